@@ -1,0 +1,9 @@
+/** One jest run for every library, app and end-to-end test. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testRegex: '\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: { '^@sagsgang/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
+  testTimeout: 30000,
+};

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { ChainedMetadata, EventData, JsonObject } from './event-store.port';
+
+/** The prevHash of every stream's first event (revision 0): 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * hash = sha256(canonical JSON (RFC 8785) of { type, data, metadata without
+ * the chain fields, prevHash }), hex encoded. Chained per stream.
+ */
+export function eventHash(type: string, data: JsonObject, metadata: JsonObject, prevHash: string): string {
+  const canonical = canonicalize({ type, data, metadata: withoutChainFields(metadata), prevHash });
+  return createHash('sha256').update(canonical as string, 'utf8').digest('hex');
+}
+
+export function withoutChainFields(metadata: JsonObject): JsonObject {
+  const { prevHash: _prev, hash: _hash, ...rest } = metadata;
+  return rest;
+}
+
+/** Adds prevHash and hash to each event's metadata, continuing the chain from `prevHash`. */
+export function chainEvents(events: EventData[], prevHash: string): Array<EventData & { metadata: ChainedMetadata }> {
+  let previous = prevHash;
+  return events.map((event) => {
+    const metadata = withoutChainFields(event.metadata ?? {});
+    const hash = eventHash(event.type, event.data, metadata, previous);
+    const chained = { ...event, metadata: { ...metadata, prevHash: previous, hash } };
+    previous = hash;
+    return chained;
+  });
+}
