@@ -1,0 +1,4 @@
+import { MemoryEventStore } from '../src';
+import { describeEventStoreContract } from '../src/testing/event-store.contract';
+
+describeEventStoreContract('memory', async () => new MemoryEventStore());

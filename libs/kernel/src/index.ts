@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './domain-errors';
+export * from './decider';
