@@ -1,0 +1,32 @@
+/**
+ * Child process of the crash test: several writers append batches of 1–5
+ * events with exact expected revisions until killed, and print one line per
+ * acknowledged append. Run with ts-node; the parent SIGKILLs it.
+ */
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from '../../src/sqlite/sqlite-event-store';
+
+const [file, writersArg] = process.argv.slice(2);
+const store = new SqliteEventStore(file);
+
+async function writer(index: number): Promise<never> {
+  const revisions = new Map<string, number>();
+  for (let round = 0; ; round++) {
+    const stream = `crash-${index}-${round % 7}`;
+    const current = revisions.get(stream);
+    const size = 1 + (round % 5);
+    const batchId = randomUUID();
+    const events = Array.from({ length: size }, (_, i) => ({
+      id: randomUUID(),
+      type: 'Appended',
+      data: { round, i, tekst: 'æøå'.repeat(20) },
+      metadata: { batchId, batchSize: size },
+    }));
+    const result = await store.append(stream, events, current ?? 'no_stream');
+    revisions.set(stream, result.nextExpectedRevision);
+    process.stdout.write(`${JSON.stringify({ stream, batchId, size, ...result })}\n`);
+  }
+}
+
+process.stdout.write('ready\n');
+for (let i = 0; i < Number(writersArg); i++) void writer(i);
