@@ -4,3 +4,5 @@ export * from './hash-chain';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { createEventStore, SQLITE_FILE_NAME } from './create-event-store';
+export type { EventStoreConfig } from './create-event-store';

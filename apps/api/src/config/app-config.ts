@@ -1,0 +1,53 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting comes from an environment variable with a sensible default,
+ * validated once at start-up so a typo stops the API with a clear message.
+ */
+export class AppConfig {
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Folder for the SQLite event store, read models, bilag content and the generated JWT secret. */
+  @IsString()
+  @MinLength(1)
+  SAGSGANG_DATA = './data';
+
+  /** `esdb://…` selects EventStoreDB; unset means the embedded SQLite store. */
+  @IsOptional()
+  @Matches(/^esdb(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://' })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** 'full' (default) fsyncs every acknowledged append; 'relaxed' is for tests only. */
+  @IsIn(['full', 'relaxed'])
+  SAGSGANG_DURABILITY: 'full' | 'relaxed' = 'full';
+
+  /** HMAC secret for bearer tokens; unset means one generated once into SAGSGANG_DATA. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  SAGSGANG_JWT_SECRET?: string;
+
+  /** A JSON file of extra or replacement workflows, validated at start-up. */
+  @IsOptional()
+  @IsString()
+  SAGSGANG_WORKFLOWS?: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}

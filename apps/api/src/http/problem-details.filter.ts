@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '@sagsgang/event-store';
+import { Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
+import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
+
+/** Maps every error to problem+json once; unknown errors become a 500 without internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const body = { ...toProblem(error), instance: request.url };
+    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    void http.getResponse<FastifyReply>().status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+}
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ValidationFailed) {
+    return problem(400, 'validation', 'Ugyldig forespørgsel', error.message, { errors: error.problems });
+  }
+  if (error instanceof Forbidden) return problem(403, 'forbidden', 'Ingen adgang', error.message);
+  if (error instanceof NotFound) return problem(404, 'not-found', 'Findes ikke', error.message);
+  if (error instanceof IllegalTransition) {
+    return problem(409, 'illegal-transition', 'Ulovlig overgang', error.message, {
+      currentState: error.currentState,
+      attemptedCommand: error.command,
+      allowedCommands: error.allowedCommands,
+    });
+  }
+  if (error instanceof ExpectedRevisionConflict) {
+    return problem(412, 'revision-mismatch', 'Forældet revision', error.message, { currentRevision: error.actual });
+  }
+  if (error instanceof PartialRetryConflict) {
+    return problem(409, 'idempotency-conflict', 'Gentagelse passer ikke', error.message);
+  }
+  if (error instanceof InvalidAppend) return problem(400, 'validation', 'Ugyldig forespørgsel', error.message);
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (isFastifyClientError(error)) return problem(error.statusCode, slugFor(error.statusCode), error.code, error.message);
+  return problem(500, 'internal', 'Intern fejl', 'Der opstod en uventet fejl; den er logget.');
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const extra = typeof response === 'object' && response !== null ? (response as Partial<Problem>) : {};
+  return problem(status, slugFor(status), extra.title ?? error.name, extra.detail ?? error.message, {
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.currentRevision !== undefined ? { currentRevision: extra.currentRevision } : {}),
+  });
+}
+
+/** Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode. */
+function isFastifyClientError(error: unknown): error is { statusCode: number; code: string; message: string } {
+  const candidate = error as { statusCode?: unknown; code?: unknown };
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.code === 'string'
+  );
+}
+
+function slugFor(status: number): string {
+  const slugs: Record<number, string> = {
+    400: 'validation',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not-found',
+    409: 'conflict',
+    412: 'revision-mismatch',
+    413: 'payload-too-large',
+    415: 'unsupported-media-type',
+    428: 'precondition-required',
+    429: 'too-many-requests',
+  };
+  return slugs[status] ?? 'error';
+}

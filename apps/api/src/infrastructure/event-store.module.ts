@@ -1,0 +1,28 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { createEventStore, EVENT_STORE, EventStore } from '@sagsgang/event-store';
+import { AppConfig } from '../config/app-config';
+
+/** Provides the configured event store to every module and closes it last on shutdown. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): EventStore =>
+        createEventStore({
+          connectionString: config.EVENTSTORE_CONNECTION_STRING,
+          dataDir: config.SAGSGANG_DATA,
+          durability: config.SAGSGANG_DURABILITY,
+        }),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './jwt-secret';
+export * from './tokens';

@@ -1,0 +1,32 @@
+import { JwtService } from '@nestjs/jwt';
+import { Actor, Role, ROLES } from '@sagsgang/kernel';
+
+/** Only HMAC-SHA256: a token with any other algorithm, `none` included, is refused. */
+const ALGORITHM = 'HS256';
+
+export class InvalidToken extends Error {
+  override readonly name = 'InvalidToken';
+}
+
+export function issueToken(secret: string, actor: Actor, expiresIn = '8h'): string {
+  const jwt = new JwtService({ secret });
+  return jwt.sign({ role: actor.role }, { subject: actor.userId, algorithm: ALGORITHM, expiresIn: expiresIn as never });
+}
+
+/** Verifies signature, algorithm and expiry, and that the claims name a user and a known role. */
+export function verifyToken(secret: string, token: string): Actor {
+  let payload: { sub?: unknown; role?: unknown; exp?: unknown };
+  try {
+    payload = new JwtService({ secret }).verify(token, { algorithms: [ALGORITHM] });
+  } catch (error) {
+    throw new InvalidToken(`token refused: ${(error as Error).message}`);
+  }
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidToken('token names no user (sub)');
+  if (typeof payload.exp !== 'number') throw new InvalidToken('token carries no expiry');
+  if (!isRole(payload.role)) throw new InvalidToken(`token role ${String(payload.role)} is unknown`);
+  return { userId: payload.sub, role: payload.role };
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { EventStore } from './event-store.port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import type { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+
+export interface EventStoreConfig {
+  /** `esdb://…` selects EventStoreDB; otherwise the embedded SQLite store is used. */
+  connectionString?: string;
+  dataDir: string;
+  durability?: 'full' | 'relaxed';
+  readonly?: boolean;
+}
+
+export const SQLITE_FILE_NAME = 'events.sqlite';
+
+/** Picks the backend from configuration: EventStoreDB when a connection string is given, else SQLite. */
+export function createEventStore(config: EventStoreConfig): EventStore {
+  if (config.connectionString) {
+    // Loaded only when selected: the gRPC client is heavy and the embedded default does not need it.
+    const adapter = require('./eventstoredb/eventstoredb-event-store') as { EventStoreDbEventStore: typeof EventStoreDbEventStore };
+    return adapter.EventStoreDbEventStore.connect(config.connectionString);
+  }
+  return new SqliteEventStore(join(config.dataDir, SQLITE_FILE_NAME), {
+    durability: config.durability,
+    readonly: config.readonly,
+  });
+}
