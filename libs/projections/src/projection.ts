@@ -1,0 +1,67 @@
+import type { RecordedEvent, SubscriptionFilter } from '@sagsgang/event-store';
+
+/** What an extracted column may hold; SQLite stores it as is and indexes it. */
+export type ColumnValue = string | number | null;
+
+/**
+ * A read model as an evolve function over documents (design note 8). Each
+ * event touches some documents; evolve folds it into each of them.
+ */
+export interface DocumentProjection<D> {
+  /** Names the projection's table and checkpoint: lower-case letters, digits and underscores. */
+  readonly name: string;
+  /** Bump it whenever evolve or the columns change meaning: the projection is then rebuilt from position 0. */
+  readonly version: number;
+  /** Only matching events reach documentIds and evolve; the checkpoint still moves past the others. */
+  readonly filter?: SubscriptionFilter;
+  /** The ids of the documents this event touches, often none. */
+  documentIds(event: RecordedEvent): readonly string[];
+  /**
+   * Pure and deterministic: the same document and event always give the same
+   * result, which must be JSON. Return the document unchanged (the same
+   * object) to skip a write, a new object to store it, null to delete it.
+   */
+  evolve(document: D | null, event: RecordedEvent): D | null;
+  /** Extracted, indexed columns that `find` can filter, search and sort on. */
+  readonly columns?: { readonly [column: string]: (document: D) => ColumnValue };
+}
+
+/** A projection of any document type, for heterogeneous lists. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = DocumentProjection<any>;
+
+/** Infers D from evolve so that a projection can be declared without spelling its type twice. */
+export function defineProjection<D>(projection: DocumentProjection<D>): DocumentProjection<D> {
+  return projection;
+}
+
+/** Names become SQL identifiers, so only this shape is accepted. */
+const IDENTIFIER = /^[a-z][a-z0-9_]{0,47}$/;
+const RESERVED_COLUMNS = new Set(['id', 'document']);
+
+export function validateProjections(projections: readonly AnyProjection[]): void {
+  const seen = new Set<string>();
+  for (const { name, version, columns } of projections) {
+    if (!IDENTIFIER.test(name)) throw new Error(`Projection name "${name}" must match ${IDENTIFIER}`);
+    if (seen.has(name)) throw new Error(`Projection "${name}" is declared twice`);
+    seen.add(name);
+    if (!Number.isSafeInteger(version) || version < 0) {
+      throw new Error(`Projection "${name}": version must be a non-negative integer`);
+    }
+    for (const column of Object.keys(columns ?? {})) {
+      if (!IDENTIFIER.test(column) || RESERVED_COLUMNS.has(column)) {
+        throw new Error(`Projection "${name}": column name "${column}" is reserved or not ${IDENTIFIER}`);
+      }
+    }
+  }
+}
+
+/** The runner's own filter, with the port's semantics; undefined when everything matches. */
+export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: RecordedEvent) => boolean) | undefined {
+  const prefixes = filter?.streamPrefixes;
+  const types = filter?.eventTypes && new Set(filter.eventTypes);
+  if (!prefixes && !types) return undefined;
+  return (event) =>
+    (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) &&
+    (!types || types.has(event.type));
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
+import { InvalidReadModelQuery } from './errors';
+import { AnyProjection, validateProjections } from './projection';
+import { FindQuery, FindResult, FOLD_FUNCTION, foldCase, ReadModelTable, TABLE_PREFIX } from './read-model-table';
+
+export const READ_MODELS_FILE_NAME = 'readmodels.sqlite';
+
+/** `<SAGSGANG_DATA>/readmodels.sqlite`, whichever event store is used. */
+export function readModelsFile(dataDir: string): string {
+  return join(dataDir, READ_MODELS_FILE_NAME);
+}
+
+export interface Checkpoint {
+  projection: string;
+  version: number;
+  /** The last global position applied (0: nothing yet). */
+  position: number;
+}
+
+/** What opening the store did to each projection's table. */
+export interface Installation {
+  projection: string;
+  outcome: 'created' | 'kept' | 'rebuilt';
+  /** Why a kept table was not kept. */
+  reason?: string;
+}
+
+/**
+ * The read models: one SQLite file (WAL) with a table per projection and a
+ * checkpoints table. Opening it installs every projection's table; a stored
+ * version (or column set) that differs from the code drops the table and
+ * resets its checkpoint to 0, so the runner rebuilds it from the log.
+ */
+export class ReadModelStore {
+  readonly installed: readonly Installation[];
+  readonly projections: readonly AnyProjection[];
+  private readonly db: Database;
+  private readonly tables = new Map<string, ReadModelTable>();
+  private readonly sql: { read: Statement; upsert: Statement; advance: Statement };
+
+  constructor(file: string, projections: readonly AnyProjection[]) {
+    validateProjections(projections);
+    this.projections = projections;
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new BetterSqlite3(file);
+    this.db.pragma('journal_mode = WAL');
+    // Relaxed durability is safe here: the event log is the source of truth, and each
+    // batch's documents and checkpoint commit together, so losing the last commits on
+    // power loss only rewinds the checkpoint and those events are applied again.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('cache_size = -65536');
+    this.db.function(FOLD_FUNCTION, { deterministic: true }, foldCase);
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)',
+    );
+    this.sql = {
+      read: this.db.prepare('SELECT projection, version, position FROM checkpoints WHERE projection = ?'),
+      upsert: this.db.prepare(
+        'INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, 0)' +
+          ' ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = 0',
+      ),
+      advance: this.db.prepare('UPDATE checkpoints SET position = ? WHERE projection = ?'),
+    };
+    for (const projection of projections) this.tables.set(projection.name, new ReadModelTable(this.db, projection));
+    this.installed = this.transaction(() => projections.map((projection) => this.install(projection)));
+  }
+
+  get<D>(projection: string, id: string): D | null {
+    return this.table(projection).load(id) as D | null;
+  }
+
+  find<D>(projection: string, query: FindQuery = {}): FindResult<D> {
+    return this.table(projection).find(query) as FindResult<D>;
+  }
+
+  checkpoint(projection: string): Checkpoint {
+    this.table(projection);
+    return this.sql.read.get(projection) as Checkpoint;
+  }
+
+  /**
+   * sha256 (hex) over every projection's documents in a canonical order
+   * (projection name, then id), read in one snapshot: equal read models give
+   * equal digests, whether built live or replayed.
+   */
+  digest(): string {
+    const hash = createHash('sha256');
+    this.db.transaction(() => {
+      for (const name of [...this.tables.keys()].sort()) {
+        hash.update(`# ${name}\n`);
+        this.tables.get(name)!.digestInto(hash);
+      }
+    })();
+    return hash.digest('hex');
+  }
+
+  /** Drops every read model table and checkpoint, then installs empty tables at position 0. */
+  reset(): void {
+    this.transaction(() => {
+      const tables = this.db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+        .pluck()
+        .all(TABLE_PREFIX.length, TABLE_PREFIX) as string[];
+      for (const table of tables) this.db.exec(`DROP TABLE "${table.replaceAll('"', '""')}"`);
+      this.db.exec('DELETE FROM checkpoints');
+      this.projections.forEach((projection) => this.install(projection));
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** For the runner: one projection's table. */
+  table(projection: string): ReadModelTable {
+    const table = this.tables.get(projection);
+    if (!table) throw new InvalidReadModelQuery(`Unknown projection "${projection}"`);
+    return table;
+  }
+
+  /** For the runner: runs `work` in one write transaction, committed whole or not at all. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** For the runner, inside a transaction. */
+  advance(projection: string, position: number): void {
+    this.sql.advance.run(position, projection);
+  }
+
+  private install(projection: AnyProjection): Installation {
+    const table = this.tables.get(projection.name)!;
+    const stored = this.sql.read.get(projection.name) as Checkpoint | undefined;
+    const reason = !stored
+      ? undefined
+      : stored.version !== projection.version
+        ? `version ${stored.version} → ${projection.version}`
+        : !table.matchesSchema()
+          ? 'the table does not match the declared columns'
+          : undefined;
+    if (stored && !reason) {
+      table.open();
+      return { projection: projection.name, outcome: 'kept' };
+    }
+    this.db.exec(`DROP TABLE IF EXISTS ${table.table}`);
+    table.create();
+    this.sql.upsert.run(projection.name, projection.version);
+    return { projection: projection.name, outcome: stored ? 'rebuilt' : 'created', reason };
+  }
+}
