@@ -1,0 +1,16 @@
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './outcome';
+export * from './sagstype';
+export * from './sagsnummer';
+export * from './kle';
+export * from './stream-name';
+export { decide } from './decide';
+export { evolve } from './evolve';
+export { sagDecider } from './decider';
+export * from './workflow/definition';
+export { POLITISK_V1 } from './workflow/politisk';
+export { allowedCommands, authorize, availableCommands } from './workflow/guard';
+export { parseWorkflows, WorkflowDefinitionError } from './workflow/parse-workflows';
+export { BUILT_IN_WORKFLOWS, WorkflowRegistry } from './workflow/registry';

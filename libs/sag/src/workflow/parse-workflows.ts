@@ -1,0 +1,169 @@
+import { ROLES } from '@sagsgang/kernel';
+import { SAG_COMMAND_TYPES, SagCommandType } from '../commands';
+import { Outcome, OUTCOMES, Routing, ROUTINGS } from '../outcome';
+import { SAGSTYPER, Sagstype } from '../sagstype';
+import { SAG_STATUSES, SagStatus } from '../state';
+import { COMMAND_SCOPE, CommandRule, ROUTING_TARGET, WorkflowDefinition } from './definition';
+import { describe, isOneOf, JsonReader } from './json-reader';
+
+export class WorkflowDefinitionError extends Error {
+  override readonly name = 'WorkflowDefinitionError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const KEYS = ['name', 'version', 'description', 'states', 'commands', 'outcomes', 'routing'] as const;
+const NAME = /^[a-z][a-z0-9_-]*$/;
+
+/**
+ * Validates a municipality's workflow file: a list of definitions, or an object
+ * `{ "workflows": [...] }`. Throws a WorkflowDefinitionError naming every bad
+ * entry by its path; returns frozen definitions.
+ */
+export function parseWorkflows(json: unknown): WorkflowDefinition[] {
+  const reader = new JsonReader();
+  const list = reader.array('workflows', isWrapped(json) ? json.workflows : json) ?? [];
+  const definitions = list.map((entry, index) => parseWorkflow(reader, `workflows[${index}]`, entry));
+  reportDuplicates(reader, definitions);
+  if (reader.problems.length > 0) throw new WorkflowDefinitionError(reader.problems);
+  return definitions.map((definition) => deepFreeze(definition));
+}
+
+function isWrapped(json: unknown): json is { workflows: unknown } {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'workflows' in json;
+}
+
+function parseWorkflow(reader: JsonReader, path: string, entry: unknown): WorkflowDefinition {
+  const raw = reader.object(path, entry) ?? {};
+  reader.onlyKeys(path, raw, KEYS);
+  reader.requiredKeys(path, raw, KEYS.filter((key) => key !== 'description'));
+  const states = 'states' in raw ? reader.listOf(`${path}.states`, raw.states, SAG_STATUSES, 'state') : [];
+  const commands = parseCommands(reader, `${path}.commands`, raw.commands, states);
+  const outcomes = parseOutcomes(reader, `${path}.outcomes`, raw.outcomes);
+  const routing = parseRouting(reader, `${path}.routing`, raw.routing, outcomes, states, commands);
+  const definition: WorkflowDefinition = { name: name(reader, path, raw.name), version: version(reader, path, raw.version), states, commands, outcomes, routing };
+  if (raw.description !== undefined) definition.description = description(reader, path, raw.description);
+  return definition;
+}
+
+function name(reader: JsonReader, path: string, value: unknown): string {
+  if (typeof value === 'string' && NAME.test(value)) return value;
+  reader.report(`${path}.name`, `expected a lowercase name such as "politisk", got ${describe(value)}`);
+  return '';
+}
+
+function version(reader: JsonReader, path: string, value: unknown): number {
+  if (Number.isInteger(value) && (value as number) > 0) return value as number;
+  reader.report(`${path}.version`, `expected a positive whole number, got ${describe(value)}`);
+  return 0;
+}
+
+function description(reader: JsonReader, path: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  reader.report(`${path}.description`, `expected text, got ${describe(value)}`);
+  return '';
+}
+
+function parseCommands(reader: JsonReader, path: string, value: unknown, states: SagStatus[]): Record<SagCommandType, CommandRule> {
+  const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
+  if (value !== undefined) {
+    reader.onlyKeys(path, raw, SAG_COMMAND_TYPES, 'command');
+    reader.requiredKeys(path, raw, SAG_COMMAND_TYPES);
+  }
+  const entries = SAG_COMMAND_TYPES.map((command) => [command, parseRule(reader, `${path}.${command}`, command, raw[command], states)] as const);
+  const commands = Object.fromEntries(entries) as Record<SagCommandType, CommandRule>;
+  const opret = commands.OpretSag;
+  if (value !== undefined && 'OpretSag' in raw && !(opret.from.includes('ny') && opret.roles.length > 0)) {
+    reader.report(`${path}.OpretSag`, 'must be allowed from "ny" for at least one role, or no sag could be created');
+  }
+  return commands;
+}
+
+function parseRule(reader: JsonReader, path: string, command: SagCommandType, value: unknown, states: SagStatus[]): CommandRule {
+  if (value === undefined) return { from: [], roles: [] };
+  const raw = reader.object(path, value) ?? {};
+  reader.onlyKeys(path, raw, ['from', 'roles']);
+  reader.requiredKeys(path, raw, ['from', 'roles']);
+  const scope = COMMAND_SCOPE[command];
+  const from = reader.listOf(`${path}.from`, raw.from ?? [], SAG_STATUSES, 'state').filter((state) => {
+    const index = (raw.from as unknown[]).indexOf(state);
+    if (!states.includes(state)) reader.report(`${path}.from[${index}]`, `state "${state}" is not in this workflow's states`);
+    else if (!isOneOf(state, scope.possibleFrom)) {
+      reader.report(`${path}.from[${index}]`, `${command} has no meaning in state "${state}"; possible: ${scope.possibleFrom.join(', ')}`);
+    } else return true;
+    return false;
+  });
+  const roles = reader.listOf(`${path}.roles`, raw.roles ?? [], ROLES, 'role');
+  if (from.length > 0 && roles.length > 0) {
+    for (const target of scope.leadsTo) {
+      if (!states.includes(target)) reader.report(path, `leads to state "${target}", which is not in this workflow's states`);
+    }
+  }
+  return { from, roles };
+}
+
+function parseOutcomes(reader: JsonReader, path: string, value: unknown): Record<Sagstype, Outcome[]> {
+  const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
+  if (value !== undefined) {
+    reader.onlyKeys(path, raw, SAGSTYPER, 'sagstype');
+    reader.requiredKeys(path, raw, SAGSTYPER);
+  }
+  const entries = SAGSTYPER.map((sagstype) => {
+    const outcomes = sagstype in raw ? reader.listOf(`${path}.${sagstype}`, raw[sagstype], OUTCOMES, 'outcome') : [];
+    return [sagstype, outcomes] as const;
+  });
+  return Object.fromEntries(entries) as Record<Sagstype, Outcome[]>;
+}
+
+/** Every outcome in use needs a routing, and every sagstype needs a way to be decided. */
+function parseRouting(
+  reader: JsonReader,
+  path: string,
+  value: unknown,
+  outcomes: Record<Sagstype, Outcome[]>,
+  states: SagStatus[],
+  commands: Record<SagCommandType, CommandRule>,
+): Partial<Record<Outcome, Routing>> {
+  const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
+  reader.onlyKeys(path, raw, OUTCOMES, 'outcome');
+  const routing: Partial<Record<Outcome, Routing>> = {};
+  for (const outcome of OUTCOMES.filter((outcome) => outcome in raw)) {
+    if (isOneOf(raw[outcome], ROUTINGS)) routing[outcome] = raw[outcome];
+    else reader.report(`${path}.${outcome}`, `unknown routing ${describe(raw[outcome])}; expected one of ${ROUTINGS.join(', ')}`);
+  }
+  if (value === undefined) return routing;
+  const parent = path.slice(0, -'.routing'.length);
+  for (const sagstype of SAGSTYPER) {
+    for (const outcome of outcomes[sagstype]) {
+      if (!(outcome in raw)) reader.report(path, `no routing for outcome "${outcome}", which outcomes.${sagstype} uses`);
+    }
+    if (outcomes[sagstype].length > 0 && !outcomes[sagstype].some((outcome) => routing[outcome] === 'afgjort')) {
+      reader.report(`${parent}.outcomes.${sagstype}`, 'no outcome routes to "afgjort", so such a sag could never be decided');
+    }
+  }
+  const registrer = commands.RegistrerBeslutning;
+  if (registrer.from.length > 0 && registrer.roles.length > 0) {
+    for (const [outcome, target] of Object.entries(routing).map(([o, r]) => [o, ROUTING_TARGET[r]] as const)) {
+      if (!states.includes(target)) reader.report(`${path}.${outcome}`, `leads to state "${target}", which is not in this workflow's states`);
+    }
+  }
+  return routing;
+}
+
+function reportDuplicates(reader: JsonReader, definitions: WorkflowDefinition[]): void {
+  definitions.forEach((definition, index) => {
+    const first = definitions.findIndex((other) => other.name === definition.name && other.version === definition.version);
+    if (first < index && definition.name !== '') {
+      reader.report(`workflows[${index}]`, `duplicate workflow "${definition.name}" version ${definition.version} (also workflows[${first}])`);
+    }
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach((child) => deepFreeze(child));
+    Object.freeze(value);
+  }
+  return value;
+}
