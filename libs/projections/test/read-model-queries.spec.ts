@@ -1,0 +1,80 @@
+import { ReadModelStore } from '../src';
+import { event, opretSag } from './support/events';
+import { Fixture } from './support/fixture';
+import { Sag, sagerProjection } from './support/projections';
+
+describe('Read model queries', () => {
+  let fixture: Fixture;
+  let sager: ReadModelStore;
+
+  beforeAll(async () => {
+    fixture = new Fixture('memory');
+    const store = fixture.eventStore;
+    await opretSag(store, '1', { titel: 'Budget 2026 – første behandling', udvalg: 'Økonomiudvalget' });
+    await opretSag(store, '2', { titel: 'Ændring af lokalplan for Århus Ø', udvalg: 'Byrådet' });
+    await opretSag(store, '3', { titel: 'Orientering om skolestruktur', udvalg: 'Børn og Unge' });
+    await opretSag(store, '4', { titel: 'Budgetopfølgning', udvalg: 'Økonomiudvalget' });
+    await opretSag(store, '5', { titel: 'Slettet sag', udvalg: 'Byrådet' });
+    await store.append('sag-2', [event('StatusSkiftet', { status: 'afgjort' })]);
+    const { position } = await store.append('sag-5', [event('SagSlettet')]);
+    const runner = fixture.runner([sagerProjection()]);
+    await runner.start();
+    await runner.waitForPosition(position, 5000);
+    sager = fixture.readModels([sagerProjection()]);
+  });
+  afterAll(() => fixture.close());
+
+  const ids = (items: Sag[]) => items.map((sag) => sag.id);
+
+  it('gets one document by id', () => {
+    expect(sager.get<Sag>('sager', '2')).toEqual({
+      id: '2',
+      sagsnummer: '25/2',
+      titel: 'Ændring af lokalplan for Århus Ø',
+      udvalg: 'Byrådet',
+      status: 'afgjort',
+    });
+  });
+
+  it('gets null for a document that evolve deleted', () => {
+    expect(sager.get('sager', '5')).toBeNull();
+  });
+
+  it('finds by column equality', () => {
+    const { items, total } = sager.find<Sag>('sager', { where: { udvalg: 'Økonomiudvalget', status: 'oprettet' } });
+    expect([ids(items), total]).toEqual([['1', '4'], 2]);
+  });
+
+  it('finds by case-insensitive substring, æøå included', () => {
+    expect(ids(sager.find<Sag>('sager', { contains: { titel: 'ÆNDRING' } }).items)).toEqual(['2']);
+    expect(ids(sager.find<Sag>('sager', { contains: { titel: 'århus ø' } }).items)).toEqual(['2']);
+    expect(ids(sager.find<Sag>('sager', { contains: { titel: 'budget' } }).items)).toEqual(['1', '4']);
+  });
+
+  it('matches a decomposed å against a composed one', () => {
+    expect(ids(sager.find<Sag>('sager', { contains: { titel: 'A\u030Arhus' } }).items)).toEqual(['2']);
+  });
+
+  it('orders by a column, descending, with the total before paging', () => {
+    const page = sager.find<Sag>('sager', { orderBy: 'titel', descending: true, limit: 2, offset: 1 });
+    expect(page).toEqual({ items: [expect.objectContaining({ id: '3' }), expect.objectContaining({ id: '4' })], total: 4 });
+  });
+
+  it('pages in id order by default', () => {
+    expect(ids(sager.find<Sag>('sager', { limit: 2, offset: 2 }).items)).toEqual(['3', '4']);
+  });
+
+  it('refuses a column the projection does not declare', () => {
+    expect(() => sager.find('sager', { orderBy: 'titel; DROP TABLE rm_sager' })).toThrow(/has no column/);
+    expect(() => sager.find('sager', { where: { hemmelig: 1 } })).toThrow(/has no column/);
+  });
+
+  it('refuses an unknown projection', () => {
+    expect(() => sager.get('moeder', '1')).toThrow(/Unknown projection "moeder"/);
+  });
+
+  it('refuses a negative or fractional limit', () => {
+    expect(() => sager.find('sager', { limit: -1 })).toThrow(/limit must be a non-negative integer/);
+    expect(() => sager.find('sager', { offset: 1.5 })).toThrow(/offset must be a non-negative integer/);
+  });
+});

@@ -1,0 +1,68 @@
+import { appendMany, event, opretSag } from './support/events';
+import { Fixture, STORE_KINDS } from './support/fixture';
+import { Count, countingProjection, sagerProjection, TOTAL } from './support/projections';
+
+const projections = () => [sagerProjection(), countingProjection()];
+
+describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
+  let fixture: Fixture;
+  beforeEach(() => (fixture = new Fixture(kind)));
+  afterEach(() => fixture.close());
+
+  /** Live: events arrive while the runner runs, in many small batches. */
+  async function buildLive() {
+    const runner = fixture.runner(projections(), { batchSize: 7 });
+    await runner.start();
+    for (let i = 1; i <= 30; i++) {
+      await opretSag(fixture.eventStore, String(i), { titel: `Sag ${i} – æøå` });
+      if (i % 3 === 0) await fixture.eventStore.append(`sag-${i}`, [event('StatusSkiftet', { status: 'afgjort' })]);
+      if (i % 10 === 0) await fixture.eventStore.append(`sag-${i}`, [event('SagSlettet')]);
+    }
+    const { position } = await appendMany(fixture.eventStore, 20, 4);
+    await runner.waitForPosition(position, 5000);
+    return { runner, position };
+  }
+
+  it('reproduces the live read models byte for byte', async () => {
+    // given
+    const { runner, position } = await buildLive();
+    const live = runner.digest();
+    // when
+    const rebuilt = await runner.rebuild();
+    // then
+    expect(rebuilt.position).toBe(position);
+    expect(runner.digest()).toBe(live);
+    expect(fixture.readModels(projections()).get<Count>('counts', TOTAL)).toMatchObject({ events: position, duplicates: 0 });
+  });
+
+  it('gives the same digest into a separate read model file', async () => {
+    // given
+    const { runner } = await buildLive();
+    // when
+    const replay = fixture.runner(projections(), { readModels: fixture.readModels(projections(), `${fixture.dir}/replay.sqlite`) });
+    await replay.rebuild();
+    // then
+    expect(replay.digest()).toBe(runner.digest());
+  });
+
+  it('leaves a stopped runner stopped', async () => {
+    // given
+    await appendMany(fixture.eventStore, 3);
+    const runner = fixture.runner(projections());
+    // when
+    await runner.rebuild();
+    // then
+    expect(runner.status().map((status) => [status.state, status.checkpoint])).toEqual([['stopped', 3], ['stopped', 3]]);
+  });
+
+  it('changes the digest when a document changes', async () => {
+    // given
+    const { runner } = await buildLive();
+    const before = runner.digest();
+    // when
+    const { position } = await fixture.eventStore.append('sag-1', [event('StatusSkiftet', { status: 'genoptaget' })]);
+    await runner.waitForPosition(position, 5000);
+    // then
+    expect(runner.digest()).not.toBe(before);
+  });
+});
