@@ -1,16 +1,11 @@
 import { fold, IllegalTransition, ValidationFailed } from '@sagsgang/kernel';
 import { SagState, sagDecider } from '../src';
 import { deciderSpecification } from '../src/testing/decider-specification';
-import { command, MOEDER, play, prepared, treatment } from '../src/testing/fixtures';
+import { command, MOEDER, onAgendaOf, play, prepared, treatment } from '../src/testing/fixtures';
 
 /** Through the sagsgang Direktionen → Økonomiudvalget → Byrådet. */
 const spec = deciderSpecification(sagDecider);
 const stateAfter = (...commands: Parameters<typeof play>[0]): SagState => fold(sagDecider, play(commands));
-const onAgendaOf = (udvalg: string) => {
-  const before = { Direktionen: [], Økonomiudvalget: ['Direktionen'], Byrådet: ['Direktionen', 'Økonomiudvalget'] }[udvalg]!;
-  const passed = before.flatMap((earlier) => treatment(earlier, 'anbefalet'));
-  return play([...prepared(), ...passed, command('SaetPaaDagsorden', { udvalg, moedeId: MOEDER[udvalg].moedeId })]);
-};
 const beslutning = (udvalg: string, outcome: Parameters<typeof treatment>[1]) =>
   command('RegistrerBeslutning', { udvalg, ...MOEDER[udvalg], outcome, beslutningstekst: 'Tekst' });
 

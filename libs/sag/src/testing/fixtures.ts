@@ -98,8 +98,8 @@ export function play(commands: SagCommand[], from: SagEvent[] = []): SagEvent[] 
   return events;
 }
 
-export const prepared = (): SagCommand[] => [
-  command('OpretSag'),
+export const prepared = (opret: Partial<DataOf<'OpretSag'>> = {}): SagCommand[] => [
+  command('OpretSag', opret),
   command('BeskrivAnledning'),
   command('SkrivSagsfremstilling'),
   command('GivIndstilling'),
@@ -133,4 +133,11 @@ export function historyIn(status: SagStatus): SagEvent[] {
     afsluttet: () => [...passedAll(), command('AfslutSag')],
   };
   return play(commands[status]());
+}
+
+/** A prepared sag that has passed the udvalg before `udvalg` (anbefalet) and is on `udvalg`'s agenda. */
+export function onAgendaOf(udvalg: string, opret: Partial<DataOf<'OpretSag'>> = {}): SagEvent[] {
+  const sagsgang = opret.sagsgang ?? SAGSGANG;
+  const passed = sagsgang.slice(0, sagsgang.indexOf(udvalg)).flatMap((earlier) => treatment(earlier, 'anbefalet'));
+  return play([...prepared(opret), ...passed, command('SaetPaaDagsorden', { udvalg, moedeId: MOEDER[udvalg].moedeId })]);
 }
