@@ -1,6 +1,6 @@
 import { NotFound } from '@sagsgang/kernel';
 import { WorkflowDefinition } from './definition';
-import { parseWorkflows } from './parse-workflows';
+import { parseWorkflows, WorkflowDefinitionError } from './parse-workflows';
 import { POLITISK_V1 } from './politisk';
 
 export const BUILT_IN_WORKFLOWS: readonly WorkflowDefinition[] = [POLITISK_V1];
@@ -15,8 +15,15 @@ export class WorkflowRegistry {
   private readonly definitions: readonly WorkflowDefinition[];
 
   constructor(custom: readonly WorkflowDefinition[] = []) {
-    // Validated as a whole, so a clash with a built-in is reported like any duplicate.
-    this.definitions = parseWorkflows([...BUILT_IN_WORKFLOWS, ...custom]);
+    const builtIn = parseWorkflows(BUILT_IN_WORKFLOWS);
+    const own = parseWorkflows(custom);
+    const clashes = own.flatMap((definition, index) =>
+      builtIn.some((other) => other.name === definition.name && other.version === definition.version)
+        ? [`workflows[${index}]: "${definition.name}" version ${definition.version} is built in; publish a higher version instead`]
+        : [],
+    );
+    if (clashes.length > 0) throw new WorkflowDefinitionError(clashes);
+    this.definitions = [...builtIn, ...own];
   }
 
   /** Parses a municipality's workflow JSON and adds it to the built-in ones. */
