@@ -3,8 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
-import { EventStoreModule } from './infrastructure/event-store.module';
 import { HealthController } from './health/health.controller';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { workflowsProvider } from './infrastructure/workflows.provider';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { SagerModule } from './sager/sager.module';
 
 @Module({})
 export class AppModule {
@@ -12,10 +15,10 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule],
+      imports: [EventStoreModule, ReadModelsModule, SagerModule],
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }, JwtSecret, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [AppConfig, JwtSecret],
+      providers: [{ provide: AppConfig, useValue: config }, JwtSecret, workflowsProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AppConfig, JwtSecret, workflowsProvider],
     };
   }
 }

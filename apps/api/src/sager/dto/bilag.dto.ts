@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBase64, IsString, Length, Matches } from 'class-validator';
+import { TEXT } from './limits';
+
+/** A bilag travels as base64 inside JSON; the engine stores the bytes by their sha256, never in the event. */
+export class BilagDto {
+  @ApiProperty({ example: 'Handleplan 2016-17 for Erhvervsstrategien 2013 - 2017' })
+  @IsString()
+  @Length(1, TEXT.titel)
+  titel!: string;
+
+  @ApiProperty({ example: 'handleplan.pdf', description: 'A plain file name: no folders, no control characters' })
+  @IsString()
+  @Length(1, 255)
+  @Matches(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, { message: 'filnavn must be a plain file name without folders or control characters' })
+  filnavn!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { message: 'medietype must be a media type such as application/pdf' })
+  medietype!: string;
+
+  @ApiProperty({ description: 'The file content, base64 encoded' })
+  @IsBase64()
+  indhold!: string;
+}

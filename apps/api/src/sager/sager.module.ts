@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { BLOB_STORE, FilesystemBlobStore } from '@sagsgang/blob-store';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { CommandRunner } from '../commands/command-runner';
+import { ExecuteSagCommandHandler, OpretSagCommandHandler } from './sag-command.handlers';
+import { SagerCommandsController } from './sager.commands.controller';
+import { SagerQueriesController } from './sager.queries.controller';
+import { SagsnummerAllocator } from './sagsnummer-allocator';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [SagerCommandsController, SagerQueriesController],
+  providers: [
+    CommandRunner,
+    SagsnummerAllocator,
+    ExecuteSagCommandHandler,
+    OpretSagCommandHandler,
+    { provide: BLOB_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')) },
+  ],
+})
+export class SagerModule {}
