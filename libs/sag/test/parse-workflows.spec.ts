@@ -149,6 +149,10 @@ describe('parseWorkflows names the bad entry exactly', () => {
     ]);
   });
 
+  it('a routing that is not an object', () => {
+    expect(problemWith((w) => (w.routing = ['afgjort']))).toEqual(['workflows[1].routing: expected an object, got a list']);
+  });
+
   it('an unknown routing', () => {
     expect(problemWith((w) => (w.routing.udsat = 'senere'))).toEqual([
       'workflows[1].routing.udsat: unknown routing "senere"; expected one of naeste_udvalg, samme_udvalg, administration, afgjort',

@@ -11,7 +11,7 @@ export class JsonReader {
   }
 
   object(path: string, value: unknown): Record<string, unknown> | null {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (isObject(value)) return value;
     this.report(path, `expected an object, got ${describe(value)}`);
     return null;
   }
@@ -51,6 +51,10 @@ export class JsonReader {
       return true;
     });
   }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isOneOf<T extends string>(value: unknown, known: readonly T[]): value is T {

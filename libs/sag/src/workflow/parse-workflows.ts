@@ -4,7 +4,7 @@ import { Outcome, OUTCOMES, Routing, ROUTINGS } from '../outcome';
 import { SAGSTYPER, Sagstype } from '../sagstype';
 import { SAG_STATUSES, SagStatus } from '../state';
 import { COMMAND_SCOPE, CommandRule, ROUTING_TARGET, WorkflowDefinition } from './definition';
-import { describe, isOneOf, JsonReader } from './json-reader';
+import { describe, isObject, isOneOf, JsonReader } from './json-reader';
 
 export class WorkflowDefinitionError extends Error {
   override readonly name = 'WorkflowDefinitionError';
@@ -31,7 +31,7 @@ export function parseWorkflows(json: unknown): WorkflowDefinition[] {
 }
 
 function isWrapped(json: unknown): json is { workflows: unknown } {
-  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'workflows' in json;
+  return isObject(json) && 'workflows' in json;
 }
 
 function parseWorkflow(reader: JsonReader, path: string, entry: unknown): WorkflowDefinition {
@@ -41,9 +41,17 @@ function parseWorkflow(reader: JsonReader, path: string, entry: unknown): Workfl
   const states = 'states' in raw ? reader.listOf(`${path}.states`, raw.states, SAG_STATUSES, 'state') : [];
   const commands = parseCommands(reader, `${path}.commands`, raw.commands, states);
   const outcomes = parseOutcomes(reader, `${path}.outcomes`, raw.outcomes);
-  const routing = parseRouting(reader, `${path}.routing`, raw.routing, outcomes, states, commands);
-  const definition: WorkflowDefinition = { name: name(reader, path, raw.name), version: version(reader, path, raw.version), states, commands, outcomes, routing };
+  const routing = parseRouting(reader, `${path}.routing`, raw.routing);
+  const definition: WorkflowDefinition = {
+    name: name(reader, path, raw.name),
+    version: version(reader, path, raw.version),
+    states,
+    commands,
+    outcomes,
+    routing,
+  };
   if (raw.description !== undefined) definition.description = description(reader, path, raw.description);
+  if (isObject(raw.outcomes) && isObject(raw.routing)) checkCoherence(reader, path, definition, Object.keys(raw.routing));
   return definition;
 }
 
@@ -73,8 +81,7 @@ function parseCommands(reader: JsonReader, path: string, value: unknown, states:
   }
   const entries = SAG_COMMAND_TYPES.map((command) => [command, parseRule(reader, `${path}.${command}`, command, raw[command], states)] as const);
   const commands = Object.fromEntries(entries) as Record<SagCommandType, CommandRule>;
-  const opret = commands.OpretSag;
-  if (value !== undefined && 'OpretSag' in raw && !(opret.from.includes('ny') && opret.roles.length > 0)) {
+  if (value !== undefined && 'OpretSag' in raw && !isEnabled(commands.OpretSag)) {
     reader.report(`${path}.OpretSag`, 'must be allowed from "ny" for at least one role, or no sag could be created');
   }
   return commands;
@@ -86,21 +93,16 @@ function parseRule(reader: JsonReader, path: string, command: SagCommandType, va
   reader.onlyKeys(path, raw, ['from', 'roles']);
   reader.requiredKeys(path, raw, ['from', 'roles']);
   const scope = COMMAND_SCOPE[command];
-  const from = reader.listOf(`${path}.from`, raw.from ?? [], SAG_STATUSES, 'state').filter((state) => {
-    const index = (raw.from as unknown[]).indexOf(state);
-    if (!states.includes(state)) reader.report(`${path}.from[${index}]`, `state "${state}" is not in this workflow's states`);
+  const from = reader.listOf(`${path}.from`, raw.from ?? [], SAG_STATUSES, 'state');
+  from.forEach((state) => {
+    const at = `${path}.from[${(raw.from as unknown[]).indexOf(state)}]`;
+    if (!states.includes(state)) reader.report(at, `state "${state}" is not in this workflow's states`);
     else if (!isOneOf(state, scope.possibleFrom)) {
-      reader.report(`${path}.from[${index}]`, `${command} has no meaning in state "${state}"; possible: ${scope.possibleFrom.join(', ')}`);
-    } else return true;
-    return false;
+      reader.report(at, `${command} has no meaning in state "${state}"; possible: ${scope.possibleFrom.join(', ')}`);
+    }
   });
   const roles = reader.listOf(`${path}.roles`, raw.roles ?? [], ROLES, 'role');
-  if (from.length > 0 && roles.length > 0) {
-    for (const target of scope.leadsTo) {
-      if (!states.includes(target)) reader.report(path, `leads to state "${target}", which is not in this workflow's states`);
-    }
-  }
-  return { from, roles };
+  return { from: from.filter((state) => states.includes(state) && isOneOf(state, scope.possibleFrom)), roles };
 }
 
 function parseOutcomes(reader: JsonReader, path: string, value: unknown): Record<Sagstype, Outcome[]> {
@@ -116,15 +118,7 @@ function parseOutcomes(reader: JsonReader, path: string, value: unknown): Record
   return Object.fromEntries(entries) as Record<Sagstype, Outcome[]>;
 }
 
-/** Every outcome in use needs a routing, and every sagstype needs a way to be decided. */
-function parseRouting(
-  reader: JsonReader,
-  path: string,
-  value: unknown,
-  outcomes: Record<Sagstype, Outcome[]>,
-  states: SagStatus[],
-  commands: Record<SagCommandType, CommandRule>,
-): Partial<Record<Outcome, Routing>> {
+function parseRouting(reader: JsonReader, path: string, value: unknown): Partial<Record<Outcome, Routing>> {
   const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
   reader.onlyKeys(path, raw, OUTCOMES, 'outcome');
   const routing: Partial<Record<Outcome, Routing>> = {};
@@ -132,23 +126,40 @@ function parseRouting(
     if (isOneOf(raw[outcome], ROUTINGS)) routing[outcome] = raw[outcome];
     else reader.report(`${path}.${outcome}`, `unknown routing ${describe(raw[outcome])}; expected one of ${ROUTINGS.join(', ')}`);
   }
-  if (value === undefined) return routing;
-  const parent = path.slice(0, -'.routing'.length);
+  return routing;
+}
+
+/**
+ * Checks that need the whole definition: every outcome in use has a routing,
+ * every sagstype can be decided, and nothing leads to a state the workflow
+ * does not have.
+ */
+function checkCoherence(reader: JsonReader, path: string, definition: WorkflowDefinition, routed: readonly string[]): void {
+  const { outcomes, routing, states, commands } = definition;
   for (const sagstype of SAGSTYPER) {
-    for (const outcome of outcomes[sagstype]) {
-      if (!(outcome in raw)) reader.report(path, `no routing for outcome "${outcome}", which outcomes.${sagstype} uses`);
+    for (const outcome of outcomes[sagstype].filter((outcome) => !routed.includes(outcome))) {
+      reader.report(`${path}.routing`, `no routing for outcome "${outcome}", which outcomes.${sagstype} uses`);
     }
     if (outcomes[sagstype].length > 0 && !outcomes[sagstype].some((outcome) => routing[outcome] === 'afgjort')) {
-      reader.report(`${parent}.outcomes.${sagstype}`, 'no outcome routes to "afgjort", so such a sag could never be decided');
+      reader.report(`${path}.outcomes.${sagstype}`, 'no outcome routes to "afgjort", so such a sag could never be decided');
     }
   }
-  const registrer = commands.RegistrerBeslutning;
-  if (registrer.from.length > 0 && registrer.roles.length > 0) {
-    for (const [outcome, target] of Object.entries(routing).map(([o, r]) => [o, ROUTING_TARGET[r]] as const)) {
-      if (!states.includes(target)) reader.report(`${path}.${outcome}`, `leads to state "${target}", which is not in this workflow's states`);
+  for (const command of SAG_COMMAND_TYPES.filter((command) => isEnabled(commands[command]))) {
+    for (const target of COMMAND_SCOPE[command].leadsTo.filter((target) => !states.includes(target))) {
+      reader.report(`${path}.commands.${command}`, `leads to state "${target}", which is not in this workflow's states`);
     }
   }
-  return routing;
+  if (!isEnabled(commands.RegistrerBeslutning)) return;
+  for (const outcome of OUTCOMES) {
+    const target = routing[outcome] && ROUTING_TARGET[routing[outcome]];
+    if (target && !states.includes(target)) {
+      reader.report(`${path}.routing.${outcome}`, `leads to state "${target}", which is not in this workflow's states`);
+    }
+  }
+}
+
+function isEnabled(rule: CommandRule): boolean {
+  return rule.from.length > 0 && rule.roles.length > 0;
 }
 
 function reportDuplicates(reader: JsonReader, definitions: WorkflowDefinition[]): void {
