@@ -14,7 +14,11 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.quiet ? ['error'] : ['error', 'warn', 'log'],
+    // Fastify's own JSON parser only: Nest's default would add a form parser we do not want.
+    bodyParser: false,
   });
+  // JSON only: a text or form body is a 415, not something validation half-understands.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -16,7 +16,8 @@ import { BegrundelseDto, TekstDto } from './dto/tekst.dto';
 import { ExecuteSagCommand, OpretSagCommand } from './sag-commands';
 import type { OpretSagResult } from './sag-command.handlers';
 
-const ID = new ParseUUIDPipe({ version: '4' });
+// Ids are v4, or v5 when derived from an Idempotency-Key.
+const ID = new ParseUUIDPipe();
 
 @ApiTags('sager')
 @ApiBearerAuth()

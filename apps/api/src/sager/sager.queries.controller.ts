@@ -39,7 +39,7 @@ export class SagerQueriesController {
   @Get(':id')
   @ApiOkResponse({ description: 'The sag as it stands now; ETag is its revision' })
   @ApiQueryErrors()
-  async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     await waitForPosition(this.runner, query.minPosition);
     const sag = this.readModels.get<SagView>(sagerProjection.name, id);
     if (!sag) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} not found` });
