@@ -16,6 +16,11 @@ describe('API basics over HTTP', () => {
     expect(response.body).toMatchObject({ status: 'ok', store: { reachable: true, headPosition: 0 } });
   });
 
+  it('reports each read model and its lag on /health', async () => {
+    const response = await request(api.url).get('/health').expect(200);
+    expect(response.body.projections).toEqual([expect.objectContaining({ name: 'sager', state: 'running', lag: 0 })]);
+  });
+
   it('serves the OpenAPI document', async () => {
     const response = await request(api.url).get('/docs/openapi.json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);

@@ -16,6 +16,8 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
     logger: options.quiet ? ['error'] : ['error', 'warn', 'log'],
     // Fastify's own JSON parser only: Nest's default would add a form parser we do not want.
     bodyParser: false,
+    // Start-up errors (bad workflow file, unreadable data folder) reject here; main.ts prints them and exits.
+    abortOnError: false,
   });
   // JSON only: a text or form body is a 415, not something validation half-understands.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);

@@ -1,6 +1,7 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { waitForPosition } from '../read-models/wait-for-position';
@@ -14,6 +15,7 @@ export class SagerQueriesController {
   constructor(
     private readonly readModels: ReadModelStore,
     private readonly runner: ProjectionRunner,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   @Get()
@@ -41,9 +43,29 @@ export class SagerQueriesController {
   @ApiQueryErrors()
   async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     await waitForPosition(this.runner, query.minPosition);
+    const sag = this.findSag(id);
+    void reply.header('etag', `"${sag.revision}"`);
+    return sag;
+  }
+
+  @Get(':id/bilag/:bilagId')
+  @ApiOkResponse({ description: 'The bilag file, exactly the bytes that were attached (checked against its sha256)' })
+  @ApiQueryErrors()
+  async bilag(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('bilagId', new ParseUUIDPipe()) bilagId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const bilag = this.findSag(id).bilag.find((candidate) => candidate.bilagId === bilagId);
+    const content = bilag && (await this.blobs.get(bilag.sha256));
+    if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} not found on sag ${id}` });
+    void reply.header('content-type', bilag.medietype).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(bilag.filnavn)}`);
+    return new StreamableFile(content);
+  }
+
+  private findSag(id: string): SagView {
     const sag = this.readModels.get<SagView>(sagerProjection.name, id);
     if (!sag) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} not found` });
-    void reply.header('etag', `"${sag.revision}"`);
     return sag;
   }
 }
