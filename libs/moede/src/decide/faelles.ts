@@ -1,0 +1,32 @@
+import { NotFound, ValidationFailed } from '@sagsgang/kernel';
+import { erMedlem } from '../deltagelse';
+import { MoedeData, Punkt } from '../state';
+import { Check, positiveInteger, problem, validate } from '../validation';
+
+/** Lookups shared by the decisions; each fails the way the API should answer. */
+
+/** The punkt with this number; a number not on the agenda is a 404. */
+export function findPunkt(moede: MoedeData, nr: unknown, field = 'nr'): Punkt {
+  validate(positiveInteger(field, nr));
+  const punkt = moede.punkter.find((candidate) => candidate.nr === nr);
+  if (!punkt) throw new NotFound('punkt', `${String(nr)} on møde ${moede.id}`);
+  return punkt;
+}
+
+/** A punkt still on the agenda: a withdrawn one can be neither changed nor decided. */
+export function aktivtPunkt(moede: MoedeData, nr: unknown, field = 'nr'): Punkt {
+  const punkt = findPunkt(moede, nr, field);
+  if (punkt.trukket) throw new ValidationFailed([problem(field, `punkt ${punkt.nr} has been withdrawn`)]);
+  return punkt;
+}
+
+/** Members are named exactly as they were called. */
+export function medlemCheck(field: string, moede: MoedeData, navn: unknown): Check {
+  if (typeof navn !== 'string' || navn.trim() === '') return problem(field, 'must name a member');
+  return erMedlem(moede, navn) ? null : problem(field, `${navn} is not a member of ${moede.udvalg} at this meeting`);
+}
+
+/** The agenda without withdrawn punkter, by number and sag. */
+export function aktivePunkter(moede: MoedeData): { nr: number; sagId: string }[] {
+  return moede.punkter.filter((punkt) => !punkt.trukket).map((punkt) => ({ nr: punkt.nr, sagId: punkt.sag.sagId }));
+}

@@ -1,0 +1,75 @@
+import { ErklaerInhabilitet, RegistrerAfgang, RegistrerFravaer } from '../commands';
+import { punkterMedStemmeFra, stemmer } from '../deltagelse';
+import { AfgangRegistreret, FravaerRegistreret, InhabilitetErklaeret } from '../events';
+import { FRAVAERSARTER, MoedeData, MoedeIn, Punkt } from '../state';
+import { Check, nonEmptyText, noDuplicates, problem, refuse, validate } from '../validation';
+import { aktivtPunkt, findPunkt, medlemCheck } from './faelles';
+
+/**
+ * Decisions about who takes part. Each is refused where it would contradict
+ * what is already recorded: a member who voted on a punkt was there for it.
+ */
+
+type FoerEllerUnder = MoedeIn<'planlagt' | 'dagsorden_udsendt' | 'i_gang'>;
+
+export function registrerFravaer({ data, metadata }: RegistrerFravaer, moede: FoerEllerUnder): FravaerRegistreret[] {
+  validate(
+    medlemCheck('medlem', moede, data.medlem),
+    (FRAVAERSARTER as readonly unknown[]).includes(data.art) ? null : problem('art', `must be one of ${FRAVAERSARTER.join(', ')}`),
+    punkterCheck(data.punkter),
+  );
+  const { moedeId, medlem, art } = data;
+  const helt = moede.fravaer.find((fravaer) => fravaer.medlem === medlem);
+  if (helt) refuse('medlem', `${medlem} is already registered absent from the meeting (${helt.art})`);
+  const punkter = data.punkter === null ? null : [...data.punkter];
+  if (punkter === null) assertMayBeAbsentAltogether(moede, medlem);
+  else punkter.forEach((nr, index) => assertMayBeAbsentFrom(aktivtPunkt(moede, nr, `punkter[${index}]`), medlem, `punkter[${index}]`));
+  return [{ type: 'FravaerRegistreret', data: { moedeId, medlem, art, punkter, tidspunkt: metadata.now } }];
+}
+
+export function registrerAfgang(
+  { data, metadata }: RegistrerAfgang,
+  moede: MoedeIn<'dagsorden_udsendt' | 'i_gang'>,
+): AfgangRegistreret[] {
+  validate(medlemCheck('medlem', moede, data.medlem));
+  const punkt = findPunkt(moede, data.efterPunkt, 'efterPunkt');
+  const { moedeId, medlem } = data;
+  if (moede.fravaer.some((fravaer) => fravaer.medlem === medlem)) refuse('medlem', `${medlem} is absent from the whole meeting`);
+  const tidligere = moede.afgange.find((afgang) => afgang.medlem === medlem);
+  if (tidligere) refuse('medlem', `${medlem} has already left after punkt ${tidligere.efterPunkt}`);
+  const senere = punkterMedStemmeFra(moede, medlem).filter((nr) => nr > punkt.nr);
+  if (senere.length > 0) refuse('efterPunkt', `${medlem} voted on punkt ${senere.join(', ')}, after punkt ${punkt.nr}`);
+  return [{ type: 'AfgangRegistreret', data: { moedeId, medlem, efterPunkt: punkt.nr, tidspunkt: metadata.now } }];
+}
+
+/** Declared before the punkt is decided: an inhabil member must take no part in the decision. */
+export function erklaerInhabilitet({ data, metadata }: ErklaerInhabilitet, moede: FoerEllerUnder): InhabilitetErklaeret[] {
+  const punkt = aktivtPunkt(moede, data.nr);
+  validate(medlemCheck('medlem', moede, data.medlem), nonEmptyText('begrundelse', data.begrundelse));
+  const { moedeId, medlem, begrundelse } = data;
+  if (punkt.inhabilitet.some((inhabil) => inhabil.medlem === medlem)) refuse('medlem', `${medlem} is already inhabil in punkt ${punkt.nr}`);
+  if (punkt.beslutning) refuse('nr', `punkt ${punkt.nr} is already decided; inhabilitet must be declared before the decision`);
+  return [
+    { type: 'InhabilitetErklaeret', data: { moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, medlem, begrundelse, tidspunkt: metadata.now } },
+  ];
+}
+
+function punkterCheck(punkter: unknown): Check {
+  if (punkter === null) return null;
+  if (!Array.isArray(punkter) || punkter.length === 0) return problem('punkter', 'must be null (the whole meeting) or name at least one punkt');
+  const notNumbers = punkter.flatMap((nr, index) => (Number.isInteger(nr) && nr > 0 ? [] : [problem(`punkter[${index}]`, 'must be a punkt number')]));
+  return notNumbers.length > 0 ? notNumbers : noDuplicates('punkter', punkter.map(String));
+}
+
+function assertMayBeAbsentAltogether(moede: MoedeData, medlem: string): void {
+  const stemt = punkterMedStemmeFra(moede, medlem);
+  if (stemt.length > 0) refuse('medlem', `${medlem} voted on punkt ${stemt.join(', ')} and so was present`);
+  const afgang = moede.afgange.find((candidate) => candidate.medlem === medlem);
+  if (afgang) refuse('medlem', `${medlem} is registered as present until after punkt ${afgang.efterPunkt}`);
+}
+
+function assertMayBeAbsentFrom(punkt: Punkt, medlem: string, field: string): void {
+  if (punkt.fravaer.some((fravaer) => fravaer.medlem === medlem)) refuse(field, `${medlem} is already absent from punkt ${punkt.nr}`);
+  const afstemning = punkt.beslutning?.afstemning;
+  if (afstemning && stemmer(afstemning).includes(medlem)) refuse(field, `${medlem} voted on punkt ${punkt.nr} and so was present`);
+}

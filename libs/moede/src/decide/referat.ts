@@ -1,0 +1,33 @@
+import { GodkendReferat, OffentliggoerReferat } from '../commands';
+import { MoedeEvent, ReferatOffentliggjort } from '../events';
+import { MoedeIn } from '../state';
+import { refuse, sha256Check, validate } from '../validation';
+import { medlemCheck } from './faelles';
+
+/**
+ * Each member present approves the referat. All must approve the same text,
+ * so each approval names the digest of the text it approves; the last approval
+ * freezes the referat under that digest.
+ */
+export function godkendReferat({ data, metadata }: GodkendReferat, moede: MoedeIn<'haevet'>): MoedeEvent[] {
+  validate(medlemCheck('medlem', moede, data.medlem), sha256Check('referatSha256', data.referatSha256));
+  const { moedeId, medlem } = data;
+  const referatSha256 = data.referatSha256.toLowerCase();
+  if (!moede.underskrivere.includes(medlem)) refuse('medlem', `${medlem} was not present at the meeting and does not approve its referat`);
+  if (moede.underskrifter.some((underskrift) => underskrift.medlem === medlem)) refuse('medlem', `${medlem} has already approved the referat`);
+  const foerste = moede.underskrifter[0];
+  if (foerste && foerste.referatSha256 !== referatSha256) {
+    refuse('referatSha256', `differs from the referat ${foerste.medlem} approved (${foerste.referatSha256}); every member must approve the same text`);
+  }
+  const tidspunkt = metadata.now;
+  const events: MoedeEvent[] = [{ type: 'ReferatUnderskrevet', data: { moedeId, medlem, referatSha256, tidspunkt } }];
+  const mangler = moede.underskrivere.filter((navn) => navn !== medlem && !moede.underskrifter.some((u) => u.medlem === navn));
+  if (mangler.length === 0) {
+    events.push({ type: 'ReferatGodkendt', data: { moedeId, referatSha256, underskrivere: [...moede.underskrivere], tidspunkt } });
+  }
+  return events;
+}
+
+export function offentliggoerReferat({ data, metadata }: OffentliggoerReferat): ReferatOffentliggjort[] {
+  return [{ type: 'ReferatOffentliggjort', data: { moedeId: data.moedeId, tidspunkt: metadata.now } }];
+}

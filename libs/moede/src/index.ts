@@ -1,0 +1,15 @@
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './stream-name';
+export type { SagSnapshot } from './snapshot';
+export { sagSnapshot, afventendeUdvalg, udvalgetHarKompetence } from './snapshot';
+export { decide } from './decide';
+export { evolve } from './evolve';
+export { moedeDecider } from './decider';
+export type { MoedeCommandRule } from './workflow/regler';
+export { MOEDE_WORKFLOW } from './workflow/regler';
+export { allowedCommands, authorize, availableCommands } from './workflow/guard';
+export { deltagereIPunkt, erMedlem, hvorforIkkeDeltager, overstemte, stemmer, tilstedevaerende } from './deltagelse';
+export type { SagOpfoelgning } from './opfoelgning';
+export { beslutningTilSag, sagOpfoelgning } from './opfoelgning';
