@@ -1,33 +1,37 @@
 import { PositionNotReached } from './errors';
 
-interface Waiter {
-  position: number;
-  timeoutMs: number;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-  timer?: NodeJS.Timeout;
-}
+/** Which projections a waiter waits for: all of them, or the named ones. */
+export type Scope = ReadonlySet<string> | undefined;
 
 /** What the waiters need to know about the projections after each batch. */
 export interface Progress {
-  /** The lowest checkpoint over all projections. */
-  lowest: number;
-  /** Why `position` can never be reached without a restart, if so. */
-  blocker(position: number): unknown;
+  /** The lowest checkpoint over the projections in scope. */
+  lowest(scope: Scope): number;
+  /** Why `position` can never be reached in scope without a restart (a failed projection), if so. */
+  blocker(position: number, scope: Scope): unknown;
+}
+
+interface Waiter {
+  position: number;
+  scope: Scope;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  timer?: NodeJS.Timeout;
 }
 
 /** Callers waiting for the read models to reach a global position (read-your-own-writes). */
 export class PositionWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  wait(position: number, timeoutMs: number, progress: Progress): Promise<void> {
+  wait(position: number, timeoutMs: number, scope: Scope, progress: Progress): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { position, timeoutMs, resolve, reject };
+      const waiter: Waiter = { position, scope, resolve, reject };
       if (this.settle(waiter, progress)) return;
       this.waiters.add(waiter);
       // An infinite wait sets no timer (setTimeout would turn Infinity into 1 ms).
       if (Number.isFinite(timeoutMs)) {
-        waiter.timer = setTimeout(() => this.finish(waiter, new PositionNotReached(position, timeoutMs, progress.lowest)), timeoutMs);
+        const expire = () => this.finish(waiter, new PositionNotReached(position, timeoutMs, progress.lowest(scope)));
+        waiter.timer = setTimeout(expire, timeoutMs);
       }
     });
   }
@@ -42,8 +46,8 @@ export class PositionWaiters {
   }
 
   private settle(waiter: Waiter, progress: Progress): boolean {
-    if (progress.lowest >= waiter.position) return this.finish(waiter);
-    const blocker = progress.blocker(waiter.position);
+    if (progress.lowest(waiter.scope) >= waiter.position) return this.finish(waiter);
+    const blocker = progress.blocker(waiter.position, waiter.scope);
     return blocker ? this.finish(waiter, blocker) : false;
   }
 

@@ -1,10 +1,11 @@
 import type { EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
-import { evolveBatch, ProjectionWrite } from './batch';
 import { ProjectionFailed } from './errors';
-import { PositionWaiters, Progress } from './position-waiters';
-import { AnyProjection, eventMatcher } from './projection';
+import { PositionWaiters, Progress, Scope } from './position-waiters';
+import { PreparedWrite, ProjectionSlot } from './projection-slot';
 import { ReadModelStore } from './read-model-store';
-import { ReadModelTable } from './read-model-table';
+
+/** While catching up, the pump lets the event loop turn after this many events. */
+const YIELD_EVERY = 1000;
 
 export type LogLevel = 'info' | 'warn' | 'error';
 export type ProjectionLogger = (level: LogLevel, message: string, context?: Record<string, unknown>) => void;
@@ -14,8 +15,14 @@ export interface ProjectionRunnerOptions {
   /** Its projections are the ones the runner feeds. */
   readModels: ReadModelStore;
   logger?: ProjectionLogger;
-  /** Most events per transaction (default 5000). Live batches are smaller: see `pump`. */
+  /**
+   * Most events per transaction while catching up (default 50 000: a document
+   * touched several times within a batch is written once, which measured
+   * about twice as fast as 5 000 on a replay). Live batches are smaller: see `pump`.
+   */
   batchSize?: number;
+  /** Committed documents each projection keeps parsed between batches (default 10 000). */
+  cacheSize?: number;
 }
 
 export interface ProjectionStatus {
@@ -31,14 +38,6 @@ export interface ProjectionLag extends ProjectionStatus {
   head: number;
   /** head − checkpoint, in the store's positions (events on SQLite and memory, bytes on EventStoreDB). */
   lag: number;
-}
-
-interface Slot {
-  projection: AnyProjection;
-  table: ReadModelTable;
-  matches: ((event: RecordedEvent) => boolean) | undefined;
-  checkpoint: number;
-  failure?: ProjectionFailed;
 }
 
 /**
@@ -59,19 +58,25 @@ export class ProjectionRunner {
   private readonly log: ProjectionLogger;
   private readonly batchSize: number;
   private readonly waiters = new PositionWaiters();
-  private slots: Slot[];
+  private slots: ProjectionSlot[];
   private subscription?: Subscription;
   private pumping?: Promise<void>;
   private stopping?: Promise<void>;
-  private buffer: RecordedEvent[] = [];
-  private flushScheduled = false;
+  /** The last position received, and how many events since the last commit. */
+  private received = 0;
+  private pending = 0;
+  private commitScheduled = false;
+  private waitingForEvents = false;
+  private caughtUp = false;
+  private readonly cacheSize: number;
   private fatal?: Error;
 
   constructor(options: ProjectionRunnerOptions) {
     this.eventStore = options.eventStore;
     this.readModels = options.readModels;
     this.log = options.logger ?? (() => undefined);
-    this.batchSize = options.batchSize ?? 5000;
+    this.batchSize = options.batchSize ?? 50_000;
+    this.cacheSize = options.cacheSize ?? 10_000;
     for (const { projection, outcome, reason } of this.readModels.installed) {
       if (outcome === 'rebuilt') this.log('warn', `projection ${projection} will be rebuilt from position 0: ${reason}`);
     }
@@ -86,6 +91,7 @@ export class ProjectionRunner {
     this.slots = this.loadSlots();
     const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
     if (!Number.isFinite(from)) return;
+    this.caughtUp = false;
     this.subscription = this.eventStore.subscribeToAll({ checkpoint: from });
     this.pumping = this.pump(this.subscription);
     this.log('info', 'projection runner started', { from, checkpoints: this.checkpoints() });
@@ -101,13 +107,15 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves once every projection has applied the log up to `position`, so
-   * that a caller can read its own write. Rejects with PositionNotReached after
-   * `timeoutMs`, or at once with the failure of a projection stuck before it.
+   * Resolves once every projection (or only those named) has applied the log
+   * up to `position`, so that a caller can read its own write. Rejects with
+   * PositionNotReached after `timeoutMs`, or at once with the failure of a
+   * projection stuck before the position.
    */
-  waitForPosition(position: number, timeoutMs: number): Promise<void> {
+  waitForPosition(position: number, timeoutMs: number, projections?: readonly string[]): Promise<void> {
     if (this.fatal) return Promise.reject(this.fatal);
-    return this.waiters.wait(position, timeoutMs, this.progress());
+    projections?.forEach((name) => this.readModels.table(name));
+    return this.waiters.wait(position, timeoutMs, projections && new Set(projections), this.progress());
   }
 
   status(): ProjectionStatus[] {
@@ -147,74 +155,95 @@ export class ProjectionRunner {
   }
 
   /**
-   * Full batches while catching up; when live, a batch is flushed as soon as
-   * the subscription has nothing ready, i.e. on the next turn of the event
-   * loop (setImmediate), so a waiting query pays one turn, not a batch.
+   * Events are evolved into the documents as they arrive and committed in
+   * batches: a full batch while catching up; when live, as soon as the
+   * subscription has nothing ready — the pump is left waiting for the next
+   * event at a turn of the event loop — so a waiting query pays one turn, not
+   * a batch. During a long catch-up the pump also yields every YIELD_EVERY
+   * events (without committing), since a store may deliver the whole log
+   * without a macrotask and requests must still get in.
    */
   private async pump(subscription: Subscription): Promise<void> {
-    const started = Date.now();
-    let caughtUp = false;
+    const iterator = subscription[Symbol.asyncIterator]();
     try {
-      for await (const event of subscription) {
-        this.buffer.push(event);
-        if (this.buffer.length >= this.batchSize) {
-          this.flush();
-          if (this.slots.every((slot) => slot.failure)) break;
-          // The store may deliver a whole catch-up without a macrotask: let requests in.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        } else if (!this.flushScheduled) {
-          this.flushScheduled = true;
-          setImmediate(() => {
-            this.flushScheduled = false;
-            if (this.buffer.length === 0) return;
-            this.guarded(() => this.flush());
-            if (!caughtUp) this.log('info', 'projections caught up', { ms: Date.now() - started, checkpoints: this.checkpoints() });
-            caughtUp = true;
-          });
-        }
+      for (let received = 1; ; received++) {
+        this.waitingForEvents = true;
+        const next = await iterator.next();
+        this.waitingForEvents = false;
+        if (next.done) break;
+        this.receive(next.value);
+        if (this.pending >= this.batchSize) this.commit();
+        else this.scheduleCommit();
+        if (!this.slots.some((slot) => slot.active)) break;
+        if (received % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.failRunner(error);
     } finally {
-      if (!this.fatal) this.guarded(() => this.flush());
+      await iterator.return?.();
+      if (!this.fatal) this.guarded(() => this.commit());
       this.log('info', 'projection runner stopped', { checkpoints: this.checkpoints() });
     }
   }
 
-  /** Applies the buffered events: every projection's documents and checkpoint in one transaction. */
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    const events = this.buffer;
-    this.buffer = [];
-    const last = events[events.length - 1].position;
-    const failed: Array<[Slot, unknown]> = [];
-    const written = this.readModels.transaction(() => {
-      const writes: Array<[Slot, ProjectionWrite]> = [];
-      for (const slot of this.slots) {
-        if (slot.failure || slot.checkpoint >= last) continue;
-        try {
-          writes.push([slot, evolveBatch(slot.projection, slot.matches, slot.table, slot.checkpoint, events)]);
-        } catch (error) {
-          failed.push([slot, error]);
-        }
-      }
-      for (const [slot, write] of writes) {
-        slot.table.write(write.upserts, write.deletes);
-        this.readModels.advance(slot.projection.name, write.position);
-      }
-      return writes;
+  /** Commits once the pump waits for the subscription at a turn of the event loop; until then, looks again next turn. */
+  private scheduleCommit(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      if (this.pending === 0) return;
+      if (!this.waitingForEvents) return this.scheduleCommit();
+      this.guarded(() => this.commit());
+      if (!this.caughtUp) this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
+      this.caughtUp = true;
     });
-    for (const [slot, write] of written) slot.checkpoint = write.position;
-    for (const [slot, error] of failed) this.failProjection(slot, error);
+  }
+
+  private receive(event: RecordedEvent): void {
+    for (const slot of this.slots) {
+      if (!slot.active) continue;
+      try {
+        slot.apply(event);
+      } catch (error) {
+        this.failProjection(slot, error);
+      }
+    }
+    this.received = event.position;
+    this.pending++;
+  }
+
+  /** Writes every projection's changed documents and its checkpoint in one transaction. */
+  private commit(): void {
+    if (this.pending === 0) return;
+    const position = this.received;
+    this.pending = 0;
+    const writes: Array<[ProjectionSlot, PreparedWrite]> = [];
+    for (const slot of this.slots) {
+      if (!slot.active || slot.checkpoint >= position) continue;
+      try {
+        writes.push([slot, slot.prepare()]);
+      } catch (error) {
+        this.failProjection(slot, error);
+      }
+    }
+    this.readModels.transaction(() => {
+      for (const [slot, { rows }] of writes) {
+        for (const row of rows) slot.table.write(row);
+        this.readModels.advance(slot.projection.name, position);
+      }
+    });
+    for (const [slot, write] of writes) slot.committedAt(position, write);
     this.waiters.update(this.progress());
   }
 
   /** The projection stops; its checkpoint stays before the failing batch, and the others go on. */
-  private failProjection(slot: Slot, error: unknown): void {
+  private failProjection(slot: ProjectionSlot, error: unknown): void {
     const name = slot.projection.name;
-    slot.failure = error instanceof ProjectionFailed ? error : new ProjectionFailed(name, undefined, error, 'in a batch');
-    this.log('error', slot.failure.message, { projection: name, checkpoint: slot.checkpoint, error });
-    if (this.slots.every((other) => other.failure)) void this.subscription?.close();
+    slot.fail(error instanceof ProjectionFailed ? error : new ProjectionFailed(name, undefined, error, 'in a batch'));
+    this.log('error', slot.failure!.message, { projection: name, checkpoint: slot.checkpoint, error });
+    this.waiters.update(this.progress());
+    if (!this.slots.some((other) => other.active)) void this.subscription?.close();
   }
 
   /** The subscription or the read model database failed: nothing more can be applied until a restart. */
@@ -235,9 +264,10 @@ export class ProjectionRunner {
 
   private progress(): Progress {
     const slots = this.slots;
+    const inScope = (scope: Scope) => (scope ? slots.filter((slot) => scope.has(slot.projection.name)) : slots);
     return {
-      lowest: Math.min(...slots.map((slot) => slot.checkpoint)),
-      blocker: (position) => slots.find((slot) => slot.failure && slot.checkpoint < position)?.failure,
+      lowest: (scope) => Math.min(...inScope(scope).map((slot) => slot.checkpoint)),
+      blocker: (position, scope) => inScope(scope).find((slot) => slot.failure && slot.checkpoint < position)?.failure,
     };
   }
 
@@ -245,12 +275,15 @@ export class ProjectionRunner {
     return Object.fromEntries(this.slots.map((slot) => [slot.projection.name, slot.checkpoint]));
   }
 
-  private loadSlots(): Slot[] {
-    return this.readModels.projections.map((projection) => ({
-      projection,
-      table: this.readModels.table(projection.name),
-      matches: eventMatcher(projection.filter),
-      checkpoint: this.readModels.checkpoint(projection.name).position,
-    }));
+  private loadSlots(): ProjectionSlot[] {
+    return this.readModels.projections.map(
+      (projection) =>
+        new ProjectionSlot(
+          projection,
+          this.readModels.table(projection.name),
+          this.readModels.checkpoint(projection.name).position,
+          this.cacheSize,
+        ),
+    );
   }
 }

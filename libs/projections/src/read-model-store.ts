@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
 import { InvalidReadModelQuery } from './errors';
 import { AnyProjection, validateProjections } from './projection';
-import { FindQuery, FindResult, FOLD_FUNCTION, foldCase, ReadModelTable, TABLE_PREFIX } from './read-model-table';
+import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
+import { ReadModelTable, TABLE_PREFIX } from './read-model-table';
 
 export const READ_MODELS_FILE_NAME = 'readmodels.sqlite';
 
@@ -70,7 +71,7 @@ export class ReadModelStore {
   }
 
   get<D>(projection: string, id: string): D | null {
-    return this.table(projection).load(id) as D | null;
+    return this.table(projection).get(id) as D | null;
   }
 
   find<D>(projection: string, query: FindQuery = {}): FindResult<D> {

@@ -1,51 +1,34 @@
 import type { Hash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { InvalidReadModelQuery } from './errors';
+import { FindQuery, FindResult, findSql } from './find-query';
 import { AnyProjection, ColumnValue } from './projection';
 
-export interface FindQuery {
-  /** Equality per column; null matches a missing value. */
-  where?: Record<string, ColumnValue>;
-  /** Case-insensitive substring per column (Unicode-aware, so æøå fold too). */
-  contains?: Record<string, string>;
-  /** A declared column or 'id'; ties are broken by id so that paging is stable. */
-  orderBy?: string;
-  descending?: boolean;
-  /** Default 100. */
-  limit?: number;
-  offset?: number;
-}
-
-export interface FindResult<D> {
-  items: D[];
-  /** Matches before limit and offset. */
-  total: number;
-}
-
-/** A document encoded for writing: its JSON and its extracted column values, in declared order. */
-export interface EncodedDocument {
-  id: string;
-  json: string;
+/** A document as stored: parsed, with its column values, so a write can tell which columns changed. */
+export interface StoredDocument {
+  document: unknown;
   values: ColumnValue[];
 }
 
-/** The name of the SQL function that folds case for `contains`, registered by the store. */
-export const FOLD_FUNCTION = 'sg_fold';
+/** One row's change, encoded outside the write transaction. */
+export type RowWrite =
+  | { kind: 'insert'; id: string; json: string; values: ColumnValue[] }
+  | { kind: 'update'; id: string; json: string; values: ColumnValue[]; changed: number[] }
+  | { kind: 'delete'; id: string };
+
 export const TABLE_PREFIX = 'rm_';
-const DEFAULT_LIMIT = 100;
 
 /**
  * One projection's table: `id`, the document as JSON, and one indexed column
- * per declared extractor. Identifiers were validated against a strict pattern,
- * and query input only ever picks from the declared columns.
+ * per declared extractor. Identifiers were validated against a strict pattern;
+ * query input only ever picks from the declared columns.
  */
 export class ReadModelTable {
   readonly table: string;
   readonly columns: readonly string[];
-  private readonly extractors: ReadonlyArray<(document: unknown) => ColumnValue>;
+  readonly extractors: ReadonlyArray<(document: unknown) => ColumnValue>;
   private readonly queryable: ReadonlySet<string>;
   private sql?: ReturnType<ReadModelTable['prepare']>;
-  private readonly queries = new Map<string, Statement>();
+  private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Database,
@@ -74,103 +57,75 @@ export class ReadModelTable {
 
   /** Prepares the statements; the table must exist. */
   open(): void {
-    this.queries.clear();
+    this.statements.clear();
     this.sql = this.prepare();
   }
 
   private prepare() {
     const names = ['id', 'document', ...this.columns];
-    const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);
     return {
-      load: this.db.prepare(`SELECT document FROM ${this.table} WHERE id = ?`).pluck(),
-      upsert: this.db.prepare(
-        `INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})` +
-          ` ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-      ),
+      load: this.db.prepare(`SELECT ${names.slice(1).join(', ')} FROM ${this.table} WHERE id = ?`).raw(),
+      document: this.db.prepare(`SELECT document FROM ${this.table} WHERE id = ?`).pluck(),
+      updateDocument: this.db.prepare(`UPDATE ${this.table} SET document = ? WHERE id = ?`),
+      insert: this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
       delete: this.db.prepare(`DELETE FROM ${this.table} WHERE id = ?`),
-      digest: this.db.prepare(`SELECT id, document FROM ${this.table} ORDER BY id`).raw(),
+      digest: this.db.prepare(`SELECT ${names.join(', ')} FROM ${this.table} ORDER BY id`).raw(),
     };
   }
 
-  private get statements(): NonNullable<ReadModelTable['sql']> {
+  private get prepared(): NonNullable<ReadModelTable['sql']> {
     if (!this.sql) throw new Error(`Read model table ${this.table} is not open`);
     return this.sql;
   }
 
-  load(id: string): unknown {
-    const json = this.statements.load.get(id) as string | undefined;
+  get(id: string): unknown {
+    const json = this.prepared.document.get(id) as string | undefined;
     return json === undefined ? null : JSON.parse(json);
   }
 
-  encode(id: string, document: unknown): EncodedDocument {
-    return { id, json: JSON.stringify(document), values: this.extractors.map((extract) => extract(document) ?? null) };
+  /** For the runner: the document and its column values, or null. */
+  load(id: string): StoredDocument | null {
+    const row = this.prepared.load.get(id) as [string, ...ColumnValue[]] | undefined;
+    return row ? { document: JSON.parse(row[0]), values: row.slice(1) } : null;
   }
 
-  write(upserts: readonly EncodedDocument[], deletes: readonly string[]): void {
-    const { upsert, delete: remove } = this.statements;
-    for (const { id, json, values } of upserts) upsert.run(id, json, ...values);
-    for (const id of deletes) remove.run(id);
+  /** For the runner, inside its transaction. An update rewrites only the columns that changed, sparing their indexes. */
+  write(row: RowWrite): void {
+    if (row.kind === 'delete') this.prepared.delete.run(row.id);
+    else if (row.kind === 'insert') this.prepared.insert.run(row.id, row.json, ...row.values);
+    else this.update(row.changed).run(row.json, ...row.changed.map((i) => row.values[i]), row.id);
   }
 
   find(query: FindQuery): FindResult<unknown> {
-    const clauses: string[] = [];
-    const params: ColumnValue[] = [];
-    for (const [column, value] of Object.entries(query.where ?? {})) {
-      this.check(column);
-      if (value === null) clauses.push(`${column} IS NULL`);
-      else if (typeof value === 'string' || typeof value === 'number') {
-        clauses.push(`${column} = ?`);
-        params.push(value);
-      } else throw new InvalidReadModelQuery(`where.${column} must be a string, a number or null`);
-    }
-    for (const [column, text] of Object.entries(query.contains ?? {})) {
-      this.check(column);
-      if (typeof text !== 'string') throw new InvalidReadModelQuery(`contains.${column} must be a string`);
-      clauses.push(`instr(${FOLD_FUNCTION}(${column}), ?) > 0`);
-      params.push(foldCase(text));
-    }
-    const where = clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
-    const direction = query.descending ? 'DESC' : 'ASC';
-    const order = query.orderBy && query.orderBy !== 'id' ? `${this.check(query.orderBy)} ${direction}, ` : '';
-    const limit = count('limit', query.limit ?? DEFAULT_LIMIT);
-    const offset = count('offset', query.offset ?? 0);
-    const total = this.query(`SELECT COUNT(*) FROM ${this.table}${where}`).get(...params) as number;
-    const page = this.query(
-      `SELECT document FROM ${this.table}${where} ORDER BY ${order}id ${direction} LIMIT ? OFFSET ?`,
-    ).all(...params, limit, offset) as string[];
+    const sql = findSql(this.table, this.queryable, query);
+    const total = this.statement(sql.count, true).get(...sql.params) as number;
+    const page = this.statement(sql.page, true).all(...sql.params, sql.limit, sql.offset) as string[];
     return { items: page.map((json) => JSON.parse(json) as unknown), total };
   }
 
-  /** Feeds every row, in id order, into the hash; ids are JSON-quoted so no separator is ambiguous. */
+  /**
+   * Feeds every row, in id order, into the hash: the id and column values as
+   * a JSON array (so no separator is ambiguous), then the document's JSON.
+   */
   digestInto(hash: Hash): void {
-    for (const [id, document] of this.statements.digest.iterate() as Iterable<[string, string]>) {
-      hash.update(`${JSON.stringify(id)}\t${document}\n`);
+    for (const [id, document, ...values] of this.prepared.digest.iterate() as Iterable<[string, string, ...ColumnValue[]]>) {
+      hash.update(`${JSON.stringify([id, ...values])}\t${document}\n`);
     }
   }
 
-  private check(column: string): string {
-    if (!this.queryable.has(column)) {
-      throw new InvalidReadModelQuery(`${this.table} has no column "${column}"; known: ${[...this.queryable].join(', ')}`);
-    }
-    return column;
+  private update(changed: number[]): Statement {
+    if (changed.length === 0) return this.prepared.updateDocument;
+    const sets = ['document = ?', ...changed.map((i) => `${this.columns[i]} = ?`)];
+    return this.statement(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ?`, false);
   }
 
-  private query(source: string): Statement {
-    let statement = this.queries.get(source);
+  private statement(source: string, pluck: boolean): Statement {
+    let statement = this.statements.get(source);
     if (!statement) {
-      statement = this.db.prepare(source).pluck();
-      this.queries.set(source, statement);
+      statement = this.db.prepare(source);
+      if (pluck) statement.pluck();
+      this.statements.set(source, statement);
     }
     return statement;
   }
-}
-
-/** Unicode case folding for `contains`: NFC first, so a decomposed å matches a composed one. */
-export function foldCase(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value).normalize('NFC').toLowerCase();
-}
-
-function count(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidReadModelQuery(`${name} must be a non-negative integer`);
-  return value;
 }

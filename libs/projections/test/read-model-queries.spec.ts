@@ -10,6 +10,9 @@ describe('Read model queries', () => {
   beforeAll(async () => {
     fixture = new Fixture('memory');
     const store = fixture.eventStore;
+    // Started first, so that later events update rows written by earlier batches.
+    const runner = fixture.runner([sagerProjection()]);
+    await runner.start();
     await opretSag(store, '1', { titel: 'Budget 2026 – første behandling', udvalg: 'Økonomiudvalget' });
     await opretSag(store, '2', { titel: 'Ændring af lokalplan for Århus Ø', udvalg: 'Byrådet' });
     await opretSag(store, '3', { titel: 'Orientering om skolestruktur', udvalg: 'Børn og Unge' });
@@ -17,8 +20,6 @@ describe('Read model queries', () => {
     await opretSag(store, '5', { titel: 'Slettet sag', udvalg: 'Byrådet' });
     await store.append('sag-2', [event('StatusSkiftet', { status: 'afgjort' })]);
     const { position } = await store.append('sag-5', [event('SagSlettet')]);
-    const runner = fixture.runner([sagerProjection()]);
-    await runner.start();
     await runner.waitForPosition(position, 5000);
     sager = fixture.readModels([sagerProjection()]);
   });
@@ -43,6 +44,11 @@ describe('Read model queries', () => {
   it('finds by column equality', () => {
     const { items, total } = sager.find<Sag>('sager', { where: { udvalg: 'Økonomiudvalget', status: 'oprettet' } });
     expect([ids(items), total]).toEqual([['1', '4'], 2]);
+  });
+
+  it('finds by a column that a later event changed', () => {
+    expect(ids(sager.find<Sag>('sager', { where: { status: 'afgjort' } }).items)).toEqual(['2']);
+    expect(ids(sager.find<Sag>('sager', { where: { udvalg: 'Byrådet' } }).items)).toEqual(['2']);
   });
 
   it('finds by case-insensitive substring, æøå included', () => {

@@ -45,6 +45,21 @@ describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
     expect(replay.digest()).toBe(runner.digest());
   });
 
+  it('gives the same read models whatever the batch and cache sizes', async () => {
+    // given read models built live in batches of up to 7 events
+    const { runner } = await buildLive();
+    // when replayed in batches of 3 with a cache of 1 document, and in one batch
+    const replay = async (file: string, batchSize: number, cacheSize: number) => {
+      const readModels = fixture.readModels(projections(), `${fixture.dir}/${file}`);
+      const other = fixture.runner(projections(), { readModels, batchSize, cacheSize });
+      await other.rebuild();
+      return other.digest();
+    };
+    // then
+    expect(await replay('small.sqlite', 3, 1)).toBe(runner.digest());
+    expect(await replay('large.sqlite', 100_000, 100_000)).toBe(runner.digest());
+  });
+
   it('leaves a stopped runner stopped', async () => {
     // given
     await appendMany(fixture.eventStore, 3);

@@ -1,0 +1,118 @@
+import type { RecordedEvent } from '@sagsgang/event-store';
+import { DocumentCache } from './document-cache';
+import { ProjectionFailed } from './errors';
+import { AnyProjection, ColumnValue, eventMatcher } from './projection';
+import { ReadModelTable, RowWrite, StoredDocument } from './read-model-table';
+
+/** A batch's changes to one projection, encoded and ready to write. */
+export interface PreparedWrite {
+  rows: RowWrite[];
+  stored: Array<[string, StoredDocument | null]>;
+}
+
+/**
+ * One projection inside the runner: its checkpoint, the documents changed by
+ * the events applied since the last commit, and a bounded cache of committed
+ * documents so that a document touched again soon is neither read nor parsed
+ * again. Nothing is written here; the runner commits every slot's changes and
+ * checkpoint in one transaction.
+ */
+export class ProjectionSlot {
+  failure?: ProjectionFailed;
+  private readonly matches: ((event: RecordedEvent) => boolean) | undefined;
+  /** id → the document after the events applied so far (null: deleted). */
+  private readonly changes = new Map<string, unknown>();
+  /** id → the committed row (null: none). */
+  private readonly committed: DocumentCache;
+
+  constructor(
+    readonly projection: AnyProjection,
+    readonly table: ReadModelTable,
+    /** The last position committed. */
+    public checkpoint: number,
+    cacheSize: number,
+  ) {
+    this.matches = eventMatcher(projection.filter);
+    this.committed = new DocumentCache(cacheSize);
+  }
+
+  get active(): boolean {
+    return !this.failure;
+  }
+
+  /** Evolves the touched documents in memory; throws ProjectionFailed if evolve does. */
+  apply(event: RecordedEvent): void {
+    if (event.position <= this.checkpoint || (this.matches && !this.matches(event))) return;
+    const { projection } = this;
+    try {
+      for (const id of projection.documentIds(event)) {
+        const current = this.current(id);
+        const next: unknown = projection.evolve(current, event);
+        if (next === current) continue;
+        if (next === undefined) throw new TypeError(`evolve returned undefined for document ${id}; return null to delete`);
+        this.changes.set(id, next);
+      }
+    } catch (error) {
+      throw new ProjectionFailed(projection.name, event.position, error, `at position ${event.position} (${event.type})`);
+    }
+  }
+
+  /** Encodes the changed documents; an update names the columns whose values changed. */
+  prepare(): PreparedWrite {
+    const rows: RowWrite[] = [];
+    const stored: Array<[string, StoredDocument | null]> = [];
+    for (const [id, document] of this.changes) {
+      const before = this.committed.get(id) ?? null;
+      if (document === null) {
+        if (before) rows.push({ kind: 'delete', id });
+        stored.push([id, null]);
+        continue;
+      }
+      const { json, values } = this.encode(id, document);
+      if (!before) rows.push({ kind: 'insert', id, json, values });
+      else rows.push({ kind: 'update', id, json, values, changed: changedColumns(before.values, values) });
+      stored.push([id, { document, values }]);
+    }
+    return { rows, stored };
+  }
+
+  /** After the transaction committed: the changes become the cached committed state. */
+  committedAt(position: number, write: PreparedWrite): void {
+    this.checkpoint = position;
+    this.changes.clear();
+    this.committed.age();
+    for (const [id, stored] of write.stored) this.committed.set(id, stored);
+  }
+
+  /** Stops the projection; its uncommitted changes are dropped and its checkpoint stays. */
+  fail(failure: ProjectionFailed): void {
+    this.failure = failure;
+    this.changes.clear();
+    this.committed.clear();
+  }
+
+  private current(id: string): unknown {
+    const changed = this.changes.get(id);
+    if (changed !== undefined) return changed;
+    let stored = this.committed.get(id);
+    if (stored === undefined) {
+      stored = this.table.load(id);
+      this.committed.set(id, stored);
+    }
+    return stored ? stored.document : null;
+  }
+
+  private encode(id: string, document: unknown): { json: string; values: ColumnValue[] } {
+    try {
+      return { json: JSON.stringify(document), values: this.table.extractors.map((extract) => extract(document) ?? null) };
+    } catch (error) {
+      throw new ProjectionFailed(this.projection.name, undefined, error, `encoding document ${id}`);
+    }
+  }
+}
+
+function changedColumns(before: ColumnValue[], after: ColumnValue[]): number[] {
+  const changed: number[] = [];
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) changed.push(i);
+  return changed;
+}
