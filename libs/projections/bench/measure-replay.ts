@@ -21,6 +21,13 @@ const UDVALG = ['Byrådet', 'Økonomiudvalget', 'Børn og Unge', 'Teknik og Milj
 const UDFALD = ['godkendt', 'taget til efterretning', 'anbefalet', 'udsat'];
 const ANLEDNING = 'Forvaltningen har udarbejdet forslag til ændring af lokalplan for området ved Åen. '.repeat(3);
 
+const SAG_TYPES: Record<number, string> = {
+  0: 'SagOprettet',
+  1: 'AnledningSkrevet',
+  8: 'IndstillingGivet',
+  9: 'BeslutningTruffet',
+};
+
 function sagEvent(sag: number, step: number): EventData {
   const metadata = {
     actor: { userId: `u${sag % 40}`, role: 'sagsbehandler' },
@@ -30,7 +37,7 @@ function sagEvent(sag: number, step: number): EventData {
   };
   const data: JsonObject =
     step === 0
-      ? { sagsnummer: `25/${sag}`, titel: `Sag ${sag}: ændring af lokalplan`, kle: '01.02.05-P16', udvalg: UDVALG[sag % 5] }
+      ? { sagsnummer: `25/${sag}`, titel: `Sag ${sag}: ny lokalplan`, kle: '01.02.05-P16', udvalg: UDVALG[sag % 5] }
       : step === 1
         ? { anledning: ANLEDNING }
         : step === 8
@@ -38,7 +45,7 @@ function sagEvent(sag: number, step: number): EventData {
           : step === 9
             ? { udfald: UDFALD[sag % 4], moedeId: `m${sag % 500}`, punkt: step }
             : { bilag: `bilag-${step}.pdf`, beskrivelse: 'Notat fra fagområdet' };
-  const type = ['SagOprettet', 'AnledningSkrevet'][step] ?? ({ 8: 'IndstillingGivet', 9: 'BeslutningTruffet' }[step] ?? 'BilagTilfoejet');
+  const type = SAG_TYPES[step] ?? 'BilagTilfoejet';
   return { id: randomUUID(), type, data, metadata };
 }
 
@@ -57,7 +64,8 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
         await Promise.all(
           Array.from({ length: Math.min(1000, first + spread - chunk, total / 10 - chunk) }, (_, i) => {
             const n = chunk + i;
-            return n % 10 === 9 ? store.append(`moede-${n}`, [moedeEvent(n, step)]) : store.append(`sag-${n}`, [sagEvent(n, step)]);
+            if (n % 10 === 9) return store.append(`moede-${n}`, [moedeEvent(n, step)]);
+            return store.append(`sag-${n}`, [sagEvent(n, step)]);
           }),
         );
       }
@@ -77,7 +85,8 @@ async function readOnly(store: SqliteEventStore): Promise<void> {
 
 function report(what: string, events: number, started: bigint): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`${what}: ${events} events in ${seconds.toFixed(2)} s = ${Math.round(events / seconds).toLocaleString('en')} events/s`);
+  const rate = Math.round(events / seconds).toLocaleString('en');
+  console.log(`${what}: ${events} events in ${seconds.toFixed(2)} s = ${rate} events/s`);
 }
 
 async function main(): Promise<void> {

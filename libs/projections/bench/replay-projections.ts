@@ -63,7 +63,8 @@ export const moeder = defineProjection<Moede>({
   documentIds: (event) => [id(event)],
   evolve(moede, event) {
     if (event.type === 'MoedeIndkaldt') {
-      return { id: id(event), udvalg: text(event, 'udvalg'), start: text(event, 'start'), status: 'indkaldt', punkter: [] };
+      const [udvalg, start] = [text(event, 'udvalg'), text(event, 'start')];
+      return { id: id(event), udvalg, start, status: 'indkaldt', punkter: [] };
     }
     if (!moede) return moede;
     if (event.type === 'PunktTilfoejet') return { ...moede, punkter: [...moede.punkter, text(event, 'sagId')] };

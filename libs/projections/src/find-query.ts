@@ -73,6 +73,6 @@ export function foldCase(value: unknown): string | null {
 }
 
 function count(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidReadModelQuery(`${name} must be a non-negative integer`);
-  return value;
+  if (Number.isSafeInteger(value) && value >= 0) return value;
+  throw new InvalidReadModelQuery(`${name} must be a non-negative integer`);
 }

@@ -4,4 +4,10 @@ export { ReadModelStore, READ_MODELS_FILE_NAME, readModelsFile } from './read-mo
 export type { Checkpoint, Installation } from './read-model-store';
 export type { FindQuery, FindResult } from './find-query';
 export { ProjectionRunner } from './projection-runner';
-export type { LogLevel, ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner';
+export type {
+  LogLevel,
+  ProjectionLag,
+  ProjectionLogger,
+  ProjectionRunnerOptions,
+  ProjectionStatus,
+} from './runner-options';

@@ -3,42 +3,10 @@ import { ProjectionFailed } from './errors';
 import { PositionWaiters, Progress, Scope } from './position-waiters';
 import { PreparedWrite, ProjectionSlot } from './projection-slot';
 import { ReadModelStore } from './read-model-store';
+import { ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-options';
 
 /** While catching up, the pump lets the event loop turn after this many events. */
 const YIELD_EVERY = 1000;
-
-export type LogLevel = 'info' | 'warn' | 'error';
-export type ProjectionLogger = (level: LogLevel, message: string, context?: Record<string, unknown>) => void;
-
-export interface ProjectionRunnerOptions {
-  eventStore: EventStore;
-  /** Its projections are the ones the runner feeds. */
-  readModels: ReadModelStore;
-  logger?: ProjectionLogger;
-  /**
-   * Most events per transaction while catching up (default 50 000: a document
-   * touched several times within a batch is written once, which measured
-   * about twice as fast as 5 000 on a replay). Live batches are smaller: see `pump`.
-   */
-  batchSize?: number;
-  /** Committed documents each projection keeps parsed between batches (default 10 000). */
-  cacheSize?: number;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  /** The last global position applied. */
-  checkpoint: number;
-  state: 'running' | 'stopped' | 'failed';
-  error?: string;
-}
-
-export interface ProjectionLag extends ProjectionStatus {
-  head: number;
-  /** head − checkpoint, in the store's positions (events on SQLite and memory, bytes on EventStoreDB). */
-  lag: number;
-}
 
 /**
  * Feeds every projection from ONE unfiltered subscription to the global log,
@@ -78,7 +46,8 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 50_000;
     this.cacheSize = options.cacheSize ?? 10_000;
     for (const { projection, outcome, reason } of this.readModels.installed) {
-      if (outcome === 'rebuilt') this.log('warn', `projection ${projection} will be rebuilt from position 0: ${reason}`);
+      if (outcome !== 'rebuilt') continue;
+      this.log('warn', `projection ${projection} will be rebuilt from position 0: ${reason}`);
     }
     this.slots = this.loadSlots();
   }
@@ -88,6 +57,8 @@ export class ProjectionRunner {
     await this.stopping;
     if (this.subscription) return;
     this.fatal = undefined;
+    this.received = 0;
+    this.pending = 0;
     this.slots = this.loadSlots();
     const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
     if (!Number.isFinite(from)) return;
@@ -180,13 +151,13 @@ export class ProjectionRunner {
     } catch (error) {
       this.failRunner(error);
     } finally {
-      await iterator.return?.();
+      await iterator.return?.().catch(() => undefined);
       if (!this.fatal) this.guarded(() => this.commit());
       this.log('info', 'projection runner stopped', { checkpoints: this.checkpoints() });
     }
   }
 
-  /** Commits once the pump waits for the subscription at a turn of the event loop; until then, looks again next turn. */
+  /** Commits once the pump is found waiting for the subscription at a turn of the event loop. */
   private scheduleCommit(): void {
     if (this.commitScheduled) return;
     this.commitScheduled = true;
@@ -227,6 +198,7 @@ export class ProjectionRunner {
         this.failProjection(slot, error);
       }
     }
+    if (writes.length === 0) return;
     this.readModels.transaction(() => {
       for (const [slot, { rows }] of writes) {
         for (const row of rows) slot.table.write(row);

@@ -49,11 +49,12 @@ export class ProjectionSlot {
         const current = this.current(id);
         const next: unknown = projection.evolve(current, event);
         if (next === current) continue;
-        if (next === undefined) throw new TypeError(`evolve returned undefined for document ${id}; return null to delete`);
+        if (next === undefined) throw new TypeError(`evolve returned undefined for ${id}; return null to delete`);
         this.changes.set(id, next);
       }
     } catch (error) {
-      throw new ProjectionFailed(projection.name, event.position, error, `at position ${event.position} (${event.type})`);
+      const where = `at position ${event.position} (${event.type})`;
+      throw new ProjectionFailed(projection.name, event.position, error, where);
     }
   }
 
@@ -104,7 +105,8 @@ export class ProjectionSlot {
 
   private encode(id: string, document: unknown): { json: string; values: ColumnValue[] } {
     try {
-      return { json: JSON.stringify(document), values: this.table.extractors.map((extract) => extract(document) ?? null) };
+      const values = this.table.extractors.map((extract) => extract(document) ?? null);
+      return { json: JSON.stringify(document), values };
     } catch (error) {
       throw new ProjectionFailed(this.projection.name, undefined, error, `encoding document ${id}`);
     }

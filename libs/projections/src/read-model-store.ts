@@ -55,9 +55,8 @@ export class ReadModelStore {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('cache_size = -65536');
     this.db.function(FOLD_FUNCTION, { deterministic: true }, foldCase);
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)',
-    );
+    this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
+      projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
     this.sql = {
       read: this.db.prepare('SELECT projection, version, position FROM checkpoints WHERE projection = ?'),
       upsert: this.db.prepare(

@@ -63,11 +63,12 @@ export class ReadModelTable {
 
   private prepare() {
     const names = ['id', 'document', ...this.columns];
+    const placeholders = names.map(() => '?').join(', ');
     return {
       load: this.db.prepare(`SELECT ${names.slice(1).join(', ')} FROM ${this.table} WHERE id = ?`).raw(),
       document: this.db.prepare(`SELECT document FROM ${this.table} WHERE id = ?`).pluck(),
       updateDocument: this.db.prepare(`UPDATE ${this.table} SET document = ? WHERE id = ?`),
-      insert: this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
+      insert: this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${placeholders})`),
       delete: this.db.prepare(`DELETE FROM ${this.table} WHERE id = ?`),
       digest: this.db.prepare(`SELECT ${names.join(', ')} FROM ${this.table} ORDER BY id`).raw(),
     };
@@ -89,7 +90,7 @@ export class ReadModelTable {
     return row ? { document: JSON.parse(row[0]), values: row.slice(1) } : null;
   }
 
-  /** For the runner, inside its transaction. An update rewrites only the columns that changed, sparing their indexes. */
+  /** For the runner, in its transaction. An update sets only the columns that changed, sparing their indexes. */
   write(row: RowWrite): void {
     if (row.kind === 'delete') this.prepared.delete.run(row.id);
     else if (row.kind === 'insert') this.prepared.insert.run(row.id, row.json, ...row.values);
@@ -108,7 +109,8 @@ export class ReadModelTable {
    * a JSON array (so no separator is ambiguous), then the document's JSON.
    */
   digestInto(hash: Hash): void {
-    for (const [id, document, ...values] of this.prepared.digest.iterate() as Iterable<[string, string, ...ColumnValue[]]>) {
+    const rows = this.prepared.digest.iterate() as Iterable<[string, string, ...ColumnValue[]]>;
+    for (const [id, document, ...values] of rows) {
       hash.update(`${JSON.stringify([id, ...values])}\t${document}\n`);
     }
   }

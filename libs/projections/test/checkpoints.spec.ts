@@ -23,7 +23,8 @@ describe('Checkpoints', () => {
     await second.waitForPosition(position, 5000);
     // then it applied only the 7 new events, once each
     expect(new Set(applied)).toEqual(new Set([21, 22, 23, 24, 25, 26, 27]));
-    expect(fixture.readModels([projection]).get<Count>('counts', TOTAL)).toEqual({ events: 27, lastPosition: 27, duplicates: 0 });
+    const total = fixture.readModels([projection]).get<Count>('counts', TOTAL);
+    expect(total).toEqual({ events: 27, lastPosition: 27, duplicates: 0 });
   });
 
   describe('when evolve throws in the middle of a batch', () => {
@@ -46,7 +47,8 @@ describe('Checkpoints', () => {
     it('writes nothing of that batch and keeps the checkpoint', async () => {
       // given / when
       const { runner, position } = await runIntoFailure();
-      await expect(runner.waitForPosition(position, 5000)).rejects.toMatchObject({ name: 'ProjectionFailed', projection: 'sager', position: 3 });
+      const failure = { name: 'ProjectionFailed', projection: 'sager', position: 3 };
+      await expect(runner.waitForPosition(position, 5000)).rejects.toMatchObject(failure);
       // then
       const readModels = fixture.readModels([sagerProjection()]);
       expect(readModels.checkpoint('sager').position).toBe(1);
@@ -60,7 +62,8 @@ describe('Checkpoints', () => {
       await runner.waitForPosition(position, 5000, ['counts']);
       // then
       const [sager, counts] = await runner.lag();
-      expect(sager).toMatchObject({ name: 'sager', state: 'failed', checkpoint: 1, lag: 3, error: expect.stringContaining('cannot apply Uventet') });
+      const error = expect.stringContaining('cannot apply Uventet');
+      expect(sager).toMatchObject({ name: 'sager', state: 'failed', checkpoint: 1, lag: 3, error });
       expect(counts).toMatchObject({ name: 'counts', state: 'running', checkpoint: position, lag: 0 });
     });
 
@@ -74,7 +77,11 @@ describe('Checkpoints', () => {
       await runner.start();
       await runner.waitForPosition(position, 5000).catch(() => undefined);
       // then
-      expect(logger).toHaveBeenCalledWith('error', expect.stringContaining('Projection sager failed at position 2 (Uventet)'), expect.objectContaining({ projection: 'sager', checkpoint: 0 }));
+      expect(logger).toHaveBeenCalledWith(
+        'error',
+        expect.stringContaining('Projection sager failed at position 2 (Uventet)'),
+        expect.objectContaining({ projection: 'sager', checkpoint: 0 }),
+      );
     });
 
     it('applies the batch exactly once after the fix and a restart', async () => {
@@ -84,7 +91,8 @@ describe('Checkpoints', () => {
       await runner.stop();
       // when the fixed code starts on the same files
       const applied: number[] = [];
-      const fixed = fixture.runner([sagerProjection(), countingProjection({ onEvolve: (e) => applied.push(e.position) })]);
+      const counts = countingProjection({ onEvolve: (e) => applied.push(e.position) });
+      const fixed = fixture.runner([sagerProjection(), counts]);
       await fixed.start();
       await fixed.waitForPosition(position, 5000);
       // then
@@ -107,11 +115,13 @@ describe('Checkpoints', () => {
     // when version 2 starts
     const logger = jest.fn();
     const applied: number[] = [];
-    const v2 = fixture.runner([sagerProjection({ version: 2 }), countingProjection({ onEvolve: (e) => applied.push(e.position) })], { logger });
+    const counts = countingProjection({ onEvolve: (e) => applied.push(e.position) });
+    const v2 = fixture.runner([sagerProjection({ version: 2 }), counts], { logger });
     await v2.start();
     await v2.waitForPosition(position, 5000);
     // then sager was rebuilt from 0, counts untouched
-    expect(logger).toHaveBeenCalledWith('warn', expect.stringContaining('sager will be rebuilt from position 0: version 1 → 2'));
+    const warning = expect.stringContaining('sager will be rebuilt from position 0: version 1 → 2');
+    expect(logger).toHaveBeenCalledWith('warn', warning);
     expect(fixture.readModels([sagerProjection({ version: 2 })]).find<Sag>('sager').total).toBe(2);
     expect(v2.status().map((s) => [s.name, s.version, s.checkpoint])).toEqual([['sager', 2, 2], ['counts', 1, 2]]);
     expect(applied).toEqual([]);

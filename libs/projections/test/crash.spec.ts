@@ -17,7 +17,8 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
   await Promise.all(
     Array.from({ length: STREAMS }, async (_, i) => {
       const changes = Array.from({ length: 9 }, (__, n) => event('StatusSkiftet', { status: `trin ${n}` }));
-      await store.append(`sag-${i}`, [event('SagOprettet', { sagsnummer: `25/${i}`, titel: `Sag ${i}`, udvalg: 'Byrådet' }), ...changes]);
+      const opret = event('SagOprettet', { sagsnummer: `25/${i}`, titel: `Sag ${i}`, udvalg: 'Byrådet' });
+      await store.append(`sag-${i}`, [opret, ...changes]);
       await store.append(`log-${i}`, Array.from({ length: 10 }, (__, n) => event('Noteret', { n })));
     }),
   );
@@ -25,9 +26,10 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
 
 /** Runs the child until it applies KILL_AT, then SIGKILLs it. */
 async function projectUntilKilled(eventsFile: string, readModels: string): Promise<void> {
+  const script = join(__dirname, 'crash', 'project-until-killed.ts');
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'crash', 'project-until-killed.ts'), eventsFile, readModels, String(KILL_AT)],
+    ['-r', 'ts-node/register/transpile-only', script, eventsFile, readModels, String(KILL_AT)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -76,7 +78,8 @@ describe('Projections after SIGKILL mid-projection', () => {
     }, 30_000);
 
     it('equals a fresh rebuild of the read models', async () => {
-      const fresh = fixture.runner(projections(), { readModels: fixture.readModels(projections(), join(fixture.dir, 'fresh.sqlite')) });
+      const freshModels = fixture.readModels(projections(), join(fixture.dir, 'fresh.sqlite'));
+      const fresh = fixture.runner(projections(), { readModels: freshModels });
       await fresh.rebuild();
       expect(restartedDigest).toBe(fresh.digest());
     });

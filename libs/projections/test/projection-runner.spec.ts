@@ -93,7 +93,8 @@ describe.each(STORE_KINDS)('ProjectionRunner on the %s event store', (kind) => {
     await runner.start();
     await runner.waitForPosition(position, 5000);
     // then
-    expect(fixture.readModels([countingProjection()]).get<Count>('counts', TOTAL)).toEqual({ events: 10, lastPosition: position, duplicates: 0 });
+    const total = fixture.readModels([countingProjection()]).get<Count>('counts', TOTAL);
+    expect(total).toEqual({ events: 10, lastPosition: position, duplicates: 0 });
   });
 });
 

@@ -63,7 +63,7 @@ describe('Read model queries', () => {
 
   it('orders by a column, descending, with the total before paging', () => {
     const page = sager.find<Sag>('sager', { orderBy: 'titel', descending: true, limit: 2, offset: 1 });
-    expect(page).toEqual({ items: [expect.objectContaining({ id: '3' }), expect.objectContaining({ id: '4' })], total: 4 });
+    expect([ids(page.items), page.total]).toEqual([['3', '4'], 4]);
   });
 
   it('pages in id order by default', () => {

@@ -32,14 +32,16 @@ describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
     // then
     expect(rebuilt.position).toBe(position);
     expect(runner.digest()).toBe(live);
-    expect(fixture.readModels(projections()).get<Count>('counts', TOTAL)).toMatchObject({ events: position, duplicates: 0 });
+    const total = fixture.readModels(projections()).get<Count>('counts', TOTAL);
+    expect(total).toMatchObject({ events: position, duplicates: 0 });
   });
 
   it('gives the same digest into a separate read model file', async () => {
     // given
     const { runner } = await buildLive();
     // when
-    const replay = fixture.runner(projections(), { readModels: fixture.readModels(projections(), `${fixture.dir}/replay.sqlite`) });
+    const readModels = fixture.readModels(projections(), `${fixture.dir}/replay.sqlite`);
+    const replay = fixture.runner(projections(), { readModels });
     await replay.rebuild();
     // then
     expect(replay.digest()).toBe(runner.digest());
@@ -67,7 +69,8 @@ describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
     // when
     await runner.rebuild();
     // then
-    expect(runner.status().map((status) => [status.state, status.checkpoint])).toEqual([['stopped', 3], ['stopped', 3]]);
+    const states = runner.status().map((status) => [status.state, status.checkpoint]);
+    expect(states).toEqual([['stopped', 3], ['stopped', 3]]);
   });
 
   it('changes the digest when a document changes', async () => {

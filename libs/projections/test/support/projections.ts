@@ -14,9 +14,9 @@ export interface Count {
 
 export const TOTAL = 'total';
 
-export function countingProjection(options: { name?: string; version?: number; onEvolve?: (event: RecordedEvent) => void } = {}) {
+export function countingProjection(options: { version?: number; onEvolve?: (event: RecordedEvent) => void } = {}) {
   return defineProjection<Count>({
-    name: options.name ?? 'counts',
+    name: 'counts',
     version: options.version ?? 1,
     documentIds: (event) => [event.streamName, TOTAL],
     evolve(document, event) {
@@ -49,7 +49,8 @@ export function sagerProjection(options: { version?: number; failOn?: (event: Re
       const data = event.data as Record<string, string>;
       switch (event.type) {
         case 'SagOprettet':
-          return { id: event.streamName.slice(4), sagsnummer: data.sagsnummer, titel: data.titel, udvalg: data.udvalg, status: 'oprettet' };
+          const { sagsnummer, titel, udvalg } = data;
+          return { id: event.streamName.slice('sag-'.length), sagsnummer, titel, udvalg, status: 'oprettet' };
         case 'StatusSkiftet':
           return sag && { ...sag, status: data.status };
         case 'SagSlettet':

@@ -1,0 +1,35 @@
+import type { EventStore } from '@sagsgang/event-store';
+import type { ReadModelStore } from './read-model-store';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+export type ProjectionLogger = (level: LogLevel, message: string, context?: Record<string, unknown>) => void;
+
+export interface ProjectionRunnerOptions {
+  eventStore: EventStore;
+  /** Its projections are the ones the runner feeds. */
+  readModels: ReadModelStore;
+  logger?: ProjectionLogger;
+  /**
+   * Most events per transaction while catching up (default 50 000: a document
+   * touched several times within a batch is written once, which measured
+   * about twice as fast as 5 000 on a replay). Live batches are smaller: see `pump`.
+   */
+  batchSize?: number;
+  /** Committed documents each projection keeps parsed between batches (default 10 000). */
+  cacheSize?: number;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  /** The last global position applied. */
+  checkpoint: number;
+  state: 'running' | 'stopped' | 'failed';
+  error?: string;
+}
+
+export interface ProjectionLag extends ProjectionStatus {
+  head: number;
+  /** head − checkpoint, in the store's positions (events on SQLite and memory, bytes on EventStoreDB). */
+  lag: number;
+}
