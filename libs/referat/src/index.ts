@@ -1,0 +1,5 @@
+export * from './model';
+export { renderDagsorden, renderReferat, referatSha256, referatTilGodkendelse } from './render';
+export { escapeHtml } from './format/html';
+export { moedetidspunkt, kortDato, opremsning } from './dansk';
+export { LUKKET_PUNKT, BESLUTNING_TRUFFET, TRUKKET } from './punkt';
