@@ -14,7 +14,9 @@ interface SagSpec {
   sagsnummer: string;
   titel: string;
   sagstype: Sagstype;
-  sagsgang: string[];
+  sagsgang: readonly string[];
+  /** Made up (00.01.00) unless given. */
+  journalnummer?: string;
 }
 
 export const SEED_001_SAGER = {
@@ -59,7 +61,7 @@ export function playSag(commands: SagCommand[], from: SagEvent[] = []): SagEvent
 export function indstilletSag(spec: SagSpec): SagEvent[] {
   const sagId = sagIdFor(spec.sagsnummer);
   return playSag([
-    sagCommand('OpretSag', { ...spec, sagsgang: [...spec.sagsgang], journalnummer: '00.01.00', ansvarligEnhed: 'BYC' }, sagId),
+    sagCommand('OpretSag', { journalnummer: '00.01.00', ...spec, sagsgang: [...spec.sagsgang], ansvarligEnhed: 'BYC' }, sagId),
     sagCommand('GivIndstilling', { indstiller: 'Det indstilles,', atPunkter: ['at direktionen godkender indstillingen'] }, sagId),
   ]);
 }
