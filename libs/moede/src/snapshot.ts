@@ -64,6 +64,18 @@ function outcomesFor(workflow: WorkflowDefinition, sagstype: Sagstype): Partial<
   );
 }
 
+/** The snapshot's own fields only, copied: whatever else a caller sent never reaches the stream. */
+export function copySnapshot(sag: SagSnapshot): SagSnapshot {
+  const { sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling, sagsgang, trin, workflow, outcomes } = sag;
+  return {
+    sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling,
+    sagsgang: [...sagsgang],
+    trin,
+    workflow: { name: workflow.name, version: workflow.version },
+    outcomes: { ...outcomes },
+  };
+}
+
 /** The udvalg the sag awaits: the one whose meeting may treat it. */
 export function afventendeUdvalg(sag: SagSnapshot): string {
   return sag.sagsgang[sag.trin];

@@ -2,7 +2,7 @@ import { fold, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/k
 import { MoedeEvent, moedeDecider, MoedeState } from '../src';
 import { deciderSpecification } from '../src/testing/decider-specification';
 import { AGENDA, beslut, CHARLOTTE, command, historyIn, NOW, play } from '../src/testing/fixtures';
-import { indstilletSag, playSag, sagCommand, sagIdFor, SEED_001_SAGER, snapshot, snapshotOf } from '../src/testing/sager';
+import { sagIdFor, snapshot } from '../src/testing/sager';
 
 const spec = deciderSpecification(moedeDecider);
 const stateOf = (events: MoedeEvent[]): MoedeState => fold(moedeDecider, events);
@@ -13,7 +13,6 @@ const agendaOf = (events: MoedeEvent[]) => {
   if (state.status === 'ny') return [];
   return state.punkter.map((p) => `${p.nr}: ${p.sag.sagsnummer}${p.supplerende ? ' supplerende' : ''}${p.trukket ? ' trukket' : ''}`);
 };
-const { vaekstregnskab, madproduktion } = SEED_001_SAGER;
 
 describe('numbering before the dagsorden is sent', () => {
   it('numbers the punkter 1..n in the order they were added', () => {
@@ -119,71 +118,6 @@ describe('numbering once the dagsorden is sent', () => {
   it('does not need a beslutning on a withdrawn punkt to close the meeting', () => {
     const events = play([command('FjernPunkt', { nr: 3 }), beslut(2)], historyIn('i_gang'));
     spec.given(events).when(command('HaevMoede')).thenMatches([expect.objectContaining({ type: 'MoedeHaevet' })]);
-  });
-});
-
-describe('which sag may go on the agenda', () => {
-  const planlagt = historyIn('planlagt');
-  const vaekstId = sagIdFor(vaekstregnskab.sagsnummer);
-  const problemsFor = (sag: ReturnType<typeof snapshot>) => {
-    let problems: unknown;
-    spec.given(planlagt).when(command('TilfoejPunkt', { sag })).thenThrows(ValidationFailed, (error) => (problems = error.problems));
-    return problems;
-  };
-
-  it('refuses a sag still under udarbejdelse: it has no indstilling', () => {
-    const oprettet = playSag([
-      sagCommand('OpretSag', { ...vaekstregnskab, sagsgang: [...vaekstregnskab.sagsgang], journalnummer: '00.01.00', ansvarligEnhed: 'BYC' }, vaekstId),
-    ]);
-    expect(problemsFor(snapshotOf(oprettet))).toEqual([
-      { field: 'sag.status', reason: 'sag 14/26479 is under_udarbejdelse; only a sag with a given indstilling (indstillet) can go on an agenda' },
-      { field: 'sag.harIndstilling', reason: 'sag 14/26479 has no indstilling' },
-    ]);
-  });
-
-  it('refuses a sag already on the agenda of another meeting', () => {
-    const andetMoede = { moedeId: 'moede-direktionen-2019-12-09', udvalg: 'Direktionen', punktnummer: 4 };
-    const paaDagsorden = playSag([sagCommand('SaetPaaDagsorden', andetMoede, vaekstId)], indstilletSag(vaekstregnskab));
-    expect(problemsFor(snapshotOf(paaDagsorden))).toEqual([
-      { field: 'sag.status', reason: 'sag 14/26479 is paa_dagsorden; only a sag with a given indstilling (indstillet) can go on an agenda' },
-    ]);
-  });
-
-  it('refuses a sag that awaits another udvalg', () => {
-    const moede = { moedeId: 'moede-direktionen-2019-12-09', udvalg: 'Direktionen' };
-    const anbefalet = playSag(
-      [
-        sagCommand('SaetPaaDagsorden', { ...moede, punktnummer: 4 }, vaekstId),
-        sagCommand('RegistrerBeslutning', { ...moede, moedeDato: '2019-12-09', outcome: 'anbefalet', beslutningstekst: 'Anbefales.' }, vaekstId),
-      ],
-      indstilletSag(vaekstregnskab),
-    );
-    expect(problemsFor(snapshotOf(anbefalet))).toEqual([{ field: 'sag.trin', reason: 'sag 14/26479 awaits an agenda of Økonomiudvalget, not Direktionen' }]);
-  });
-
-  it('refuses a sag whose snapshot says it has no indstilling', () => {
-    expect(problemsFor(snapshot(vaekstregnskab, { harIndstilling: false }))).toEqual([
-      { field: 'sag.harIndstilling', reason: 'sag 14/26479 has no indstilling' },
-    ]);
-  });
-
-  it('refuses the same sag twice on one agenda', () => {
-    expect(problemsFor(snapshot(AGENDA[1]))).toEqual([{ field: 'sag.sagId', reason: 'sag 19/4767 is already punkt 2 on this agenda' }]);
-  });
-
-  it('refuses a malformed snapshot, naming each bad field', () => {
-    const bad = { ...snapshot(madproduktion), sagstype: 'B', trin: 3, outcomes: {} } as unknown as ReturnType<typeof snapshot>;
-    expect(problemsFor(bad)).toEqual([
-      { field: 'sag.sagstype', reason: 'must be one of beslutning, orientering, droeftelse' },
-      { field: 'sag.trin', reason: 'must be the index of an udvalg in sagsgang' },
-      { field: 'sag.outcomes', reason: 'must map at least one outcome to its routing' },
-    ]);
-  });
-
-  it('accepts a ready sag that awaits this udvalg', () => {
-    spec.given(planlagt).when(command('TilfoejPunkt', { sag: snapshot(madproduktion) })).thenMatches([
-      expect.objectContaining({ type: 'PunktTilfoejet', data: expect.objectContaining({ nr: 4, supplerende: false }) }),
-    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { FjernPunkt, FlytPunkt, MarkerPunkt, TilfoejPunkt, UdsendDagsorden } from '../commands';
 import { DagsordenUdsendt, PunktFjernet, PunktFlyttet, PunktMarkeret, PunktTilfoejet, PunktTrukket } from '../events';
-import { afventendeUdvalg, SagSnapshot } from '../snapshot';
+import { afventendeUdvalg, copySnapshot, SagSnapshot } from '../snapshot';
 import { MoedeData, MoedeIn } from '../state';
 import { bool, Check, optionalText, positiveInteger, problem, refuse, validate } from '../validation';
 import { aktivePunkter, aktivtPunkt, findPunkt } from './faelles';
@@ -23,7 +23,7 @@ export function tilfoejPunkt({ data, metadata }: TilfoejPunkt, moede: MoedeIn<'p
   return [
     {
       type: 'PunktTilfoejet',
-      data: { moedeId, nr, udvalg: moede.udvalg, sag: structuredClone(sag), lukket, neutralTitel, supplerende, tidspunkt: metadata.now },
+      data: { moedeId, nr, udvalg: moede.udvalg, sag: copySnapshot(sag), lukket, neutralTitel, supplerende, tidspunkt: metadata.now },
     },
   ];
 }
