@@ -72,7 +72,7 @@ describe('which sag may go on the agenda', () => {
     ]);
   });
 
-  it('stores only the snapshot's own fields: nothing else the app sent reaches the stream', () => {
+  it("stores only the snapshot's own fields: nothing else the app sent reaches the stream", () => {
     const sag = { ...snapshot(madproduktion), indstilling: 'hele teksten', bilag: [] };
     spec.given(historyIn('planlagt')).when(command('TilfoejPunkt', { sag })).thenMatches([
       expect.objectContaining({ data: expect.objectContaining({ sag: snapshot(madproduktion) }) }),
