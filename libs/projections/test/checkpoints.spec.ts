@@ -126,4 +126,22 @@ describe('Checkpoints', () => {
     expect(v2.status().map((s) => [s.name, s.version, s.checkpoint])).toEqual([['sager', 2, 2], ['counts', 1, 2]]);
     expect(applied).toEqual([]);
   });
+
+  it('rebuild a projection whose columns changed without a version bump', async () => {
+    // given sager built with its columns
+    const { position } = await opretSag(fixture.eventStore, '1', { titel: 'A' });
+    const before = fixture.runner([sagerProjection()]);
+    await before.start();
+    await before.waitForPosition(position, 5000);
+    await before.stop();
+    // when the same version declares one column less
+    const { status: _dropped, ...columns } = sagerProjection().columns!;
+    const narrower = { ...sagerProjection(), columns };
+    const readModels = fixture.readModels([narrower]);
+    // then
+    expect(readModels.installed).toEqual([
+      { projection: 'sager', outcome: 'rebuilt', reason: 'the table does not match the declared columns' },
+    ]);
+    expect(readModels.checkpoint('sager').position).toBe(0);
+  });
 });
