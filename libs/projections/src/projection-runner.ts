@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
-import { ProjectionFailed } from './errors';
+import { InvalidReadModelQuery, ProjectionFailed } from './errors';
 import { PositionWaiters, Progress, Scope } from './position-waiters';
 import { PreparedWrite, ProjectionSlot } from './projection-slot';
 import { ReadModelStore } from './read-model-store';
@@ -85,7 +85,8 @@ export class ProjectionRunner {
    */
   waitForPosition(position: number, timeoutMs: number, projections?: readonly string[]): Promise<void> {
     if (this.fatal) return Promise.reject(this.fatal);
-    projections?.forEach((name) => this.readModels.table(name));
+    const unknown = projections?.find((name) => !this.slots.some((slot) => slot.projection.name === name));
+    if (unknown) return Promise.reject(new InvalidReadModelQuery(`Unknown projection "${unknown}"`));
     return this.waiters.wait(position, timeoutMs, projections && new Set(projections), this.progress());
   }
 

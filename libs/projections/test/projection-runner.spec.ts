@@ -51,6 +51,19 @@ describe.each(STORE_KINDS)('ProjectionRunner on the %s event store', (kind) => {
     await expect(runner.waitForPosition(position, 50)).rejects.toMatchObject({ name: 'PositionNotReached', position });
   });
 
+  it('waits only for the named projections when asked to', async () => {
+    // given a runner whose sager projection has failed
+    const failing = sagerProjection({ failOn: () => true });
+    const runner = fixture.runner([failing, countingProjection()]);
+    await runner.start();
+    // when
+    const { position } = await opretSag(fixture.eventStore, '1', { titel: 'Fejler' });
+    // then
+    await expect(runner.waitForPosition(position, 2000, ['counts'])).resolves.toBeUndefined();
+    await expect(runner.waitForPosition(position, 2000)).rejects.toMatchObject({ name: 'ProjectionFailed' });
+    await expect(runner.waitForPosition(position, 2000, ['ukendt'])).rejects.toThrow(/Unknown projection/);
+  });
+
   it('reports each projection’s checkpoint, the head and the lag', async () => {
     // given
     const runner = fixture.runner([countingProjection(), sagerProjection()]);
