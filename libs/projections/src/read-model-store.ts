@@ -25,7 +25,7 @@ export interface Checkpoint {
 export interface Installation {
   projection: string;
   outcome: 'created' | 'kept' | 'rebuilt';
-  /** Why a kept table was not kept. */
+  /** Why the table was rebuilt. */
   reason?: string;
 }
 
@@ -53,6 +53,7 @@ export class ReadModelStore {
     // power loss only rewinds the checkpoint and those events are applied again.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
+    // 64 MB of page cache: a replay rewrites most pages of the larger tables in every batch.
     this.db.pragma('cache_size = -65536');
     this.db.function(FOLD_FUNCTION, { deterministic: true }, foldCase);
     this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
