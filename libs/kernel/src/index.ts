@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './domain-errors';
 export * from './decider';
+export * from './validation';

@@ -4,7 +4,7 @@ import { hvorforIkkeDeltager, overstemte, stemmer } from '../deltagelse';
 import { BeslutningRegistreret, ProtokoltilfoerselTilfoejet } from '../events';
 import { udvalgetHarKompetence, SagSnapshot } from '../snapshot';
 import { Afstemning, moedeDato, MoedeData, MoedeIn, Punkt } from '../state';
-import { Check, nonEmptyText, problem, refuse, validate } from '../validation';
+import { Check, nonEmptyText, problem, refuse, validate } from '@sagsgang/kernel';
 import { aktivtPunkt, medlemCheck } from './faelles';
 
 /** Decisions recorded while the meeting is open. */

@@ -2,7 +2,7 @@ import { FjernPunkt, FlytPunkt, MarkerPunkt, TilfoejPunkt, UdsendDagsorden } fro
 import { DagsordenUdsendt, PunktFjernet, PunktFlyttet, PunktMarkeret, PunktTilfoejet, PunktTrukket } from '../events';
 import { afventendeUdvalg, copySnapshot, SagSnapshot } from '../snapshot';
 import { MoedeData, MoedeIn } from '../state';
-import { bool, Check, optionalText, positiveInteger, problem, refuse, validate } from '../validation';
+import { bool, Check, optionalText, positiveInteger, problem, refuse, validate } from '@sagsgang/kernel';
 import { aktivePunkter, aktivtPunkt, findPunkt } from './faelles';
 import { snapshotChecks } from './snapshot-checks';
 

@@ -1,7 +1,6 @@
-import { NotFound, ValidationFailed } from '@sagsgang/kernel';
+import { Check, NotFound, positiveInteger, problem, validate, ValidationFailed } from '@sagsgang/kernel';
 import { erMedlem } from '../deltagelse';
 import { MoedeData, Punkt } from '../state';
-import { Check, positiveInteger, problem, validate } from '../validation';
 
 /** Lookups shared by the decisions; each fails the way the API should answer. */
 

@@ -2,7 +2,8 @@ import { AabnMoede, AflysMoede, HaevMoede, IndkaldMoede } from '../commands';
 import { tilstedevaerende } from '../deltagelse';
 import { MoedeAabnet, MoedeAflyst, MoedeHaevet, MoedeIndkaldt } from '../events';
 import { MoedeIn } from '../state';
-import { Check, isoTimestamp, noDuplicates, nonEmptyText, optionalText, problem, textList, validate } from '../validation';
+import { Check, noDuplicates, nonEmptyText, optionalText, problem, textList, validate } from '@sagsgang/kernel';
+import { isoTimestamp } from '../validation';
 import { aktivePunkter } from './faelles';
 
 /** Decisions that call, cancel, open and close a meeting. */
@@ -14,7 +15,7 @@ export function indkaldMoede({ data, metadata }: IndkaldMoede): MoedeIndkaldt[] 
     isoTimestamp('start', data.start),
     nonEmptyText('sted', data.sted),
     medlemmerCheck(data.medlemmer),
-    textList('deltagere', data.deltagere, 0, 'deltager'),
+    textList('deltagere', data.deltagere, 'deltager', 0),
     nonEmptyText('sekretaer', data.sekretaer),
   );
   const { moedeId, udvalg, start, sted, sekretaer } = data;

@@ -2,7 +2,7 @@ import { ErklaerInhabilitet, RegistrerAfgang, RegistrerFravaer } from '../comman
 import { punkterMedStemmeFra, stemmer } from '../deltagelse';
 import { AfgangRegistreret, FravaerRegistreret, InhabilitetErklaeret } from '../events';
 import { FRAVAERSARTER, MoedeData, MoedeIn, Punkt } from '../state';
-import { Check, nonEmptyText, noDuplicates, problem, refuse, validate } from '../validation';
+import { Check, nonEmptyText, noDuplicates, problem, refuse, validate } from '@sagsgang/kernel';
 import { aktivtPunkt, findPunkt, medlemCheck } from './faelles';
 
 /**

@@ -1,7 +1,8 @@
 import { GodkendReferat, OffentliggoerReferat } from '../commands';
 import { MoedeEvent, ReferatOffentliggjort } from '../events';
 import { MoedeIn } from '../state';
-import { refuse, sha256Check, validate } from '../validation';
+import { refuse, validate } from '@sagsgang/kernel';
+import { sha256Check } from '../validation';
 import { medlemCheck } from './faelles';
 
 /**

@@ -1,5 +1,5 @@
 import { isOutcome, isRouting, isSagstype, SAG_STATUSES, SAGSTYPER } from '@sagsgang/sag';
-import { Check, nonEmptyText, problem, textList } from '../validation';
+import { Check, nonEmptyText, problem, textList } from '@sagsgang/kernel';
 
 /**
  * The sag snapshot comes from the app, not from the sag's stream; a malformed
@@ -14,7 +14,7 @@ export function snapshotChecks(sag: unknown): Check {
     isSagstype(s.sagstype) ? null : problem('sag.sagstype', `must be one of ${SAGSTYPER.join(', ')}`),
     (SAG_STATUSES as readonly unknown[]).includes(s.status) ? null : problem('sag.status', 'must be a sag status'),
     typeof s.harIndstilling === 'boolean' ? null : problem('sag.harIndstilling', 'must be true or false'),
-    textList('sag.sagsgang', s.sagsgang, 1, 'udvalg'),
+    textList('sag.sagsgang', s.sagsgang, 'udvalg'),
     trinCheck(s.trin, s.sagsgang),
     workflowCheck(s.workflow),
     outcomesCheck(s.outcomes),

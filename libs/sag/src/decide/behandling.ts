@@ -1,10 +1,9 @@
-import { assertNever, ValidationFailed } from '@sagsgang/kernel';
+import { assertNever, Check, matching, nonEmptyText, optionalText, positiveInteger, problem, validate, ValidationFailed } from '@sagsgang/kernel';
 import { RegistrerBeslutning, SaetPaaDagsorden, TraekFraDagsorden } from '../commands';
 import { Behandlingsdata, SagEvent, SagSatPaaDagsorden, SagTrukketFraDagsorden } from '../events';
 import { isOutcome, Outcome, OUTCOMES } from '../outcome';
 import { aktueltUdvalg, harKompetence, SagIn } from '../state';
 import { WorkflowDefinition } from '../workflow/definition';
-import { Check, matching, nonEmptyText, optionalText, positiveInteger, problem, validate } from '../validation';
 
 /** Decisions the meeting side (issue 4's process manager) asks for. */
 

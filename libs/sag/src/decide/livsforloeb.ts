@@ -1,7 +1,7 @@
 import { AfslutSag, GenoptagSag, HenlaegSag } from '../commands';
 import { SagAfsluttet, SagGenoptaget, SagHenlagt } from '../events';
 import { ExistingSag } from '../state';
-import { nonEmptyText, validate } from '../validation';
+import { nonEmptyText, validate } from '@sagsgang/kernel';
 
 /** Decisions that shelve, close and reopen a sag. */
 

@@ -18,7 +18,7 @@ import {
   SagsfremstillingSkrevet,
 } from '../events';
 import { ExistingSag } from '../state';
-import { Check, matching, noDuplicates, nonEmptyText, nonNegativeInteger, problem, textList, validate } from '../validation';
+import { Check, matching, noDuplicates, nonEmptyText, nonNegativeInteger, problem, textList, validate } from '@sagsgang/kernel';
 
 /** Decisions while the administration prepares the sag. */
 

@@ -1,9 +1,11 @@
-import { FieldProblem, ValidationFailed } from '@sagsgang/kernel';
+import { FieldProblem, ValidationFailed } from './domain-errors';
 
-/** A check yields nothing when the value is fine, else the problem(s). */
+/**
+ * Small checks for the deciders: each yields nothing when the value is fine,
+ * else the problem(s), so `validate` can report every bad field at once.
+ */
 export type Check = FieldProblem | FieldProblem[] | null;
 
-/** Runs every check so the caller hears about all bad fields at once. */
 export function validate(...checks: Check[]): void {
   const problems = checks.flatMap((check) => (check === null ? [] : check));
   if (problems.length > 0) throw new ValidationFailed(problems);
@@ -11,6 +13,11 @@ export function validate(...checks: Check[]): void {
 
 export function problem(field: string, reason: string): FieldProblem {
   return { field, reason };
+}
+
+/** Throws one problem at once: for a rule that makes the other checks meaningless. */
+export function refuse(field: string, reason: string): never {
+  throw new ValidationFailed([problem(field, reason)]);
 }
 
 export function nonEmptyText(field: string, value: unknown): Check {
@@ -22,9 +29,14 @@ export function optionalText(field: string, value: unknown): Check {
   return value === null ? null : nonEmptyText(field, value);
 }
 
-/** A non-empty list of non-empty texts, each problem naming its index. */
-export function textList(field: string, values: unknown, what: string): Check {
-  if (!Array.isArray(values) || values.length === 0) return problem(field, `must hold at least one ${what}`);
+export function bool(field: string, value: unknown): Check {
+  return typeof value === 'boolean' ? null : problem(field, 'must be true or false');
+}
+
+/** A list of at least `min` non-empty texts, each problem naming its index. */
+export function textList(field: string, values: unknown, what: string, min = 1): Check {
+  if (!Array.isArray(values)) return problem(field, 'must be a list');
+  if (values.length < min) return problem(field, `must hold at least ${min === 1 ? 'one' : min} ${what}`);
   return values.flatMap((value, index) => nonEmptyText(`${field}[${index}]`, value) ?? []);
 }
 
