@@ -18,3 +18,15 @@ export function assertNever(value: never): never {
 export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>, events: Event[]): State {
   return events.reduce(decider.evolve, decider.initialState);
 }
+
+/** Runs commands through decide and evolve in turn, from earlier events; returns every event. For test fixtures. */
+export function play<Command, Event, State>(decider: Decider<Command, Event, State>, commands: Command[], from: Event[] = []): Event[] {
+  let state = fold(decider, from);
+  const events = [...from];
+  for (const command of commands) {
+    const produced = decider.decide(command, state);
+    state = produced.reduce(decider.evolve, state);
+    events.push(...produced);
+  }
+  return events;
+}

@@ -1,9 +1,8 @@
-import { Role } from '@sagsgang/kernel';
+import { Role, play as playCommands } from '@sagsgang/kernel';
 import { MoedeCommand, MoedeCommandMetadata, MoedeCommandType } from '../commands';
-import { decide } from '../decide';
+import { moedeDecider } from '../decider';
 import { MoedeEvent } from '../events';
-import { evolve } from '../evolve';
-import { initialState, MoedeState, MoedeStatus } from '../state';
+import { MoedeStatus } from '../state';
 import { MOEDE_WORKFLOW } from '../workflow/regler';
 import { SEED_001_SAGER, snapshot } from './sager';
 
@@ -85,14 +84,7 @@ export function command<T extends MoedeCommandType>(
 
 /** Runs commands through the real decide and evolve; returns the events, the fixture for `given`. */
 export function play(commands: MoedeCommand[], from: MoedeEvent[] = []): MoedeEvent[] {
-  let state: MoedeState = from.reduce(evolve, initialState);
-  const events = [...from];
-  for (const next of commands) {
-    const produced = decide(next, state);
-    state = produced.reduce(evolve, state);
-    events.push(...produced);
-  }
-  return events;
+  return playCommands(moedeDecider, commands, from);
 }
 
 export const beslut = (nr: number, data: Partial<DataOf<'RegistrerBeslutning'>> = {}) =>

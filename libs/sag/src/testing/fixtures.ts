@@ -1,10 +1,9 @@
-import { Actor, Role } from '@sagsgang/kernel';
+import { Actor, Role, play as playCommands } from '@sagsgang/kernel';
 import { CommandMetadata, SagCommand, SagCommandType } from '../commands';
-import { decide } from '../decide';
+import { sagDecider } from '../decider';
 import { SagEvent } from '../events';
-import { evolve } from '../evolve';
 import { Outcome } from '../outcome';
-import { initialState, SagState, SagStatus } from '../state';
+import { SagStatus } from '../state';
 import { POLITISK_V1 } from '../workflow/politisk';
 
 export const SAG_ID = '4d1c9a52-6b1e-4f7a-9c3e-2f0d8a1b7e10';
@@ -88,14 +87,7 @@ export function command<T extends SagCommandType>(
 
 /** Runs commands through the real decide and evolve; returns the events, the fixture for `given`. */
 export function play(commands: SagCommand[], from: SagEvent[] = []): SagEvent[] {
-  let state: SagState = from.reduce(evolve, initialState);
-  const events = [...from];
-  for (const next of commands) {
-    const produced = decide(next, state);
-    state = produced.reduce(evolve, state);
-    events.push(...produced);
-  }
-  return events;
+  return playCommands(sagDecider, commands, from);
 }
 
 export const prepared = (opret: Partial<DataOf<'OpretSag'>> = {}): SagCommand[] => [
