@@ -18,7 +18,10 @@ describe('API basics over HTTP', () => {
 
   it('reports each read model and its lag on /health', async () => {
     const response = await request(api.url).get('/health').expect(200);
-    expect(response.body.projections).toEqual([expect.objectContaining({ name: 'sager', state: 'running', lag: 0 })]);
+    expect(response.body.projections).toEqual([
+      expect.objectContaining({ name: 'sager', state: 'running', lag: 0 }),
+      expect.objectContaining({ name: 'moeder', state: 'running', lag: 0 }),
+    ]);
   });
 
   it('serves the OpenAPI document', async () => {

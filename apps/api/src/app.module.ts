@@ -6,6 +6,8 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { workflowsProvider } from './infrastructure/workflows.provider';
+import { MoederModule } from './moeder/moeder.module';
+import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SagerModule } from './sager/sager.module';
 
@@ -15,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule, ReadModelsModule, SagerModule],
+      imports: [EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }, JwtSecret, workflowsProvider, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AppConfig, JwtSecret, workflowsProvider],

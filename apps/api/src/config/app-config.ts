@@ -39,6 +39,14 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   SAGSGANG_WORKFLOWS?: string;
+
+  /**
+   * 'on' (default) runs the process managers that carry meeting decisions on to
+   * the sager; 'off' leaves them stopped (for a crash test, or a second API
+   * instance while another one runs them).
+   */
+  @IsIn(['on', 'off'])
+  SAGSGANG_PROCESS_MANAGERS: 'on' | 'off' = 'on';
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {

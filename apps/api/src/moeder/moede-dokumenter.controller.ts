@@ -1,0 +1,64 @@
+import { Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotAcceptableResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ExistingMoede } from '@sagsgang/moede';
+import { Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
+import { AuthenticatedRequest, Public } from '../auth/auth.guard';
+import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { Problem } from '../http/problem';
+import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
+import { MoedeDokumenter } from './moede-dokumenter';
+
+type Art = 'dagsorden' | 'referat';
+
+/**
+ * The dagsorden and referat, rendered from the streams on each request in
+ * the format `Accept` asks for. With a valid token (any role) the internal
+ * version; without one the public version, and only what has been made
+ * public: a dagsorden once sent, a referat once published. Anything else is
+ * a 404 to the public, so an unpublished meeting does not reveal itself.
+ */
+@ApiTags('moeder')
+@ApiBearerAuth()
+@Public()
+@Controller('moeder/:id')
+export class MoedeDokumenterController {
+  constructor(private readonly dokumenter: MoedeDokumenter) {}
+
+  @Get('dagsorden')
+  @ApiProduces(...DOKUMENT_MEDIETYPER.map(({ type }) => type))
+  @ApiOkResponse({ description: 'The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only' })
+  @ApiNotAcceptableResponse({ type: Problem, description: 'Accept names none of text/plain, text/markdown, text/html' })
+  @ApiQueryErrors()
+  dagsorden(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.render('dagsorden', id, accept, request, reply);
+  }
+
+  @Get('referat')
+  @ApiProduces(...DOKUMENT_MEDIETYPER.map(({ type }) => type))
+  @ApiOkResponse({ description: 'The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden' })
+  @ApiNotAcceptableResponse({ type: Problem, description: 'Accept names none of text/plain, text/markdown, text/html' })
+  @ApiQueryErrors()
+  referat(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.render('referat', id, accept, request, reply);
+  }
+
+  private async render(art: Art, id: string, accept: string | undefined, request: AuthenticatedRequest, reply: FastifyReply): Promise<string> {
+    const { type, format } = vaelgFormat(accept);
+    const publikum: Publikum = request.actor ? 'intern' : 'offentlig';
+    const bygget = await this.dokumenter.byg(id);
+    if (!bygget || !synlig(art, bygget.moede, publikum)) {
+      throw new NotFoundException({ title: 'Findes ikke', detail: `no ${art} for møde ${id}` });
+    }
+    const render = art === 'dagsorden' ? renderDagsorden : renderReferat;
+    void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
+    return render(bygget.dokument, format, publikum);
+  }
+}
+
+/** A referat exists from the opening of the meeting; the public sees only what was sent or published. */
+function synlig(art: Art, moede: ExistingMoede, publikum: Publikum): boolean {
+  if (art === 'dagsorden') return publikum === 'intern' || ('udsendt' in moede && moede.udsendt !== null);
+  if (publikum === 'offentlig') return moede.status === 'offentliggjort';
+  return ['i_gang', 'haevet', 'referat_godkendt', 'offentliggjort'].includes(moede.status);
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandRunner } from '../commands/command-runner';
+import {
+  ExecuteMoedeCommandHandler,
+  GodkendReferatCommandHandler,
+  IndkaldMoedeCommandHandler,
+  TilfoejPunktCommandHandler,
+} from './moede-command.handlers';
+import { MoedeDokumenter } from './moede-dokumenter';
+import { MoedeDokumenterController } from './moede-dokumenter.controller';
+import { MoederCommandsController } from './moeder.commands.controller';
+import { MoederQueriesController } from './moeder.queries.controller';
+import { PunkterCommandsController } from './punkter.commands.controller';
+
+/** Meetings: the secretary's commands, the list and detail queries, the dagsorden and referat. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
+  providers: [
+    CommandRunner,
+    MoedeDokumenter,
+    ExecuteMoedeCommandHandler,
+    IndkaldMoedeCommandHandler,
+    TilfoejPunktCommandHandler,
+    GodkendReferatCommandHandler,
+  ],
+})
+export class MoederModule {}

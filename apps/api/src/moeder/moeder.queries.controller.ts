@@ -1,0 +1,58 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { moedeDato } from '@sagsgang/moede';
+import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { waitForPosition } from '../read-models/wait-for-position';
+import { MinPositionQuery } from '../sager/dto/sag-query.dto';
+import { MoedeListQuery } from './dto/moede-query.dto';
+import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
+import { moederProjection, MoedeView } from './moeder.projection';
+
+@ApiTags('moeder')
+@ApiBearerAuth()
+@Controller('moeder')
+export class MoederQueriesController {
+  constructor(
+    private readonly readModels: ReadModelStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: MoedeListeDto, description: 'A page of meetings in order of their start, with the total number of matches' })
+  @ApiQueryErrors()
+  async list(@Query() query: MoedeListQuery): Promise<MoedeListeDto> {
+    await waitForPosition(this.runner, query.minPosition);
+    const where = { ...(query.udvalg ? { udvalg: query.udvalg } : {}), ...(query.status ? { status: query.status } : {}) };
+    const paging = { limit: query.limit, offset: query.offset };
+    const find = (page: { limit?: number; offset?: number }) =>
+      this.readModels.find<MoedeView>(moederProjection.name, { where, orderBy: 'start_utc', ...page });
+    if (!query.fra && !query.til) {
+      const { items, total } = find(paging);
+      return { items: items.map(resume), total, ...paging };
+    }
+    // The read model's find has equality filters only; a period is filtered here. An
+    // udvalg holds a few dozen meetings a year, so reading its list whole is cheap.
+    const inPeriod = find({ limit: Number.MAX_SAFE_INTEGER }).items.filter(
+      (moede) => (!query.fra || moedeDato(moede) >= query.fra) && (!query.til || moedeDato(moede) <= query.til),
+    );
+    return { items: inPeriod.slice(query.offset, query.offset + query.limit).map(resume), total: inPeriod.length, ...paging };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The meeting as it stands now: agenda, attendance, beslutninger, approvals; ETag is its revision' })
+  @ApiQueryErrors()
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    await waitForPosition(this.runner, query.minPosition);
+    const moede = this.readModels.get<MoedeView>(moederProjection.name, id);
+    if (!moede) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
+    void reply.header('etag', `"${moede.revision}"`);
+    return moede;
+  }
+}
+
+function resume(moede: MoedeView): MoedeResumeDto {
+  const { id, udvalg, start, sted, status, punkter, revision } = moede;
+  return { id, udvalg, start, sted, status, antalPunkter: punkter.length, revision };
+}

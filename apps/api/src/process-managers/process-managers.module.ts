@@ -1,0 +1,44 @@
+import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { readModelsFile } from '@sagsgang/projections';
+import { AppConfig } from '../config/app-config';
+import { ProcessManagerStore } from './process-manager-store';
+import { SagOpfoelgningManager } from './sag-opfoelgning.manager';
+import { WaitForFollowUpsInterceptor } from './wait-for-follow-ups.interceptor';
+
+/**
+ * Process managers driven by the event log. They start once the app is up
+ * (unless SAGSGANG_PROCESS_MANAGERS=off) and stop before the event store
+ * closes. CqrsModule is imported so its handlers are registered before the
+ * first follow-up is sent.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    {
+      provide: ProcessManagerStore,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new ProcessManagerStore(readModelsFile(config.SAGSGANG_DATA)),
+    },
+    SagOpfoelgningManager,
+    { provide: APP_INTERCEPTOR, useClass: WaitForFollowUpsInterceptor },
+  ],
+  exports: [SagOpfoelgningManager],
+})
+export class ProcessManagersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly manager: SagOpfoelgningManager,
+    private readonly store: ProcessManagerStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.SAGSGANG_PROCESS_MANAGERS === 'on') await this.manager.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.manager.stop();
+    this.store.close();
+  }
+}
