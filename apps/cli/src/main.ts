@@ -1,39 +1,46 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { issueToken, isRole, loadOrCreateJwtSecret } from '@sagsgang/auth';
-import { ROLES } from '@sagsgang/kernel';
+import { Command, isUsageError } from './command';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { token } from './commands/token';
+import { verify } from './commands/verify';
+
+const commands: Record<string, Command> = { token, verify, export: exportCommand, import: importCommand };
+
+const STORE_NOTE = `The event store is chosen as the API chooses it: EVENTSTORE_CONNECTION_STRING
+(esdb://…) selects EventStoreDB, otherwise the SQLite file in SAGSGANG_DATA
+(default ./data). verify and export open it read-only and may run while the API writes.`;
 
 const USAGE = `sagsgang <command> [options]
 
-  token --sub <user> --role <${ROLES.join('|')}> [--expires-in 8h]
-        prints a bearer token the API accepts (secret: SAGSGANG_JWT_SECRET,
-        else the one generated into SAGSGANG_DATA, default ./data)`;
+${Object.values(commands)
+  .map((command) => `  ${command.usage}`)
+  .join('\n\n')}
 
-function token(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: { sub: { type: 'string' }, role: { type: 'string' }, 'expires-in': { type: 'string', default: '8h' } },
-  });
-  if (!values.sub) throw new Error('--sub <user> is required');
-  if (!isRole(values.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  const secret = loadOrCreateJwtSecret(process.env.SAGSGANG_DATA || './data', process.env.SAGSGANG_JWT_SECRET);
-  process.stdout.write(`${issueToken(secret, { userId: values.sub, role: values.role }, values['expires-in'])}\n`);
-}
+${STORE_NOTE}`;
 
-const commands: Record<string, (args: string[]) => void | Promise<void>> = { token };
-
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`${USAGE}\n`);
-    process.exitCode = name === undefined || name === '--help' ? 0 : 2;
-    return;
+    return name === undefined || name === '--help' ? 0 : 2;
   }
-  await command(args);
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    process.stderr.write(`sagsgang ${name}: ${(error as Error).message}\n\nusage: sagsgang ${command.usage}\n`);
+    return 2;
+  }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`sagsgang: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sagsgang: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

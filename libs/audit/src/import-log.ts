@@ -1,7 +1,8 @@
 import { EventData, eventHash, EventStore, GENESIS_HASH, JsonObject, withoutChainFields } from '@sagsgang/event-store';
 import { ExportRecord } from './export-log';
+import { readLog } from './read-log';
 
-/** The import stopped at this line of the export (1-based); what came before it is in the store. */
+/** The import stopped at this line of the export (1-based). */
 export class ImportFailed extends Error {
   override readonly name = 'ImportFailed';
   constructor(
@@ -13,8 +14,16 @@ export class ImportFailed extends Error {
 }
 
 export interface ImportOptions {
-  /** Most events appended at once (consecutive events of one stream). */
+  /** Most events appended at once (consecutive events of one stream). Default 500. */
   batchSize?: number;
+  /**
+   * Appends issued before the previous ones are acknowledged. 1 (the default)
+   * is right for every store. More is only correct for a store that commits
+   * appends in the order they were issued, as the embedded SQLite and memory
+   * stores do (EventStoreDB does not promise it); it makes an import of
+   * interleaved streams several times faster.
+   */
+  inFlight?: number;
 }
 
 export interface ImportReport {
@@ -27,23 +36,34 @@ interface StreamHead {
   hash: string;
 }
 
-interface Pending {
+interface LineRef {
+  line: number;
+  stream: string;
+  revision: number;
+  id: string;
+  hash: string;
+}
+
+interface Batch {
   stream: string;
   firstRevision: number;
   events: EventData[];
-  lines: Array<{ line: number; hash: string; id: string }>;
+  lines: LineRef[];
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Appended events are read back and compared with their lines this many at a time. */
+const CONFIRM_WINDOW = 1000;
 
 /**
  * Appends an export to an empty store, in the export's order: each event with
- * its original id, type, data and metadata (the chain fields are recomputed
- * by the store), at its exact revision, consecutive events of one stream in
- * one append. Each line's hash is checked before it is appended (a changed
- * line stops the import there) and again as the store computed it, so the new
- * store's chain is the exported one. Positions may differ (EventStoreDB's are
- * byte offsets); the order is the same.
+ * its original id, type, data and metadata (the store recomputes the chain
+ * fields), at its exact revision, consecutive events of one stream in one
+ * append. Every line's hash is checked twice: against the line's content
+ * before it is appended (a changed line stops the import there, with the
+ * lines before it imported), and as the new store computed it, read back in
+ * log order — so the new store's chain is the exported one. Positions may
+ * differ (EventStoreDB's are byte offsets); the order is the same.
  */
 export async function importLog(
   store: EventStore,
@@ -53,38 +73,37 @@ export async function importLog(
   const head = await store.headPosition();
   if (head !== 0) throw new Error(`the target store is not empty (its log ends at position ${head}): import only into an empty store`);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const appender = new Appender(store, options.inFlight ?? 1);
   const heads = new Map<string, StreamHead>();
-  let pending: Pending | undefined;
+  let batch: Batch | undefined;
   let lastPosition = -Infinity;
   let lineNumber = 0;
   let events = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (typeof line === 'string' && line.trim() === '') continue;
-    let record: ExportRecord;
-    try {
-      record = checkLine(line, lineNumber, lastPosition, heads);
-    } catch (error) {
-      // Everything before the refused line goes in, so the error's "stopped at line N" holds.
-      if (pending) await flush(store, pending);
-      throw error;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (typeof line === 'string' && line.trim() === '') continue;
+      const record = checkLine(line, lineNumber, lastPosition, heads);
+      lastPosition = record.position;
+      heads.set(record.stream, { revision: record.revision, hash: record.hash });
+      if (batch && (batch.stream !== record.stream || batch.events.length >= batchSize)) {
+        await appender.append(batch);
+        batch = undefined;
+      }
+      batch ??= { stream: record.stream, firstRevision: record.revision, events: [], lines: [] };
+      batch.events.push({ id: record.id, type: record.type, data: record.data, metadata: withoutChainFields(record.metadata) });
+      batch.lines.push({ line: lineNumber, stream: record.stream, revision: record.revision, id: record.id, hash: record.hash });
+      events++;
     }
-    lastPosition = record.position;
-    heads.set(record.stream, { revision: record.revision, hash: record.hash });
-    if (pending && (pending.stream !== record.stream || pending.events.length >= batchSize)) {
-      await flush(store, pending);
-      pending = undefined;
-    }
-    pending ??= { stream: record.stream, firstRevision: record.revision, events: [], lines: [] };
-    pending.events.push({ id: record.id, type: record.type, data: record.data, metadata: withoutChainFields(record.metadata) });
-    pending.lines.push({ line: lineNumber, hash: record.hash, id: record.id });
-    events++;
+  } finally {
+    // Also when a line is refused: everything before it goes in, so "stopped at line N" holds.
+    if (batch) await appender.append(batch);
+    await appender.finish();
   }
-  if (pending) await flush(store, pending);
   return { streams: heads.size, events };
 }
 
-/** Parses a line and checks it continues the export: position order, the stream's next revision, the hash chain. */
+/** Parses a line and checks that it continues the export: position order, the stream's next revision, the hash chain. */
 function checkLine(line: string | ExportRecord, lineNumber: number, lastPosition: number, heads: Map<string, StreamHead>): ExportRecord {
   const record = parseRecord(line, lineNumber);
   if (!(record.position > lastPosition)) {
@@ -105,25 +124,70 @@ function checkLine(line: string | ExportRecord, lineNumber: number, lastPosition
   return record;
 }
 
-/** Appends one batch at its exact revision, then reads it back and compares each hash with its line's. */
-async function flush(store: EventStore, batch: Pending): Promise<void> {
-  const { stream, firstRevision, events, lines } = batch;
-  try {
-    await store.append(stream, events, firstRevision === 0 ? 'no_stream' : firstRevision - 1);
-  } catch (error) {
-    throw new ImportFailed(lines[0].line, `appending stream ${stream} from revision ${firstRevision} failed: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * Appends batches at their exact revisions, up to `inFlight` at a time, and
+ * confirms the appended events by reading the new log back in order.
+ */
+class Appender {
+  private readonly inFlight: Array<{ done: Promise<void>; batch: Batch }> = [];
+  private unconfirmed: LineRef[] = [];
+  private confirmedUpTo = 0;
+  private failure?: unknown;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly limit: number,
+  ) {}
+
+  async append(batch: Batch): Promise<void> {
+    if (this.failure) return;
+    const { stream, firstRevision, events } = batch;
+    const done = this.store.append(stream, events, firstRevision === 0 ? 'no_stream' : firstRevision - 1).then(
+      () => undefined,
+      (error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        this.failure ??= new ImportFailed(batch.lines[0].line, `appending stream ${stream} from revision ${firstRevision} failed: ${detail}`);
+      },
+    );
+    this.inFlight.push({ done, batch });
+    while (this.inFlight.length >= this.limit) await this.settleOldest();
+    // Stop reading the export at the first refused append; finish() reports it.
+    if (this.failure) throw this.failure;
+    if (this.unconfirmed.length >= CONFIRM_WINDOW) await this.confirm();
   }
-  const stored = await store.readStream(stream, { fromRevision: firstRevision, maxCount: events.length });
-  lines.forEach(({ line, hash, id }, i) => {
-    const event = stored[i];
-    const revision = firstRevision + i;
-    if (!event || event.revision !== revision || event.id !== id) {
-      throw new ImportFailed(line, `stream ${stream} revision ${revision} was not stored as appended`);
+
+  /** Waits for every append, confirms the rest, and throws the first failure. */
+  async finish(): Promise<void> {
+    while (this.inFlight.length > 0) await this.settleOldest();
+    if (!this.failure) await this.confirm();
+    if (this.failure) throw this.failure;
+  }
+
+  private async settleOldest(): Promise<void> {
+    const { done, batch } = this.inFlight.shift()!;
+    await done;
+    if (!this.failure) this.unconfirmed.push(...batch.lines);
+  }
+
+  /** The store's log holds exactly our events in our order, so the n-th event read back belongs to the n-th line. */
+  private async confirm(): Promise<void> {
+    const lines = this.unconfirmed;
+    this.unconfirmed = [];
+    if (lines.length === 0) return;
+    let index = 0;
+    for await (const event of readLog(this.store, { after: this.confirmedUpTo, pageSize: lines.length })) {
+      const expected = lines[index];
+      if (event.streamName !== expected.stream || event.revision !== expected.revision || event.id !== expected.id) {
+        throw (this.failure = new ImportFailed(expected.line, `the store holds ${event.streamName} revision ${event.revision} where this line's event belongs: was it written to during the import?`));
+      }
+      if (event.metadata.hash !== expected.hash) {
+        throw (this.failure = new ImportFailed(expected.line, `stream ${expected.stream} revision ${expected.revision}: the store computed hash ${event.metadata.hash}, the export says ${expected.hash}`));
+      }
+      this.confirmedUpTo = event.position;
+      if (++index === lines.length) break;
     }
-    if (event.metadata.hash !== hash) {
-      throw new ImportFailed(line, `stream ${stream} revision ${revision}: the store computed hash ${event.metadata.hash}, the export says ${hash}`);
-    }
-  });
+    if (index < lines.length) throw (this.failure = new ImportFailed(lines[index].line, 'the appended event is not in the store'));
+  }
 }
 
 function parseRecord(line: string | ExportRecord, lineNumber: number): ExportRecord {

@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '@sagsgang/event-store';
 import { exportJsonLines, exportLog, ExportRecord, ImportFailed, importLog, verifyLog } from '@sagsgang/audit';
-import { memoryStore, recordedAt, SqliteFolder, writeAuditLog } from './support/audit-log';
+import { eventId, memoryStore, recordedAt, SqliteFolder, writeAuditLog } from './support/audit-log';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -32,11 +32,11 @@ describe('export then import into an empty store', () => {
     expect(await verifyLog(target)).toMatchObject({ streams: 5, events: original.length, failures: [] });
   });
 
-  it('moves a memory log into SQLite, one event per append when the batch size is 1', async () => {
+  it('moves a memory log into SQLite with overlapping appends of one event each', async () => {
     const source = memoryStore();
     const original = await writeAuditLog(source);
     const target = folder.open();
-    await importLog(target, exportLog(source), { batchSize: 1 });
+    await importLog(target, exportLog(source), { batchSize: 1, inFlight: 8 });
     const moved = await target.readAll();
     expect(essence(moved)).toEqual(essence(original));
     expect(moved.map((event) => event.metadata.hash)).toEqual(original.map((event) => event.metadata.hash));
@@ -107,12 +107,46 @@ describe('importLog refuses a broken export, naming the line', () => {
     expect(error.message).toMatch(/^line 2: not JSON/);
   });
 
+  it('stops at the line whose event the store refuses, with what was appended before it', async () => {
+    const target = memoryStore();
+    await expect(importLog(refusing(target, 'moede-m'), lines)).rejects.toThrow(
+      /^line 7: appending stream moede-m from revision 0 failed: disk full$/,
+    );
+    expect((await target.readAll()).length).toBe(6);
+  });
+
+  it('stops at the line whose hash the store computes differently', async () => {
+    const target = memoryStore();
+    const error = (await importLog(rehashing(target, eventId(9)), lines).catch((e: unknown) => e)) as ImportFailed;
+    expect(error.message).toMatch(/^line 9: stream sag-a revision 3: the store computed hash 0{64}, the export says [0-9a-f]{64}$/);
+  });
+
   it('skips blank lines', async () => {
     const { error, target } = await importInto(['', ...lines, '', '']);
     expect(error).toEqual({ streams: 5, events: lines.length });
     expect(await target.headPosition()).toBe(lines.length);
   });
 });
+
+/** The store, except that appends to `stream` fail. */
+function refusing(store: EventStore, stream: string): EventStore {
+  return new Proxy(store, {
+    get: (target, name) =>
+      name === 'append'
+        ? (streamName: string, ...rest: unknown[]) =>
+            streamName === stream ? Promise.reject(new Error('disk full')) : (target.append as (...args: unknown[]) => unknown)(streamName, ...rest)
+        : Reflect.get(target, name),
+  });
+}
+
+/** The store, except that the event with this id reads back with another hash. */
+function rehashing(store: EventStore, id: string): EventStore {
+  const change = (event: RecordedEvent) => (event.id === id ? { ...event, metadata: { ...event.metadata, hash: '0'.repeat(64) } } : event);
+  return new Proxy(store, {
+    get: (target, name) =>
+      name === 'readAll' ? async (...args: Parameters<EventStore['readAll']>) => (await target.readAll(...args)).map(change) : Reflect.get(target, name),
+  });
+}
 
 describe('exportLog', () => {
   let store: EventStore;
