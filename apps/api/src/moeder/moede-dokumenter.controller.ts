@@ -1,11 +1,10 @@
-import { Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotAcceptableResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExistingMoede } from '@sagsgang/moede';
 import { Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
-import { Problem } from '../http/problem';
 import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
 import { MoedeDokumenter } from './moede-dokumenter';
 
@@ -26,19 +25,13 @@ export class MoedeDokumenterController {
   constructor(private readonly dokumenter: MoedeDokumenter) {}
 
   @Get('dagsorden')
-  @ApiProduces(...DOKUMENT_MEDIETYPER.map(({ type }) => type))
-  @ApiOkResponse({ description: 'The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only' })
-  @ApiNotAcceptableResponse({ type: Problem, description: 'Accept names none of text/plain, text/markdown, text/html' })
-  @ApiQueryErrors()
+  @ApiDokument('The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only')
   dagsorden(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.render('dagsorden', id, accept, request, reply);
   }
 
   @Get('referat')
-  @ApiProduces(...DOKUMENT_MEDIETYPER.map(({ type }) => type))
-  @ApiOkResponse({ description: 'The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden' })
-  @ApiNotAcceptableResponse({ type: Problem, description: 'Accept names none of text/plain, text/markdown, text/html' })
-  @ApiQueryErrors()
+  @ApiDokument('The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden')
   referat(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.render('referat', id, accept, request, reply);
   }
@@ -54,6 +47,20 @@ export class MoedeDokumenterController {
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
     return render(bygget.dokument, format, publikum);
   }
+}
+
+/** The rendered document in each format, and the 406 when Accept names none of them. */
+function ApiDokument(description: string) {
+  const tekst = { schema: { type: 'string' } };
+  return applyDecorators(
+    ApiResponse({ status: 200, description, content: Object.fromEntries(DOKUMENT_MEDIETYPER.map(({ type }) => [type, tekst])) }),
+    ApiResponse({
+      status: 406,
+      description: 'Accept names none of text/plain, text/markdown, text/html',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    }),
+    ApiQueryErrors(),
+  );
 }
 
 /** A referat exists from the opening of the meeting; the public sees only what was sent or published. */
