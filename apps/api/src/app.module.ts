@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtSecret } from './auth/jwt-secret.provider';
+import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule],
+      imports: [EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule, AuditModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }, JwtSecret, workflowsProvider, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AppConfig, JwtSecret, workflowsProvider],

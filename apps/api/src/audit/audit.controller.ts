@@ -1,0 +1,61 @@
+import { applyDecorators, Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
+import { exportJsonLines, verifyLog } from '@sagsgang/audit';
+import { Problem } from '../http/problem';
+import { ExportQuery, VerifyReportDto } from './audit.dto';
+import { Roles } from './roles.guard';
+
+export const NDJSON = 'application/x-ndjson; charset=utf-8';
+
+const problem = (status: number, description: string) =>
+  ApiResponse({ status, description, type: Problem, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** The problem+json answers of the audit routes. */
+const ApiAuditErrors = () =>
+  applyDecorators(
+    problem(400, 'Invalid query parameter'),
+    problem(401, 'Missing, expired or invalid bearer token'),
+    problem(403, 'Only revisor and admin may read the audit log'),
+  );
+
+/** For auditors: is the log intact, and the log itself. Reads only; appends nothing. */
+@ApiTags('revision')
+@ApiBearerAuth()
+@Roles('revisor', 'admin')
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('verify')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'Verify the whole log',
+    description:
+      "Walks every stream: revisions contiguous from 0, global positions strictly increasing, and the hash chain (each event's hash recomputed, each prevHash linking to the previous event). Each failure names the stream and revision where it starts. 200 also when failures are found: the report is the answer.",
+  })
+  @ApiOkResponse({ type: VerifyReportDto })
+  @ApiAuditErrors()
+  verify(): Promise<VerifyReportDto> {
+    return verifyLog(this.store);
+  }
+
+  @Get('export')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'Export the log as JSON Lines',
+    description:
+      'One event per line, in log order: {position, stream, revision, id, type, data, metadata, hash}. Streamed, never held in memory. A broken download resumes with from=<position of the last line received>. `sagsgang import` loads it into an empty store.',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'JSON Lines: one export record per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string', example: '{"position":1,"stream":"sag-…","revision":0,"id":"…","type":"SagOprettet","data":{},"metadata":{},"hash":"…"}\n' } } },
+  })
+  @ApiAuditErrors()
+  export(@Query() query: ExportQuery): StreamableFile {
+    const lines = exportJsonLines(this.store, { fromPosition: query.from, stream: query.stream, from: query.since, to: query.until });
+    return new StreamableFile(Readable.from(lines), { type: NDJSON });
+  }
+}
