@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore, InvalidAppend, PartialRetryConflict, RecordedEvent, Subscription } from '@sagsgang/event-store';
-import { Actor, DomainError, ROLES } from '@sagsgang/kernel';
+import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
 import { isMoedeEventType, MOEDE_STREAM_PREFIX, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
 import { SagCommand } from '@sagsgang/sag';
-import { CommandContext, CommandResult } from '../commands/command-context';
+import { CommandResult } from '../commands/command-context';
 import { toMoedeEvent } from '../moeder/moeder.projection';
 import { ExecuteSagCommand } from '../sager/sag-commands';
-import { FollowUpWaiters } from './followup-waiters';
+import { contextFor, refused } from './follow-up-context';
+import { FollowUpWaiters } from './follow-up-waiters';
 import { ProcessManagerStore } from './process-manager-store';
 
 export const SAG_OPFOELGNING = 'sag_opfoelgning';
@@ -95,6 +95,7 @@ export class SagOpfoelgningManager {
 
   /** Resolves, once every event up to `position` is handled, with the position the read models must reach. */
   waitFor(position: number, timeoutMs: number): Promise<number> {
+    if (this.failed) return Promise.reject(new Error(this.failed));
     return this.waiters.wait(position, timeoutMs, this.handled, this.followUpsUpTo);
   }
 
@@ -120,8 +121,9 @@ export class SagOpfoelgningManager {
         this.waiters.update(this.handled, this.followUpsUpTo);
       }
     } catch (error) {
-      this.failed = `the subscription failed: ${String(error)}`;
-      this.logger.error(`${this.failed} (after position ${this.handled})`);
+      // The log cannot be read, or an event cannot be understood: nothing later may be handled before it.
+      this.failed = `stopped after position ${this.handled}: ${String(error)}`;
+      this.logger.error(this.failed);
       this.waiters.rejectAll(this.failed);
     }
   }
@@ -196,28 +198,4 @@ export class SagOpfoelgningManager {
     }, IDLE_SAVE_MS);
     this.saveTimer.unref();
   }
-}
-
-/** The follow-up runs as the meeting event's actor, in its correlation, caused by it. */
-function contextFor(event: RecordedEvent, index: number): CommandContext {
-  const { actor, correlationId } = event.metadata as { actor?: Partial<Actor>; correlationId?: unknown };
-  if (typeof actor?.userId !== 'string' || !ROLES.includes(actor.role as Actor['role'])) {
-    throw new MissingActor(`event ${event.id} carries no actor to act as`);
-  }
-  return {
-    actor: { userId: actor.userId, role: actor.role as Actor['role'] },
-    correlationId: typeof correlationId === 'string' ? correlationId : event.id,
-    causationId: event.id,
-    now: new Date().toISOString(),
-    idempotencyKey: `sag-opfoelgning/${event.id}/${index}`,
-  };
-}
-
-class MissingActor extends Error {
-  override readonly name = 'MissingActor';
-}
-
-/** Errors that will not go away by retrying: the sag refuses the command, or the event cannot be acted on. */
-function refused(error: unknown): error is Error {
-  return error instanceof DomainError || error instanceof PartialRetryConflict || error instanceof InvalidAppend || error instanceof MissingActor;
 }
