@@ -75,6 +75,7 @@ describe.each([
   it('publishes the meeting: its state is offentliggjort, approved by every member present', async () => {
     const response = await request(api.url).get(`/moeder/${moedeId}`).set(klienten.token('revisor')).expect(200);
     expect(response.body).toMatchObject({ status: 'offentliggjort', udvalg: seed.udvalg, referatSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(response.headers.etag).toBe(`"${response.body.revision}"`);
     expect(response.body.underskrifter.map((u: { medlem: string }) => u.medlem)).toEqual(response.body.underskrivere);
   });
 
