@@ -73,9 +73,11 @@ function slugFor(status: number): string {
     409: 'conflict',
     412: 'revision-mismatch',
     413: 'payload-too-large',
+    406: 'not-acceptable',
     415: 'unsupported-media-type',
     428: 'precondition-required',
     429: 'too-many-requests',
+    503: 'service-unavailable',
   };
   return slugs[status] ?? 'error';
 }
