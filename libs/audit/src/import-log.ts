@@ -107,12 +107,14 @@ export async function importLog(
 function checkLine(line: string | ExportRecord, lineNumber: number, lastPosition: number, heads: Map<string, StreamHead>): ExportRecord {
   const record = parseRecord(line, lineNumber);
   if (!(record.position > lastPosition)) {
-    throw new ImportFailed(lineNumber, `position ${record.position} does not follow position ${lastPosition}: lines must be in the export's order, each once`);
+    const detail = `lines must be in the export's order, each once`;
+    throw new ImportFailed(lineNumber, `position ${record.position} does not follow position ${lastPosition}: ${detail}`);
   }
   const head = heads.get(record.stream);
   const expected = head ? head.revision + 1 : 0;
   if (record.revision !== expected) {
-    throw new ImportFailed(lineNumber, `stream ${record.stream} revision ${record.revision} where revision ${expected} comes next: an import needs every stream from revision 0`);
+    const detail = `revision ${expected} comes next: an import needs every stream from revision 0`;
+    throw new ImportFailed(lineNumber, `stream ${record.stream} revision ${record.revision} where ${detail}`);
   }
   const computed = eventHash(record.type, record.data, withoutChainFields(record.metadata), head?.hash ?? GENESIS_HASH);
   if (computed !== record.hash || (record.metadata.hash !== undefined && record.metadata.hash !== record.hash)) {
@@ -178,10 +180,12 @@ class Appender {
     for await (const event of readLog(this.store, { after: this.confirmedUpTo, pageSize: lines.length })) {
       const expected = lines[index];
       if (event.streamName !== expected.stream || event.revision !== expected.revision || event.id !== expected.id) {
-        throw (this.failure = new ImportFailed(expected.line, `the store holds ${event.streamName} revision ${event.revision} where this line's event belongs: was it written to during the import?`));
+        const found = `${event.streamName} revision ${event.revision}`;
+        throw (this.failure = new ImportFailed(expected.line, `the store holds ${found} where this line's event belongs: was it written to during the import?`));
       }
       if (event.metadata.hash !== expected.hash) {
-        throw (this.failure = new ImportFailed(expected.line, `stream ${expected.stream} revision ${expected.revision}: the store computed hash ${event.metadata.hash}, the export says ${expected.hash}`));
+        const detail = `the store computed hash ${event.metadata.hash}, the export says ${expected.hash}`;
+        throw (this.failure = new ImportFailed(expected.line, `stream ${expected.stream} revision ${expected.revision}: ${detail}`));
       }
       this.confirmedUpTo = event.position;
       if (++index === lines.length) break;

@@ -80,7 +80,9 @@ export class StreamAudit {
         stream: this.stream,
         revision: from,
         position: event.position,
-        problem: `${which}: revision ${revision} follows ${from === 0 ? 'no earlier event' : `revision ${from - 1}`}${unreadable ? ` (unreadable data ${unreadable})` : ''}`,
+        problem:
+          `${which}: revision ${revision} follows ${from === 0 ? 'no earlier event' : `revision ${from - 1}`}` +
+          (unreadable ? ` (unreadable data ${unreadable})` : ''),
       };
       this.report(failure);
       this.missing.push({ from, to: revision - 1, failure });

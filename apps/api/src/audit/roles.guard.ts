@@ -21,7 +21,7 @@ export class RolesGuard implements CanActivate {
     if (!allowed) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const role = request.actor?.role ?? 'anonymous';
-    if (!allowed.includes(role as Role)) throw new Forbidden(role, `${request.method} ${request.routeOptions?.url ?? request.url} (allowed: ${allowed.join(', ')})`);
-    return true;
+    if (allowed.includes(role as Role)) return true;
+    throw new Forbidden(role, `${request.method} ${request.routeOptions?.url ?? request.url} (allowed: ${allowed.join(', ')})`);
   }
 }

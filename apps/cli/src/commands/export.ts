@@ -61,6 +61,8 @@ function position(value: string): number {
 }
 
 function time(option: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${option} must be an ISO 8601 time, e.g. 2025-01-01 or 2025-01-01T12:00:00Z, not ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`${option} must be an ISO 8601 time, e.g. 2025-01-01 or 2025-01-01T12:00:00Z, not ${value}`);
+  }
   return value;
 }
