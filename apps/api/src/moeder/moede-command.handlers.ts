@@ -11,7 +11,7 @@ import { newAggregateId } from '../commands/event-ids';
 import { foldSag } from '../sager/sag-command.handlers';
 import { ExecuteMoedeCommand, GodkendReferatCommand, IndkaldMoedeCommand, TilfoejPunktCommand } from './moede-commands';
 import { MoedeDokumenter } from './moede-dokumenter';
-import { foldMoede } from './moeder.projection';
+import { foldMoede } from '@sagsgang/read-models';
 
 @CommandHandler(ExecuteMoedeCommand)
 export class ExecuteMoedeCommandHandler implements ICommandHandler<ExecuteMoedeCommand, CommandResult> {

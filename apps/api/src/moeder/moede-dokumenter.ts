@@ -5,7 +5,7 @@ import { MoedeDokument } from '@sagsgang/referat';
 import { ExistingSag, sagStreamName } from '@sagsgang/sag';
 import { foldSag } from '../sager/sag-command.handlers';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
-import { foldMoede } from './moeder.projection';
+import { foldMoede } from '@sagsgang/read-models';
 
 export interface MoedeMedDokument {
   moede: ExistingMoede;

@@ -8,7 +8,7 @@ import { waitForPosition } from '../read-models/wait-for-position';
 import { MinPositionQuery } from '../sager/dto/sag-query.dto';
 import { MoedeListQuery } from './dto/moede-query.dto';
 import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
-import { moederProjection, MoedeView } from './moeder.projection';
+import { moederProjection, MoedeView } from '@sagsgang/read-models';
 
 @ApiTags('moeder')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/
 import { isMoedeEventType, MOEDE_STREAM_PREFIX, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
 import { SagCommand } from '@sagsgang/sag';
 import { CommandResult } from '../commands/command-context';
-import { toMoedeEvent } from '../moeder/moeder.projection';
+import { toMoedeEvent } from '@sagsgang/read-models';
 import { ExecuteSagCommand } from '../sager/sag-commands';
 import { contextFor, refused } from './follow-up-context';
 import { FollowUpWaiters } from './follow-up-waiters';

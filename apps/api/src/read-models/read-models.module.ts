@@ -2,10 +2,7 @@ import { BeforeApplicationShutdown, Global, Logger, Module, OnApplicationBootstr
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner, ReadModelStore, readModelsFile } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
-import { moederProjection } from '../moeder/moeder.projection';
-import { sagerProjection } from '../sager/sager.projection';
-
-export const PROJECTIONS = [sagerProjection, moederProjection];
+import { PROJECTIONS } from '@sagsgang/read-models';
 
 /**
  * The read models (SQLite under SAGSGANG_DATA whichever event store is used),

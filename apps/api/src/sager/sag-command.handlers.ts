@@ -6,7 +6,7 @@ import { CommandResult } from '../commands/command-context';
 import { CommandRunner } from '../commands/command-runner';
 import { newAggregateId } from '../commands/event-ids';
 import { ExecuteSagCommand, OpretSagCommand } from './sag-commands';
-import { toSagEvent } from './sager.projection';
+import { toSagEvent } from '@sagsgang/read-models';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 /** The sag as the decider sees it, folded from its stream. */

@@ -6,7 +6,7 @@ import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { waitForPosition } from '../read-models/wait-for-position';
 import { MinPositionQuery, SagListQuery } from './dto/sag-query.dto';
-import { sagerProjection, SagView } from './sager.projection';
+import { sagerProjection, SagView } from '@sagsgang/read-models';
 
 @ApiTags('sager')
 @ApiBearerAuth()
