@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { accessSync, constants, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { importLog } from '@sagsgang/audit';
@@ -14,6 +14,8 @@ export const importCommand: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { in: { type: 'string' } } });
     if (!values.in) throw new UsageError('--in <file> is required');
+    // Before the store is opened: a mistyped file name must not leave an empty store behind.
+    accessSync(values.in, constants.R_OK);
     const input = createReadStream(values.in, { encoding: 'utf8' });
     const lines = createInterface({ input, crlfDelay: Infinity });
     try {
