@@ -30,3 +30,12 @@ export class PositionNotReached extends Error {
 export class InvalidReadModelQuery extends Error {
   override readonly name = 'InvalidReadModelQuery';
 }
+
+/** The read model file is open in another process (the API, or another replay) while exclusive use was asked for. */
+export class ReadModelsInUse extends Error {
+  override readonly name = 'ReadModelsInUse';
+
+  constructor(readonly file: string) {
+    super(`${file} is open in another process (is the API running on this data folder?); stop it and try again`);
+  }
+}

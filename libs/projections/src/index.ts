@@ -1,7 +1,7 @@
 export * from './projection';
 export * from './errors';
 export { ReadModelStore, READ_MODELS_FILE_NAME, readModelsFile } from './read-model-store';
-export type { Checkpoint, Installation } from './read-model-store';
+export type { Checkpoint, Installation, ReadModelStoreOptions } from './read-model-store';
 export type { FindQuery, FindResult } from './find-query';
 export { ProjectionRunner } from './projection-runner';
 export type {

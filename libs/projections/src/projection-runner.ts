@@ -33,6 +33,8 @@ export class ProjectionRunner {
   /** The last position received, and how many events since the last commit. */
   private received = 0;
   private pending = 0;
+  /** Every event received since construction, for counting what a rebuild replayed. */
+  private delivered = 0;
   private commitScheduled = false;
   private waitingForEvents = false;
   private caughtUp = false;
@@ -106,20 +108,24 @@ export class ProjectionRunner {
   /**
    * Drops every read model and checkpoint and replays the log from position 0
    * up to the head at the time of the call. The runner is left running or
-   * stopped, as it was.
+   * stopped, as it was. `events` counts the events read (on EventStoreDB
+   * positions are byte offsets, not counts).
    */
-  async rebuild(timeoutMs = Number.POSITIVE_INFINITY): Promise<{ position: number }> {
+  async rebuild(timeoutMs = Number.POSITIVE_INFINITY): Promise<{ position: number; events: number }> {
     const wasRunning = this.subscription !== undefined;
     await this.stop();
     this.readModels.reset();
     const position = await this.eventStore.headPosition();
+    const before = this.delivered;
     await this.start();
+    let events: number;
     try {
       await this.waitForPosition(position, timeoutMs);
+      events = this.delivered - before;
     } finally {
       if (!wasRunning) await this.stop();
     }
-    return { position };
+    return { position, events };
   }
 
   digest(): string {
@@ -183,6 +189,7 @@ export class ProjectionRunner {
     }
     this.received = event.position;
     this.pending++;
+    this.delivered++;
   }
 
   /** Writes every projection's changed documents and its checkpoint in one transaction. */

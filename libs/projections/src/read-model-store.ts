@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
-import { InvalidReadModelQuery } from './errors';
+import { InvalidReadModelQuery, ReadModelsInUse } from './errors';
 import { AnyProjection, validateProjections } from './projection';
 import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
 import { ReadModelTable, TABLE_PREFIX } from './read-model-table';
@@ -19,6 +19,19 @@ export interface Checkpoint {
   version: number;
   /** The last global position applied (0: nothing yet). */
   position: number;
+}
+
+export interface ReadModelStoreOptions {
+  /**
+   * Hold the file for this process alone until close() (SQLite's EXCLUSIVE
+   * locking mode), for a rebuild outside the API. Opening fails at once with
+   * ReadModelsInUse while any other connection has the file open (a running
+   * API always has), and while it is held every other open of the file fails
+   * with SQLITE_BUSY once its busy timeout runs out, so an API cannot start
+   * on read models that are half rebuilt. The OS releases the lock if the
+   * process dies.
+   */
+  exclusive?: boolean;
 }
 
 /** What opening the store did to each projection's table. */
@@ -42,11 +55,12 @@ export class ReadModelStore {
   private readonly tables = new Map<string, ReadModelTable>();
   private readonly sql: { read: Statement; upsert: Statement; advance: Statement };
 
-  constructor(file: string, projections: readonly AnyProjection[]) {
+  constructor(file: string, projections: readonly AnyProjection[], options: ReadModelStoreOptions = {}) {
     validateProjections(projections);
     this.projections = projections;
     mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file);
+    if (options.exclusive) lockExclusively(this.db, file);
     this.db.pragma('journal_mode = WAL');
     // Relaxed durability is safe here: the event log is the source of truth, and each
     // batch's documents and checkpoint commit together, so losing the last commits on
@@ -151,5 +165,22 @@ export class ReadModelStore {
     table.create();
     this.sql.upsert.run(projection.name, projection.version);
     return { projection: projection.name, outcome: stored ? 'rebuilt' : 'created', reason };
+  }
+}
+
+/**
+ * Takes the write lock at once and keeps it: in WAL mode every open
+ * connection holds a shared lock on the file, so this fails (without waiting)
+ * exactly when another connection has the file open.
+ */
+function lockExclusively(db: Database, file: string): void {
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    db.close();
+    throw (error as { code?: unknown }).code === 'SQLITE_BUSY' ? new ReadModelsInUse(file) : error;
   }
 }
