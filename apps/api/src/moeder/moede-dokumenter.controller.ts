@@ -1,12 +1,14 @@
-import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExistingMoede } from '@sagsgang/moede';
 import { Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
+import { Moment, momentFrom } from '../historik/point-in-time';
+import { MomentQuery } from '../historik/point-in-time.query';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
-import { MoedeDokumenter } from './moede-dokumenter';
+import { MoedeDokumenter, MoedeMedDokument } from './moede-dokumenter';
 
 type Art = 'dagsorden' | 'referat';
 
@@ -16,6 +18,8 @@ type Art = 'dagsorden' | 'referat';
  * version; without one the public version, and only what has been made
  * public: a dagsorden once sent, a referat once published. Anything else is
  * a 404 to the public, so an unpublished meeting does not reveal itself.
+ * With asOf or revision, as it stood then: the agenda as sent, the referat
+ * as approved.
  */
 @ApiTags('moeder')
 @ApiBearerAuth()
@@ -26,26 +30,48 @@ export class MoedeDokumenterController {
 
   @Get('dagsorden')
   @ApiDokument('The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only')
-  dagsorden(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.render('dagsorden', id, accept, request, reply);
+  dagsorden(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: MomentQuery,
+    @Headers('accept') accept: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.render('dagsorden', id, momentFrom(query), accept, request, reply);
   }
 
   @Get('referat')
   @ApiDokument('The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden')
-  referat(@Param('id', new ParseUUIDPipe()) id: string, @Headers('accept') accept: string | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.render('referat', id, accept, request, reply);
+  referat(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: MomentQuery,
+    @Headers('accept') accept: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.render('referat', id, momentFrom(query), accept, request, reply);
   }
 
-  private async render(art: Art, id: string, accept: string | undefined, request: AuthenticatedRequest, reply: FastifyReply): Promise<string> {
+  private async render(art: Art, id: string, moment: Moment | undefined, accept: string | undefined, request: AuthenticatedRequest, reply: FastifyReply): Promise<string> {
     const { type, format } = vaelgFormat(accept);
     const publikum: Publikum = request.actor ? 'intern' : 'offentlig';
-    const bygget = await this.dokumenter.byg(id);
+    const bygget = await this.byg(id, moment, publikum);
     if (!bygget || !synlig(art, bygget.moede, publikum)) {
       throw new NotFoundException({ title: 'Findes ikke', detail: `no ${art} for møde ${id}` });
     }
     const render = art === 'dagsorden' ? renderDagsorden : renderReferat;
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
     return render(bygget.dokument, format, publikum);
+  }
+
+  /** The public learns no more from a moment than without one: not when the meeting was created, nor its revisions. */
+  private async byg(id: string, moment: Moment | undefined, publikum: Publikum): Promise<MoedeMedDokument | null> {
+    try {
+      return await this.dokumenter.byg(id, moment);
+    } catch (error) {
+      if (publikum === 'offentlig' && error instanceof NotFoundException) return null;
+      throw error;
+    }
   }
 }
 

@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
 import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
 import { MoedeDokument } from '@sagsgang/referat';
 import { ExistingSag, sagStreamName } from '@sagsgang/sag';
+import { Moment, otherStreamsAt, streamAt } from '../historik/point-in-time';
 import { foldSag } from '../sager/sag-command.handlers';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
 import { foldMoede } from '@sagsgang/read-models';
 
 export interface MoedeMedDokument {
+  /** The meeting as the document shows it: now, or at the moment asked for. */
   moede: ExistingMoede;
+  /** The meeting as it stands now. */
+  nu: ExistingMoede;
   dokument: MoedeDokument;
 }
 
@@ -21,19 +25,32 @@ export interface MoedeMedDokument {
 export class MoedeDokumenter {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Null when the meeting does not exist. */
-  async byg(moedeId: string): Promise<MoedeMedDokument | null> {
-    const history = await this.store.readStream(moedeStreamName(moedeId));
+  /**
+   * Null when the meeting does not exist. With a moment: the meeting's stream
+   * up to it, and each punkt's sag cut to the same moment as well (a 404 when
+   * the meeting did not exist then).
+   */
+  async byg(moedeId: string, moment?: Moment): Promise<MoedeMedDokument | null> {
+    const stream = await this.store.readStream(moedeStreamName(moedeId));
+    const history = moment ? streamAt('møde', moedeId, stream, moment) : stream;
     const moede = foldMoede(history);
     if (moede.status === 'ny') return null;
     const laesTil = sagenLaesesTil(history);
-    const sager = await Promise.all(moede.punkter.map(async (punkt) => [punkt.nr, await this.sag(punkt.sag.sagId, laesTil(punkt.nr))] as const));
+    const somDengang = otherStreamsAt(moment, history);
+    const sager = await Promise.all(
+      moede.punkter.map(async (punkt) => [punkt.nr, await this.sag(punkt.sag.sagId, laesTil(punkt.nr), somDengang)] as const),
+    );
     const fundne = sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined);
-    return { moede, dokument: moedeDokument(moede, new Map(fundne)) };
+    const nu = history === stream ? moede : (foldMoede(stream) as ExistingMoede);
+    return { moede, nu, dokument: moedeDokument(moede, new Map(fundne)) };
   }
 
-  private async sag(sagId: string, tilPosition: number | undefined): Promise<ExistingSag | undefined> {
-    const events = await this.store.readStream(sagStreamName(sagId));
+  private async sag(
+    sagId: string,
+    tilPosition: number | undefined,
+    somDengang: (events: RecordedEvent[]) => RecordedEvent[],
+  ): Promise<ExistingSag | undefined> {
+    const events = somDengang(await this.store.readStream(sagStreamName(sagId)));
     const sag = foldSag(tilPosition === undefined ? events : events.filter((event) => event.position <= tilPosition));
     return sag.status === 'ny' ? undefined : sag;
   }

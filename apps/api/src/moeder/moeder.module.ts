@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner } from '../commands/command-runner';
+import { HistorikModule } from '../historik/historik.module';
 import {
   ExecuteMoedeCommandHandler,
   GodkendReferatCommandHandler,
@@ -15,7 +16,7 @@ import { PunkterCommandsController } from './punkter.commands.controller';
 
 /** Meetings: the secretary's commands, the list and detail queries, the dagsorden and referat. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, HistorikModule],
   controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
   providers: [
     CommandRunner,

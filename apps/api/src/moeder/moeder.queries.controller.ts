@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { moedeDato } from '@sagsgang/moede';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import { momentFrom } from '../historik/point-in-time';
+import { PointInTimeQuery } from '../historik/point-in-time.query';
+import { PointInTimeReader } from '../historik/point-in-time.reader';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { waitForPosition } from '../read-models/wait-for-position';
-import { MinPositionQuery } from '../sager/dto/sag-query.dto';
 import { MoedeListQuery } from './dto/moede-query.dto';
 import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
 import { moederProjection, MoedeView } from '@sagsgang/read-models';
@@ -17,6 +19,7 @@ export class MoederQueriesController {
   constructor(
     private readonly readModels: ReadModelStore,
     private readonly runner: ProjectionRunner,
+    private readonly pointInTime: PointInTimeReader,
   ) {}
 
   @Get()
@@ -41,13 +44,26 @@ export class MoederQueriesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The meeting as it stands now: agenda, attendance, beslutninger, approvals; ETag is its revision' })
+  @ApiOkResponse({
+    description:
+      'The meeting as it stands now: agenda, attendance, beslutninger, approvals (read model); with asOf/revision as it stood then (folded from its stream). ETag is that revision',
+  })
   @ApiQueryErrors()
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PointInTimeQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const moment = momentFrom(query);
     await waitForPosition(this.runner, query.minPosition);
+    const moede = moment ? (await this.pointInTime.moede(id, moment)).moede : this.findMoede(id);
+    void reply.header('etag', `"${moede.revision}"`);
+    return moede;
+  }
+
+  private findMoede(id: string): MoedeView {
     const moede = this.readModels.get<MoedeView>(moederProjection.name, id);
     if (!moede) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
-    void reply.header('etag', `"${moede.revision}"`);
     return moede;
   }
 }

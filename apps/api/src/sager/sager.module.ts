@@ -4,13 +4,14 @@ import { BLOB_STORE, FilesystemBlobStore } from '@sagsgang/blob-store';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../commands/command-runner';
+import { HistorikModule } from '../historik/historik.module';
 import { ExecuteSagCommandHandler, OpretSagCommandHandler } from './sag-command.handlers';
 import { SagerCommandsController } from './sager.commands.controller';
 import { SagerQueriesController } from './sager.queries.controller';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, HistorikModule],
   controllers: [SagerCommandsController, SagerQueriesController],
   providers: [
     CommandRunner,

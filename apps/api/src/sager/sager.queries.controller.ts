@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import { momentFrom } from '../historik/point-in-time';
+import { PointInTimeQuery } from '../historik/point-in-time.query';
+import { PointInTimeReader } from '../historik/point-in-time.reader';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { waitForPosition } from '../read-models/wait-for-position';
-import { MinPositionQuery, SagListQuery } from './dto/sag-query.dto';
+import { SagListQuery } from './dto/sag-query.dto';
 import { sagerProjection, SagView } from '@sagsgang/read-models';
 
 @ApiTags('sager')
@@ -16,6 +19,7 @@ export class SagerQueriesController {
     private readonly readModels: ReadModelStore,
     private readonly runner: ProjectionRunner,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly pointInTime: PointInTimeReader,
   ) {}
 
   @Get()
@@ -39,11 +43,19 @@ export class SagerQueriesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The sag as it stands now; ETag is its revision' })
+  @ApiOkResponse({
+    description:
+      'The sag as it stands now (read model), or with asOf/revision as it stood then (folded from its stream); ETag is that revision. A moment before the sag existed, or a revision beyond its last, is a 404',
+  })
   @ApiQueryErrors()
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: MinPositionQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PointInTimeQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const moment = momentFrom(query);
     await waitForPosition(this.runner, query.minPosition);
-    const sag = this.findSag(id);
+    const sag = moment ? (await this.pointInTime.sag(id, moment)).sag : this.findSag(id);
     void reply.header('etag', `"${sag.revision}"`);
     return sag;
   }
