@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RolesGuard } from '../audit/roles.guard';
+import { MoedeHistorikController, SagHistorikController } from './historik.controller';
 import { PointInTimeReader } from './point-in-time.reader';
 
-/** Reads as of a past moment, folded from the streams (used by the sag and meeting queries). */
+/**
+ * For auditors: each sag's and meeting's historik, and reads as of a past
+ * moment (used by the sag and meeting queries).
+ */
 @Module({
-  providers: [PointInTimeReader],
+  controllers: [SagHistorikController, MoedeHistorikController],
+  providers: [RolesGuard, PointInTimeReader],
   exports: [PointInTimeReader],
 })
 export class HistorikModule {}
