@@ -12,10 +12,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts the real API on 127.0.0.1 with a fresh, durable SQLite store in a temp folder. */
+/**
+ * Starts the real API on 127.0.0.1 with a fresh, durable SQLite store in a temp folder.
+ * The rate limit is off unless `env` sets SAGSGANG_RATE_LIMIT: tests send far more than a caseworker.
+ */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sagsgang-e2e-'));
-  const config = loadConfig({ SAGSGANG_DATA: dataDir, HOST: '127.0.0.1', PORT: '0', ...env });
+  const config = loadConfig({ SAGSGANG_DATA: dataDir, HOST: '127.0.0.1', PORT: '0', SAGSGANG_RATE_LIMIT: '0', ...env });
   const app = await createApp(config, { quiet: true });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

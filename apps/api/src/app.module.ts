@@ -8,17 +8,19 @@ import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { workflowsProvider } from './infrastructure/workflows.provider';
 import { MoederModule } from './moeder/moeder.module';
+import { LoggingOptions } from './observability/logging';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SagerModule } from './sager/sager.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logging: LoggingOptions = { level: config.SAGSGANG_LOG_LEVEL }): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule, AuditModule],
+      imports: [ObservabilityModule.forRoot(logging), EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule, AuditModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }, JwtSecret, workflowsProvider, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [AppConfig, JwtSecret, workflowsProvider],

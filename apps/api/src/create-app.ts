@@ -1,19 +1,34 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
+import { correlationIdOf } from './observability/correlation-id';
+import { registerHttpObservability } from './observability/http-metrics';
+import { Metrics } from './observability/metrics';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+export interface CreateAppOptions {
+  /** Log errors only (the tests), whatever SAGSGANG_LOG_LEVEL says. */
+  quiet?: boolean;
+  /** Where the JSON log lines go instead of stdout. */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the API (not yet listening); shared by main.ts and the end-to-end tests. */
-export async function createApp(config: AppConfig, options: { quiet?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.quiet ? ['error'] : ['error', 'warn', 'log'],
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  // Fastify's request id is the correlation id, decided once per request.
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  const logging = { level: options.quiet ? 'error' : config.SAGSGANG_LOG_LEVEL, destination: options.logDestination } as const;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logging), adapter, {
+    // Nest's own messages go to pino too, once it is set up below.
+    bufferLogs: true,
     // Fastify's own JSON parser only: Nest's default would add a form parser we do not want.
     bodyParser: false,
     // Start-up errors (bad workflow file, unreadable data folder) reject here; main.ts prints them and exits.
@@ -21,6 +36,8 @@ export async function createApp(config: AppConfig, options: { quiet?: boolean } 
   });
   // JSON only: a text or form body is a 415, not something validation half-understands.
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  app.useLogger(app.get(Logger));
+  registerHttpObservability(app.getHttpAdapter().getInstance(), app.get(Metrics));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

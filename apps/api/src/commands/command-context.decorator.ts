@@ -1,10 +1,10 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { CORRELATION_ID, correlationIdOf } from '../observability/correlation-id';
 import { CommandContext } from './command-context';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** An ETag as this API sends it ("3"), weak or bare forms tolerated. */
 const REVISION_TAG = /^(?:W\/)?"?(\d{1,15})"?$/;
 
@@ -19,7 +19,8 @@ export const CommandCtx = createParamDecorator((_data: unknown, execution: Execu
   const requestId = randomUUID();
   return {
     actor: request.actor,
-    correlationId: header(request, 'x-correlation-id', CORRELATION_ID) ?? requestId,
+    // The id the request's log line carries and its response echoes; a malformed header is still a 400.
+    correlationId: header(request, 'x-correlation-id', CORRELATION_ID) ?? correlationIdOf(request.raw),
     causationId: requestId,
     now: new Date().toISOString(),
     idempotencyKey: header(request, 'idempotency-key', IDEMPOTENCY_KEY),

@@ -47,6 +47,20 @@ export class AppConfig {
    */
   @IsIn(['on', 'off'])
   SAGSGANG_PROCESS_MANAGERS: 'on' | 'off' = 'on';
+
+  /** Origins allowed to call the API from a browser, comma-separated; unset means no cross-origin access. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/, { message: 'SAGSGANG_CORS_ORIGINS must be comma-separated origins such as https://sager.kommune.dk' })
+  SAGSGANG_CORS_ORIGINS?: string;
+
+  /** Requests per minute per client (token subject, else IP address); 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined ? 6000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  SAGSGANG_RATE_LIMIT = 6000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  SAGSGANG_LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
 import { Public } from '../auth/auth.guard';
 import { AppConfig } from '../config/app-config';
+import { Problem } from '../http/problem';
 import { SagOpfoelgningManager } from '../process-managers/sag-opfoelgning.manager';
 
 class StoreHealth {
@@ -61,6 +62,27 @@ export class HealthController {
     } catch (error) {
       return { status: 'degraded', store: { reachable: false, headPosition: 0, error: String(error) }, projections: [], processManagers: [] };
     }
+  }
+
+  @Get('live')
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ description: 'Liveness: the process is up and serving requests; always 200 while it answers at all' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ type: HealthReport, description: 'Readiness: the store answers, every read model and process manager is running' })
+  @ApiResponse({ status: 503, type: Problem, description: 'Not ready; the detail names what is not running' })
+  async ready(): Promise<HealthReport> {
+    const report = await this.health();
+    if (report.status === 'ok') return report;
+    const notRunning = [...report.projections, ...report.processManagers].filter(({ state }) => state !== 'running');
+    const reasons = report.store.reachable
+      ? notRunning.map(({ name, state, error }) => `${name}: ${state}${error ? ` (${error})` : ''}`)
+      : [`event store unreachable: ${report.store.error}`];
+    throw new ServiceUnavailableException({ title: 'Ikke klar', detail: reasons.join('; ') });
   }
 
   private processManager(headPosition: number): ProcessManagerHealth {

@@ -13,7 +13,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const body = { ...toProblem(error), instance: request.url };
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // Unexpected failures only: a deliberate 503 (not ready, minPosition not reached) is in the request's log line.
+    if (body.status >= 500 && !(error instanceof HttpException)) this.logger.error(error instanceof Error ? error.stack : String(error));
     void http.getResponse<FastifyReply>().status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }
