@@ -4,8 +4,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { registerSecurity } from './http/security';
 import { createValidationPipe } from './http/validation';
 import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
@@ -38,6 +40,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   app.useLogger(app.get(Logger));
   registerHttpObservability(app.getHttpAdapter().getInstance(), app.get(Metrics));
+  await registerSecurity(app, config, app.get(JwtSecret).value);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

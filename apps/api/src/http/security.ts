@@ -1,0 +1,100 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import { verifyToken } from '@sagsgang/auth';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Everything but the OpenAPI UI: no scripts, no frames, nothing loaded from
+ * anywhere. The rendered referat and dagsorden need only their inline <style>;
+ * every text in them is escaped, and with `default-src 'none'` even injected
+ * CSS could not fetch anything.
+ */
+export const STRICT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The Swagger UI at /docs loads its scripts and styles from /docs and uses inline styles and data: images. */
+export const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+const DOCS = /^\/docs(?:[/?]|$)/;
+
+/** Headers a browser client sends and may read, beyond the CORS-safelisted ones. */
+const REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'];
+const RESPONSE_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Correlation-Id'];
+
+/**
+ * Security headers (helmet), CORS and the per-client rate limit, as Fastify
+ * plugins on the adapter before Nest initialises. The JWT secret is needed to
+ * key the rate limit by a verified token's subject.
+ */
+export async function registerSecurity(app: NestFastifyApplication, config: AppConfig, jwtSecret: string): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    // The API serves no cross-origin embeddable resources; the Swagger UI needs none.
+    crossOriginEmbedderPolicy: false,
+  });
+  // One CSP header set per response, so the /docs exception needs no second helmet instance.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('content-security-policy', DOCS.test(request.url) ? DOCS_CSP : STRICT_CSP);
+    });
+
+  // Nest's enableCors registers @fastify/cors so that its hook runs before Nest middleware
+  // and its headers survive a response a middleware ends; app.register would run it after.
+  const origins = corsOrigins(config);
+  app.enableCors({
+    // false: no Access-Control-Allow-Origin for anyone, so browsers refuse cross-origin reads.
+    origin: origins.length > 0 ? origins : false,
+    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+    allowedHeaders: REQUEST_HEADERS,
+    exposedHeaders: RESPONSE_HEADERS,
+    maxAge: 600,
+  });
+
+  if (config.SAGSGANG_RATE_LIMIT > 0) {
+    await app.register(rateLimit, {
+      max: config.SAGSGANG_RATE_LIMIT,
+      timeWindow: 60_000,
+      // Probes and scrapes are not clients to throttle.
+      allowList: (request) => request.url === '/health' || request.url.startsWith('/health/'),
+      keyGenerator: (request) => clientKey(request, jwtSecret),
+      errorResponseBuilder: (_request, context) =>
+        new HttpException(
+          {
+            title: 'For mange forespørgsler',
+            detail: `Højst ${context.max} forespørgsler i minuttet pr. klient; prøv igen om ${context.after}.`,
+          },
+          HttpStatus.TOO_MANY_REQUESTS,
+        ),
+    });
+  }
+}
+
+export function corsOrigins(config: AppConfig): string[] {
+  return (config.SAGSGANG_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter((origin) => origin.length > 0);
+}
+
+/**
+ * A caseworker is limited per user, not per office NAT: the subject of a
+ * verified token, else the IP address. An unverified token counts as its IP,
+ * so inventing subjects does not escape the limit.
+ */
+function clientKey(request: FastifyRequest, jwtSecret: string): string {
+  const header = request.headers.authorization;
+  const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+  if (token) {
+    try {
+      return `sub:${verifyToken(jwtSecret, token).userId}`;
+    } catch {
+      // refused later by the AuthGuard with a 401
+    }
+  }
+  return `ip:${request.ip}`;
+}
