@@ -1,13 +1,16 @@
-import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
-import { moedeStreamName } from '@sagsgang/moede';
+import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
 import { sagStreamName } from '@sagsgang/sag';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../audit/roles.guard';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { Problem } from '../http/problem';
-import { HistorikSide, moedeHistorik, sagHistorik, side } from './historik';
+import { foldMoedeStream } from './fold';
+import { HistorikEntry, HistorikSide, moedeHistorik, sagHistorik, side } from './historik';
 import { HistorikQuery, HistorikSideDto } from './historik.dto';
+import { LukketLaesning } from './lukket-laesning';
 
 const ID = new ParseUUIDPipe();
 
@@ -32,16 +35,21 @@ const ApiHistorik = (summary: string, roles: string) =>
 @Roles('sagsbehandler', 'revisor', 'admin')
 @Controller('sager')
 export class SagHistorikController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lukket: LukketLaesning,
+  ) {}
 
   @Get(':id/historik')
   @Header('cache-control', 'no-store')
   @ApiHistorik("The sag's historik", 'sagsbehandler, revisor and admin')
-  async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery): Promise<HistorikSide> {
+  async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = sagStreamName(id);
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} not found` });
-    return side(id, stream, sagHistorik(events), query);
+    const page = side(id, stream, sagHistorik(events), query);
+    await this.lukket.sag(request, id, events);
+    return page;
   }
 }
 
@@ -51,15 +59,27 @@ export class SagHistorikController {
 @Roles('sekretaer', 'revisor', 'admin')
 @Controller('moeder')
 export class MoedeHistorikController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lukket: LukketLaesning,
+  ) {}
 
   @Get(':id/historik')
   @Header('cache-control', 'no-store')
   @ApiHistorik("The meeting's historik", 'sekretaer, revisor and admin')
-  async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery): Promise<HistorikSide> {
+  async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = moedeStreamName(id);
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
-    return side(id, stream, moedeHistorik(events), query);
+    const page = side(id, stream, moedeHistorik(events), query);
+    // A page that names a lukket punkt's sag shows its content (title, beslutning, texts).
+    await this.lukket.moedeSager(request, foldMoedeStream(events) as ExistingMoede, sagerNaevnt(page.items));
+    return page;
   }
+}
+
+/** The sager the entries concern: by `sagId`, or by the snapshot of PunktTilfoejet. */
+function sagerNaevnt(items: readonly HistorikEntry[]): Set<string> {
+  const sagIds = items.flatMap(({ data }) => [data.sagId, (data.sag as { sagId?: unknown } | null | undefined)?.sagId]);
+  return new Set(sagIds.filter((sagId): sagId is string => typeof sagId === 'string'));
 }

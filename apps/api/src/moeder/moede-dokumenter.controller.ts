@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ExistingMoede } from '@sagsgang/moede';
 import { Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
+import { LukketLaesning } from '../historik/lukket-laesning';
 import { Moment, momentFrom } from '../historik/point-in-time';
 import { MomentQuery } from '../historik/point-in-time.query';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
@@ -19,14 +20,17 @@ type Art = 'dagsorden' | 'referat';
  * public: a dagsorden once sent, a referat once published. Anything else is
  * a 404 to the public, so an unpublished meeting does not reveal itself.
  * With asOf or revision, as it stood then: the agenda as sent, the referat
- * as approved.
+ * as approved. An internal document showing a lukket punkt is a recorded read.
  */
 @ApiTags('moeder')
 @ApiBearerAuth()
 @Public()
 @Controller('moeder/:id')
 export class MoedeDokumenterController {
-  constructor(private readonly dokumenter: MoedeDokumenter) {}
+  constructor(
+    private readonly dokumenter: MoedeDokumenter,
+    private readonly lukket: LukketLaesning,
+  ) {}
 
   @Get('dagsorden')
   @ApiDokument('The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only')
@@ -59,6 +63,7 @@ export class MoedeDokumenterController {
     if (!bygget || !synlig(art, bygget.moede, publikum)) {
       throw new NotFoundException({ title: 'Findes ikke', detail: `no ${art} for møde ${id}` });
     }
+    if (publikum === 'intern') await this.lukket.moede(request, bygget.moede, bygget.nu);
     const render = art === 'dagsorden' ? renderDagsorden : renderReferat;
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
     return render(bygget.dokument, format, publikum);

@@ -1,8 +1,10 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { moedeDato } from '@sagsgang/moede';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
@@ -20,6 +22,7 @@ export class MoederQueriesController {
     private readonly readModels: ReadModelStore,
     private readonly runner: ProjectionRunner,
     private readonly pointInTime: PointInTimeReader,
+    private readonly lukket: LukketLaesning,
   ) {}
 
   @Get()
@@ -52,11 +55,14 @@ export class MoederQueriesController {
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PointInTimeQuery,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const moment = momentFrom(query);
     await waitForPosition(this.runner, query.minPosition);
-    const moede = moment ? (await this.pointInTime.moede(id, moment)).moede : this.findMoede(id);
+    const { moede, nu } = moment ? await this.pointInTime.moede(id, moment) : { moede: this.findMoede(id), nu: undefined };
+    // Each punkt carries its sag's title and numbers: a lukket one's are its content.
+    await this.lukket.moede(request, moede, nu);
     void reply.header('etag', `"${moede.revision}"`);
     return moede;
   }

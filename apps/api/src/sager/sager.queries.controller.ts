@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
@@ -20,12 +22,13 @@ export class SagerQueriesController {
     private readonly runner: ProjectionRunner,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     private readonly pointInTime: PointInTimeReader,
+    private readonly lukket: LukketLaesning,
   ) {}
 
   @Get()
   @ApiOkResponse({ description: 'A page of sager, newest first, with the total number of matches' })
   @ApiQueryErrors()
-  async list(@Query() query: SagListQuery) {
+  async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest) {
     await waitForPosition(this.runner, query.minPosition);
     const { items, total } = this.readModels.find<SagView>(sagerProjection.name, {
       where: {
@@ -39,6 +42,8 @@ export class SagerQueriesController {
       limit: query.limit,
       offset: query.offset,
     });
+    // The items are whole sager: any of them on a lukket punkt is a read of its content.
+    await this.lukket.sager(request, items.map((sag) => sag.id));
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
@@ -51,11 +56,13 @@ export class SagerQueriesController {
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PointInTimeQuery,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const moment = momentFrom(query);
     await waitForPosition(this.runner, query.minPosition);
-    const sag = moment ? (await this.pointInTime.sag(id, moment)).sag : this.findSag(id);
+    const { sag, stream } = moment ? await this.pointInTime.sag(id, moment) : { sag: this.findSag(id), stream: undefined };
+    await this.lukket.sag(request, id, stream);
     void reply.header('etag', `"${sag.revision}"`);
     return sag;
   }
@@ -66,11 +73,13 @@ export class SagerQueriesController {
   async bilag(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('bilagId', new ParseUUIDPipe()) bilagId: string,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const bilag = this.findSag(id).bilag.find((candidate) => candidate.bilagId === bilagId);
     const content = bilag && (await this.blobs.get(bilag.sha256));
     if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} not found on sag ${id}` });
+    await this.lukket.sag(request, id);
     void reply.header('content-type', bilag.medietype).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(bilag.filnavn)}`);
     return new StreamableFile(content);
   }
