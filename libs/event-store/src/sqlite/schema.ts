@@ -20,13 +20,3 @@ export function createSchema(db: Database): void {
     CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream_id ON events (stream_name, id);
   `);
 }
-
-export interface EventRow {
-  position: number;
-  stream_name: string;
-  revision: number;
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
