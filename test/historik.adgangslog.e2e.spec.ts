@@ -78,16 +78,18 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
   });
 
   it("a revisor reads the internal dagsorden, lukket punkt included, and the read is recorded as the revisor's", async () => {
-    let text = '';
+    let response: request.Response | undefined;
     const nye = await registreret(async () => {
-      text = (await request(api.url).get(`/moeder/${moedeId}/dagsorden`).set(som('revisor')).expect(200)).text;
+      response = await request(api.url).get(`/moeder/${moedeId}/dagsorden`).set(som('revisor')).expect(200);
     });
 
-    expect(text).toContain(`Punkt 2: ${HEMMELIG.titel} (lukket)`);
-    expect(text).toContain(HEMMELIG.anledning);
+    expect(response!.text).toContain(`Punkt 2: ${HEMMELIG.titel} (lukket)`);
+    expect(response!.text).toContain(HEMMELIG.anledning);
     expect(nye.map((event) => ({ actor: event.metadata.actor, route: event.data.route, nr: event.data.nr }))).toEqual([
       { actor: { userId: 'revisor-2', role: 'revisor' }, route: 'GET /moeder/:id/dagsorden', nr: 2 },
     ]);
+    // Without X-Correlation-Id: the id the request was given, as its response echoes it.
+    expect(nye[0].metadata.correlationId).toBe(response!.headers['x-correlation-id']);
   });
 
   it('the public version appends nothing and shows nothing of the punkt', async () => {

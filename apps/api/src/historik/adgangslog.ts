@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
 import { DomainEvent } from '@sagsgang/kernel';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { metadataFor } from '../commands/command-runner';
+import { correlationIdOf } from '../observability/correlation-id';
 
 /**
  * Every read of a lukket punkt's content is itself recorded, in a stream of
@@ -34,8 +35,6 @@ export function adgangResume(event: RecordedEvent): string {
   return `Lukket punkt ${String(event.data.nr)} læst via ${String(event.data.route)}`;
 }
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
 @Injectable()
 export class Adgangslog {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -48,11 +47,10 @@ export class Adgangslog {
   async registrer(request: AuthenticatedRequest, punkter: readonly LukketPunktRef[]): Promise<void> {
     const actor = request.actor;
     if (!actor || punkter.length === 0) return;
-    const header = request.headers['x-correlation-id'];
-    const requestId = randomUUID();
-    // Reads do not fail on a malformed correlation id: it only loses its link.
-    const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : requestId;
-    const metadata = metadataFor({ actor, correlationId, causationId: requestId, now: new Date().toISOString() });
+    // The request's own correlation id, as its log line and response carry it; a read does not
+    // refuse a malformed X-Correlation-Id (a command does), it gets a new one.
+    const correlationId = correlationIdOf(request.raw);
+    const metadata = metadataFor({ actor, correlationId, causationId: randomUUID(), now: new Date().toISOString() });
     const route = `${request.method} ${request.routeOptions?.url ?? request.url}`;
     for (const [moedeId, refs] of perMoede(punkter)) {
       const events = refs.map(({ nr, sagId }) => ({
