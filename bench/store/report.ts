@@ -1,0 +1,182 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Machine } from './machine';
+import { DATA_SET, Measurement, rate } from './workload';
+
+export type OperationKey = 'single1' | 'single16' | 'batch' | 'batch16' | 'readStream' | 'readAll' | 'single16Loaded';
+
+export interface Operation {
+  key: OperationKey;
+  label: string;
+  /** Events per second our durable SQLite store must reach. */
+  target?: number;
+}
+
+export const OPERATIONS: Operation[] = [
+  { key: 'single1', label: 'Single-event appends, exact expected revision, 1 writer', target: 3_000 },
+  { key: 'single16', label: 'Single-event appends, exact expected revision, 16 concurrent writers', target: 20_000 },
+  { key: 'batch', label: '100-event batch appends, 1 writer', target: 100_000 },
+  { key: 'batch16', label: '100-event batch appends, 16 concurrent writers (after the reads, on top of the data set)' },
+  { key: 'readStream', label: 'Read a 1,000-event stream' },
+  { key: 'readAll', label: 'Read the whole global log (100k events, pages of 1,000)', target: 300_000 },
+  { key: 'single16Loaded', label: '16 concurrent writers while another process loads both cores (zero errors required)' },
+];
+
+/** The store the targets apply to; every store of ours must also run without errors. */
+export const TARGET_SUBJECT = 'sagsgang SQLite';
+export const isOurs = (subject: string): boolean => subject.startsWith('sagsgang');
+
+export type Results = Map<string, Partial<Record<OperationKey, Measurement>>>;
+
+export interface Verdict {
+  passed: boolean;
+  failures: string[];
+}
+
+export function judge(results: Results): Verdict {
+  const failures: string[] = [];
+  for (const [subject, measured] of results) {
+    if (!isOurs(subject)) continue;
+    for (const op of OPERATIONS) {
+      const m = measured[op.key];
+      if (!m) failures.push(`${subject}: ${op.label}: not measured`);
+      else if (m.errors > 0) failures.push(`${subject}: ${op.label}: ${m.errors} errors (${m.firstError})`);
+      if (subject === TARGET_SUBJECT && op.target && m && rate(m) < op.target) {
+        failures.push(`${subject}: ${op.label}: ${formatRate(rate(m))} events/s < target ${formatRate(op.target)}`);
+      }
+    }
+  }
+  return { passed: failures.length === 0, failures };
+}
+
+const formatRate = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+function cell(m: Measurement | undefined): string {
+  if (!m) return 'not measured';
+  if (m.events === 0 && m.errors === 0) return `n/a (${m.note ?? 'no equivalent'})`;
+  const parts = [formatRate(rate(m))];
+  if (m.errors > 0) parts.push(`**${m.errors} errors**`);
+  if (m.note && !/median|reads$/.test(m.note)) parts.push(`(${m.note})`);
+  return parts.join(' ');
+}
+
+export function renderSection(
+  machine: Machine,
+  results: Results,
+  verdict: Verdict,
+  date: Date,
+  peerVersion: string | undefined,
+  notes: string[],
+): string {
+  const subjects = [...results.keys()];
+  const target = results.get(TARGET_SUBJECT) ?? {};
+  const lines = [
+    '## Event store',
+    '',
+    `Measured by \`npm run bench:store\` (bench/store/) on ${date.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+    '',
+    `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Node ${machine.node}.`,
+    `- Disk: ${formatRate(machine.fsyncPerSecond)} raw fsyncs/s before the run, ${formatRate(machine.fsyncPerSecondAfter ?? 0)} after ` +
+      '(4 KiB `fs.writeSync` + `fs.fsyncSync` in a loop for 2 s) — the ceiling for one writer that fsyncs every commit.',
+    `- Load average (1 min) ${machine.loadBefore.toFixed(2)} before, ${(machine.loadAfter ?? 0).toFixed(2)} after: ` +
+      'the machine is shared, and other work there moves these numbers.',
+    ...(disturbed(machine)
+      ? ['- **This run was disturbed** (load above the core count, or the disk slower than 2,000 fsyncs/s): rerun on a quiet machine.']
+      : []),
+    `- Data set: ${DATA_SET.events.toLocaleString('en-US')} events over ${DATA_SET.streams.toLocaleString('en-US')} streams ` +
+      `(one stream of ${DATA_SET.longStream.toLocaleString('en-US')} events), ~200 bytes of data and ~200 of metadata per event, ` +
+      'written by the append runs below in order; the batch run tops the data set up to 100k, then the reads run on it.',
+    '- SQLite in its default durable mode: ours with `synchronous=FULL` in WAL mode (an append is acknowledged only after ' +
+      'its commit is fsynced), on a fresh file; Emmett SQLite on sqlite3\'s default, also `synchronous=FULL`.',
+    peerVersion
+      ? `- Peer: Emmett ${peerVersion} (\`@event-driven-io/emmett\`, \`@event-driven-io/emmett-sqlite\`, \`sqlite3@5.1.7\`), ` +
+        'installed into bench/peer on first use. Same operations through its public API; the expected version is always ' +
+        "exact (Emmett counts a stream's version as its number of events). Its SQLite store opens and closes a connection " +
+        'around every call and one shared instance wedges under concurrent appends, so each writer gets an instance of its ' +
+        'own, as separate processes would. Slow runs stop after 8 s and report the rate over what they managed.'
+      : '- Peer: not run (`--no-peer`).',
+    '- Appends: each writer owns its streams and awaits each append before the next; a new stream is appended with ' +
+      '`no_stream` (Emmett: version 0). Loaded run: one `node -e` busy loop per core in child processes.',
+    '- The run exits non-zero when a target is missed or any run of ours has an error; the peer\'s errors are reported, not fatal.',
+    '',
+    'Events per second (higher is better):',
+    '',
+    `| Operation | ${subjects.join(' | ')} | Target (${TARGET_SUBJECT}) |`,
+    `|---|${subjects.map(() => '--:').join('|')}|---|`,
+    ...OPERATIONS.map((op) => {
+      const cells = subjects.map((s) => cell(results.get(s)?.[op.key]));
+      const goal = op.target ? `≥ ${formatRate(op.target)} — ${passFail(target[op.key], op.target)}` : op.key === 'single16Loaded' ? `0 errors — ${passFail(target[op.key])}` : '—';
+      return `| ${op.label} | ${cells.join(' | ')} | ${goal} |`;
+    }),
+    '',
+    `Overall: **${verdict.passed ? 'PASS' : 'FAIL'}**${verdict.passed ? '' : ` — ${verdict.failures.join('; ')}`}`,
+    '',
+    ...costTable(results),
+    ...errorNotes(results, notes),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function disturbed(machine: Machine): boolean {
+  const loads = [machine.loadBefore, machine.loadAfter ?? 0];
+  const fsyncs = [machine.fsyncPerSecond, machine.fsyncPerSecondAfter ?? Infinity];
+  return loads.some((load) => load > machine.cores) || fsyncs.some((rate) => rate < 2_000);
+}
+
+/** CPU time and disk writes per event of the SQLite stores: what bounds each rate. */
+function costTable(results: Results): string[] {
+  const subjects = [...results.keys()].filter((s) => s.endsWith('SQLite'));
+  if (subjects.length === 0) return [];
+  const cost = (m: Measurement | undefined): string =>
+    m?.cpuMicrosPerEvent === undefined
+      ? '—'
+      : `${m.cpuMicrosPerEvent.toFixed(1)} µs · ${Math.round((m.bytesPerEvent ?? 0) / 100) / 10} kB`;
+  const batch = results.get(TARGET_SUBJECT)?.batch;
+  const ceiling = batch?.cpuMicrosPerEvent ? formatRate(1e6 / batch.cpuMicrosPerEvent) : undefined;
+  return [
+    'Cost per event — CPU time of the whole process (all threads) · bytes written to the disk (`/proc/self/io`):',
+    '',
+    `| Operation | ${subjects.join(' | ')} |`,
+    `|---|${subjects.map(() => '--:').join('|')}|`,
+    ...OPERATIONS.map((op) => `| ${op.label} | ${subjects.map((s) => cost(results.get(s)?.[op.key])).join(' | ')} |`),
+    '',
+    ...(ceiling
+      ? [
+          `At ${batch!.cpuMicrosPerEvent!.toFixed(1)} µs of CPU per event, one writer's batches cannot go faster than ~${ceiling} ` +
+            'events/s on one core, before any fsync: the hash chain (canonical JSON + SHA-256), the JSON columns and three ' +
+            'B-tree inserts per event (the table and the two unique indexes) all run on the thread that commits.',
+          '',
+        ]
+      : []),
+  ];
+}
+
+function passFail(m: Measurement | undefined, target?: number): string {
+  if (!m) return 'not measured';
+  const ok = m.errors === 0 && (target === undefined || rate(m) >= target);
+  return ok ? 'pass' : '**FAIL**';
+}
+
+function errorNotes(results: Results, extra: string[]): string[] {
+  const notes: string[] = [];
+  for (const [subject, measured] of results) {
+    for (const op of OPERATIONS) {
+      const m = measured[op.key];
+      if (m && m.errors > 0) notes.push(`- ${subject}, ${op.label}: ${m.errors} errors; first: \`${m.firstError}\``);
+    }
+  }
+  notes.push(...extra.map((note) => `- ${note}`));
+  return notes.length ? ['Errors:', '', ...notes, ''] : [];
+}
+
+/** Replaces the "Event store" section of docs/benchmarks.md, keeping whatever else is there. */
+export function writeSection(file: string, section: string): void {
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const start = existing.indexOf('## Event store\n');
+  if (start < 0) {
+    writeFileSync(file, existing.trimEnd() + '\n\n' + section);
+    return;
+  }
+  const next = existing.indexOf('\n## ', start + 1);
+  const end = next < 0 ? existing.length : next + 1;
+  writeFileSync(file, existing.slice(0, start) + section + (next < 0 ? '' : '\n' + existing.slice(end)));
+}
