@@ -61,7 +61,7 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
       timeWindow: 60_000,
       // Probes and scrapes are not clients to throttle.
       allowList: (request) => request.url === '/health' || request.url.startsWith('/health/'),
-      keyGenerator: (request) => clientKey(request, jwtSecret),
+      keyGenerator: clientKeys(jwtSecret),
       errorResponseBuilder: (_request, context) =>
         new HttpException(
           {
@@ -86,15 +86,32 @@ export function corsOrigins(config: AppConfig): string[] {
  * verified token, else the IP address. An unverified token counts as its IP,
  * so inventing subjects does not escape the limit.
  */
-function clientKey(request: FastifyRequest, jwtSecret: string): string {
-  const header = request.headers.authorization;
-  const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-  if (token) {
+function clientKeys(jwtSecret: string): (request: FastifyRequest) => string {
+  // A client sends the same token with every request: verify it once, until it expires.
+  const verified = new Map<string, { key: string; expiresAt: number }>();
+  return (request) => {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+    if (!token) return `ip:${request.ip}`;
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.key;
     try {
-      return `sub:${verifyToken(jwtSecret, token).userId}`;
+      const actor = verifyToken(jwtSecret, token);
+      if (verified.size >= VERIFIED_TOKENS) verified.clear();
+      verified.set(token, { key: `sub:${actor.userId}`, expiresAt: expiryOf(token) });
+      return `sub:${actor.userId}`;
     } catch {
       // refused later by the AuthGuard with a 401
+      return `ip:${request.ip}`;
     }
-  }
-  return `ip:${request.ip}`;
+  };
+}
+
+/** Bounds the memory of the verified-token cache; clearing it only costs a verification per client. */
+const VERIFIED_TOKENS = 10_000;
+
+/** The `exp` of a token that has just been verified, in ms. */
+function expiryOf(token: string): number {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+  return payload.exp * 1000;
 }
