@@ -167,3 +167,20 @@ describe('The rate limit', () => {
     for (let i = 0; i <= LIMIT * 2; i++) await request(api.url).get('/health/live').expect(200);
   });
 });
+
+describe('The rate limit behind a trusted reverse proxy', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi({ SAGSGANG_RATE_LIMIT: '2', SAGSGANG_TRUST_PROXY: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it("counts each forwarded client address on its own, not the proxy's", async () => {
+    const fra = (address: string) => request(api.url).get('/sager').set('X-Forwarded-For', address);
+    expect([(await fra('10.0.0.1')).status, (await fra('10.0.0.1')).status, (await fra('10.0.0.1')).status]).toEqual([401, 401, 429]);
+    expect((await fra('10.0.0.2')).status).toBe(401);
+  });
+});

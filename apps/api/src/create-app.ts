@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { registerSecurity } from './http/security';
+import { registerSecurity, trustProxy } from './http/security';
 import { createValidationPipe } from './http/validation';
 import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
@@ -26,7 +26,7 @@ export interface CreateAppOptions {
 /** Builds the API (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // Fastify's request id is the correlation id, decided once per request.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, trustProxy: trustProxy(config) });
   const logging = { level: options.quiet ? 'error' : config.SAGSGANG_LOG_LEVEL, destination: options.logDestination } as const;
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logging), adapter, {
     // Nest's own messages go to pino too, once it is set up below.

@@ -53,6 +53,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/, { message: 'SAGSGANG_CORS_ORIGINS must be comma-separated origins such as https://sager.kommune.dk' })
   SAGSGANG_CORS_ORIGINS?: string;
 
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (rate limit per IP):
+   * unset or 'false' none, 'true' any, a hop count, or addresses/CIDRs, comma-separated.
+   */
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, { message: 'SAGSGANG_TRUST_PROXY must be true, false, a hop count or comma-separated addresses/CIDRs' })
+  SAGSGANG_TRUST_PROXY?: string;
+
   /** Requests per minute per client (token subject, else IP address); 0 turns the limit off. */
   @Transform(({ value }) => (value === undefined ? 6000 : Number(value)))
   @IsInt()

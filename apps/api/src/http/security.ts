@@ -74,6 +74,14 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
   }
 }
 
+/** Fastify's trustProxy from SAGSGANG_TRUST_PROXY: behind a reverse proxy every client would otherwise be the proxy. */
+export function trustProxy(config: AppConfig): boolean | number | string {
+  const value = config.SAGSGANG_TRUST_PROXY;
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function corsOrigins(config: AppConfig): string[] {
   return (config.SAGSGANG_CORS_ORIGINS ?? '')
     .split(',')
