@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventsOf } from './support/store';
@@ -96,5 +98,19 @@ describe('Reading sager: list filters, paging and bilag', () => {
       .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.body).toEqual(content);
+  });
+
+  it('stores no file for a bilag the role may not attach', async () => {
+    const id = await opret('Sag uden revisors bilag', '00.01.00', ['Byrådet']);
+    const content = Buffer.from('revisoren må ikke vedhæfte', 'utf8');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+
+    await request(api.url)
+      .post(`/sager/${id}/bilag`)
+      .set(bearer(api, 'revisor'))
+      .send({ titel: 'Notat', filnavn: 'notat.txt', medietype: 'text/plain', indhold: content.toString('base64') })
+      .expect(403);
+
+    expect(existsSync(join(api.dataDir, 'bilag', sha256.slice(0, 2), sha256))).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Content-addressed storage for bilag: a blob is named by the sha256 of its bytes. */
 export interface StoredBlob {
   sha256: string;
@@ -12,3 +14,8 @@ export interface BlobStore {
 }
 
 export const BLOB_STORE = Symbol('BLOB_STORE');
+
+/** The name and size a blob of these bytes has, without storing it. */
+export function describeBlob(content: Buffer): StoredBlob {
+  return { sha256: createHash('sha256').update(content).digest('hex'), size: content.length };
+}

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { BlobStore, StoredBlob } from './blob-store.port';
+import { BlobStore, describeBlob, StoredBlob } from './blob-store.port';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -10,7 +10,7 @@ export class FilesystemBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   async put(content: Buffer): Promise<StoredBlob> {
-    const sha256 = createHash('sha256').update(content).digest('hex');
+    const { sha256 } = describeBlob(content);
     const target = this.pathOf(sha256);
     if (!(await exists(target))) {
       await fs.mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });

@@ -7,6 +7,8 @@ import { eventId } from './event-ids';
 export interface StreamDecision<E extends DomainEvent> {
   /** The events the pure decider produced from the stream's current events. */
   decide(history: RecordedEvent[]): E[];
+  /** Work the events depend on (e.g. storing a bilag's bytes), done only once the command was accepted. */
+  beforeAppend?(): Promise<void>;
 }
 
 export interface Appended {
@@ -37,6 +39,7 @@ export class CommandRunner {
         throw new ExpectedRevisionConflict(streamName, context.ifMatch, revision < 0 ? 'no_stream' : revision);
       }
       const events = decision.decide(history);
+      await decision.beforeAppend?.();
       try {
         const result = await this.store.append(
           streamName,

@@ -21,7 +21,7 @@ export class ExecuteSagCommandHandler implements ICommandHandler<ExecuteSagComma
     private readonly workflows: WorkflowRegistry,
   ) {}
 
-  async execute({ sagId, context, toCommand }: ExecuteSagCommand): Promise<CommandResult> {
+  async execute({ sagId, context, toCommand, beforeAppend }: ExecuteSagCommand): Promise<CommandResult> {
     const result = await this.runner.run(sagStreamName(sagId), context, {
       decide: (history) => {
         if (history.length === 0) throw new NotFound('sag', sagId);
@@ -29,6 +29,7 @@ export class ExecuteSagCommandHandler implements ICommandHandler<ExecuteSagComma
         const workflow = this.workflows.get(state.workflow.name, state.workflow.version);
         return decide(toCommand({ actor: context.actor, now: context.now, workflow }, state), state);
       },
+      beforeAppend,
     });
     return { id: sagId, revision: result.revision, position: result.position };
   }

@@ -8,6 +8,7 @@ export class ExecuteSagCommand {
     readonly sagId: string,
     readonly context: CommandContext,
     readonly toCommand: (metadata: CommandMetadata, sag: ExistingSag) => SagCommand,
+    readonly beforeAppend?: () => Promise<void>,
   ) {}
 }
 

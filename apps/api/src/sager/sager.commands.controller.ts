@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandMetadata, ExistingSag, SagCommand } from '@sagsgang/sag';
-import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
+import { BLOB_STORE, BlobStore, describeBlob } from '@sagsgang/blob-store';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
@@ -60,14 +60,22 @@ export class SagerCommandsController {
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
   async bilag(@Param('id', ID) id: string, @Body() body: BilagDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    // The bytes are stored first, by their hash; a refused command leaves only an unreferenced blob.
-    const { sha256, size } = await this.blobs.put(Buffer.from(body.indhold, 'base64'));
+    const content = Buffer.from(body.indhold, 'base64');
+    const { sha256, size } = describeBlob(content);
     const bilagId = newAggregateId(context, `bilag-${id}`);
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'VedhaeftBilag',
-      data: { sagId: id, bilagId, titel: body.titel, filnavn: body.filnavn, medietype: body.medietype, stoerrelse: size, sha256 },
-      metadata,
-    }));
+    // The bytes are stored once the command is accepted and before its event is appended,
+    // so a refused command stores nothing and an event never names a missing file.
+    return this.run(
+      reply,
+      id,
+      context,
+      (metadata) => ({
+        type: 'VedhaeftBilag',
+        data: { sagId: id, bilagId, titel: body.titel, filnavn: body.filnavn, medietype: body.medietype, stoerrelse: size, sha256 },
+        metadata,
+      }),
+      async () => void (await this.blobs.put(content)),
+    );
   }
 
   @Post(':id/indstilling')
@@ -112,8 +120,10 @@ export class SagerCommandsController {
     sagId: string,
     context: CommandContext,
     toCommand: (metadata: CommandMetadata, sag: ExistingSag) => SagCommand,
+    beforeAppend?: () => Promise<void>,
   ) {
-    return withETag(reply, await this.commandBus.execute<ExecuteSagCommand, CommandResult>(new ExecuteSagCommand(sagId, context, toCommand)));
+    const command = new ExecuteSagCommand(sagId, context, toCommand, beforeAppend);
+    return withETag(reply, await this.commandBus.execute<ExecuteSagCommand, CommandResult>(command));
   }
 }
 
