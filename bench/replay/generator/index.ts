@@ -13,7 +13,7 @@ export interface GenerateOptions {
   /** Stop once the log holds at least this many events (the last command's events are all appended). */
   events: number;
   seed?: string;
-  /** New sager per working day, on average (default 40: a large municipality, a few thousand sager in process at once). */
+  /** New sager per working day, on average (default 30: a large municipality, a few thousand sager open at once). */
   sagerPerDag?: number;
   /** Called about every `progressEvery` events, and awaited. */
   onProgress?: (events: number) => void | Promise<void>;
@@ -27,7 +27,7 @@ export interface GenerateReport {
   moeder: number;
   aflysteMoeder: number;
   punkter: number;
-  /** The most sager in process (created, not yet decided or shelved) at one time. */
+  /** The most sager open (created or reopened, not yet closed or shelved) at one time. */
   maxAabneSager: number;
   fra: string;
   til: string;
@@ -35,7 +35,7 @@ export interface GenerateReport {
 
 export const DEFAULT_SEED = 'sagsgang';
 /** Bump whenever a change makes the same seed give a different log, so saved logs are generated again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /**
  * Writes a realistic log into `store`: a large municipality's sager and
@@ -52,7 +52,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   const writer = new LogWriter(options.store, clock, random);
   const kommune = new Kommune(random);
   const verden: Verden = { random, writer, plan, kommune, koer: new Koer(), neutralTitel: (sagId) => sager.neutralTitel(sagId) };
-  const sager = new Sager(verden, options.sagerPerDag ?? 40);
+  const sager = new Sager(verden, options.sagerPerDag ?? 30);
   const moeder = new Moeder(verden);
   const every = options.progressEvery ?? 50_000;
   let reported = 0;

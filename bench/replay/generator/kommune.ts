@@ -68,12 +68,12 @@ export class Kommune {
     const byraad = MANDATER.flatMap(([parti, antal]) => Array.from({ length: antal }, () => ({ navn: this.navn(), parti })));
     const direktion = Array.from({ length: 6 }, () => ({ navn: this.navn(), parti: null }));
     this.add(DIREKTIONEN, direktion, 'Mødelokale B105', [0, 3], 1, 0, 9 * 60, 45, false);
-    this.add(OEKONOMIUDVALGET, [byraad[0], ...random.sample(byraad.slice(1), 10)], 'Borgmesterens mødelokale', [1], 1, 0, 15 * 60, 40, true);
+    this.add(OEKONOMIUDVALGET, [byraad[0], ...random.sample(byraad.slice(1), 10)], 'Borgmesterens mødelokale', [1], 1, 0, 15 * 60, 60, true);
     this.add(BYRAADET, byraad, 'Byrådssalen', [2], 2, 1, 17 * 60, 50, true);
     const fagudvalg = FORVALTNINGER.map(([, , udvalg]) => udvalg).filter((navn) => navn !== OEKONOMIUDVALGET);
     fagudvalg.forEach((navn, i) => {
       const lokale = `Mødelokale ${random.pick(['A', 'B', 'C'])}${random.int(101, 312)}`;
-      this.add(navn, random.sample(byraad, 9), lokale, [i % 4], 2, i % 2, 16 * 60, 45, true);
+      this.add(navn, random.sample(byraad, 9), lokale, [i % 4], 2, i % 2, 16 * 60, 50, true);
     });
     this.forvaltninger = FORVALTNINGER.map(([navn, indstiller, udvalg]) => ({
       navn,

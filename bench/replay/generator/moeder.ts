@@ -69,8 +69,11 @@ export class Moeder {
     for (const sagId of koer.take(m.udvalg.navn, m.udvalg.kapacitet)) this.tilfoej(m, sagId);
     const punkter = this.state(m).punkter;
     if (punkter.length >= 2 && random.chance(0.05)) this.issue(m, (metadata) => ({ type: 'FlytPunkt', data: { moedeId: m.id, nr: punkter.length, tilNr: 1 }, metadata }));
-    for (const punkt of this.state(m).punkter) {
-      if (random.chance(0.01)) this.issue(m, (metadata) => ({ type: 'FjernPunkt', data: { moedeId: m.id, nr: punkt.nr, begrundelse: random.pick(BEGRUNDELSER.fjernet) }, metadata }));
+    // Removing a punkt before sending renumbers the rest, so each is found again by its sag.
+    const fjernes = this.state(m).punkter.filter(() => random.chance(0.01)).map((punkt) => punkt.sag.sagId);
+    for (const sagId of fjernes) {
+      const nr = this.state(m).punkter.find((punkt) => punkt.sag.sagId === sagId)!.nr;
+      this.issue(m, (metadata) => ({ type: 'FjernPunkt', data: { moedeId: m.id, nr, begrundelse: random.pick(BEGRUNDELSER.fjernet) }, metadata }));
     }
   }
 

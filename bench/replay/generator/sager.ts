@@ -28,7 +28,7 @@ interface SimSag {
  */
 export class Sager {
   oprettet = 0;
-  /** Sager in process: created or reopened, not yet decided or shelved. */
+  /** Open sager: created or reopened, not yet closed (afsluttet) or shelved (henlagt). */
   aabne = 0;
   maxAabne = 0;
   private readonly sager = new Map<string, SimSag>();
@@ -158,18 +158,13 @@ export class Sager {
         this.omarbejd(sag, random.chance(0.3) ? ['fremstilling', 'bilag', 'indstilling'] : ['fremstilling', 'indstilling'], 5, 25);
         return;
       case 'SagAfgjort':
-        this.aabne--;
-        if (random.chance(0.92)) this.senere(sag, 5, 60, () => this.afslut(sag));
-        else this.glem(sag);
+        this.senere(sag, 10, 120, () => this.afslut(sag));
         return;
       case 'SagHenlagt':
+      case 'SagAfsluttet':
         koer.remove(sagId);
         this.aabne--;
-        if (random.chance(0.3)) this.senere(sag, 10, 90, () => this.genoptag(sag));
-        else this.glem(sag);
-        return;
-      case 'SagAfsluttet':
-        if (random.chance(0.015)) this.senere(sag, 30, 200, () => this.genoptag(sag));
+        if (random.chance(event.type === 'SagHenlagt' ? 0.3 : 0.015)) this.senere(sag, 10, 200, () => this.genoptag(sag));
         else this.glem(sag);
         return;
       default:
