@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RecordedEvent } from '@sagsgang/event-store';
+import { ExpectedRevisionConflict, RecordedEvent } from '@sagsgang/event-store';
 import { fold, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { CommandMetadata, decide, ExistingSag, OpretSag, sagDecider, sagStreamName, WorkflowRegistry } from '@sagsgang/sag';
 import { CommandResult } from '../commands/command-context';
@@ -58,6 +58,8 @@ export class OpretSagCommandHandler implements ICommandHandler<OpretSagCommand, 
       data: { sagId, sagsnummer, ...fields(body) },
       metadata,
     });
+    // If-Match names a revision the client has seen; a sag not yet created has none, so any is stale (as the runner would say, but before a number is spent).
+    if (context.ifMatch !== undefined) throw new ExpectedRevisionConflict(sagStreamName(sagId), context.ifMatch, 'no_stream');
     // Decide once before allocating, so a refused sag never consumes a sagsnummer.
     decide(command(UNALLOCATED), sagDecider.initialState);
     const sagsnummer = await this.allocator.allocate(sagId, context);
