@@ -6,6 +6,7 @@ import { MoedeCommand, MoedeCommandMetadata } from '@sagsgang/moede';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { NoBody } from '../http/body-checks';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
 import { BegrundelseDto } from '../sager/dto/tekst.dto';
 import { ID, MoedeCommandApi, withETag } from './command-api';
@@ -32,7 +33,7 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The dagsorden is sent; from now on the punkt numbers never change' })
   @ApiCommandErrors()
-  udsend(@Param('id', ID) id: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  udsend(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run(reply, id, context, (metadata) => ({ type: 'UdsendDagsorden', data: { moedeId: id }, metadata }));
   }
 
@@ -40,7 +41,7 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is open: beslutninger may be recorded' })
   @ApiCommandErrors()
-  aabn(@Param('id', ID) id: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  aabn(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run(reply, id, context, (metadata) => ({ type: 'AabnMoede', data: { moedeId: id }, metadata }));
   }
 
@@ -80,7 +81,7 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is closed; the referat content is fixed and awaits approval' })
   @ApiCommandErrors()
-  haev(@Param('id', ID) id: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  haev(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run(reply, id, context, (metadata) => ({ type: 'HaevMoede', data: { moedeId: id }, metadata }));
   }
 
@@ -96,7 +97,7 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The approved referat is published: the public may read it (lukkede punkter hidden)' })
   @ApiCommandErrors()
-  offentliggoer(@Param('id', ID) id: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  offentliggoer(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run(reply, id, context, (metadata) => ({ type: 'OffentliggoerReferat', data: { moedeId: id }, metadata }));
   }
 

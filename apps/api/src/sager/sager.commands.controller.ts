@@ -8,6 +8,7 @@ import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { NoBody } from '../http/body-checks';
 import { BilagDto } from './dto/bilag.dto';
 import { CommandResultDto, OpretSagResultDto } from './dto/command-result.dto';
 import { IndstillingDto } from './dto/indstilling.dto';
@@ -103,7 +104,7 @@ export class SagerCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  afslut(@Param('id', ID) id: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  afslut(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run(reply, id, context, (metadata) => ({ type: 'AfslutSag', data: { sagId: id }, metadata }));
   }
 

@@ -1,0 +1,86 @@
+import request from 'supertest';
+import { klient, Klient } from './support/moeder';
+import { headPosition } from './support/store';
+import { aabentMoede, GYLDIG_SAG, moedeI, sagI } from './support/tilstande';
+import { RunningApi, startApi } from './support/test-app';
+
+/** What the fuzz tests found, one example each: every one was a 500 or an append before it was fixed. */
+describe('Hostile input the fuzz tests found', () => {
+  let api: RunningApi;
+  let klienten: Klient;
+
+  beforeAll(async () => {
+    api = await startApi();
+    klienten = klient(api);
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  /** Sends, expects the status as problem+json, and that the log did not grow. */
+  async function refused(send: () => request.Test, status = 400) {
+    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
+    const foer = await headPosition(api);
+    const response = await send();
+    expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+    expect(await headPosition(api)).toBe(foer);
+    return response.body;
+  }
+  const som = (role: 'sagsbehandler' | 'sekretaer') => klienten.token(role);
+  const json = (test: request.Test, body: string) => test.set('Content-Type', 'application/json').send(body);
+
+  it('a body nested 20,000 deep is a 400, not a stack overflow (500)', async () => {
+    const dyb = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const problem = await refused(() => json(request(api.url).post('/sager').set(som('sagsbehandler')), `{"titel":"T","sagsgang":${dyb}}`));
+    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ reason: expect.stringContaining('nest deeper') })]));
+  });
+
+  it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])('an extra field named %s is refused like any unknown field, not dropped', async (navn) => {
+    const sagId = await sagI(klienten, 'under_udarbejdelse');
+    const problem = await refused(() => json(request(api.url).post(`/sager/${sagId}/anledning`).set(som('sagsbehandler')), `{"tekst":"Anledningen","${navn}":"x"}`));
+    expect(problem.errors).toEqual([{ field: navn, reason: `property ${navn} should not exist` }]);
+  });
+
+  it('a key named constructor inside a nested object is refused too', async () => {
+    const moedeId = await aabentMoede(klienten);
+    const body = '{"outcome":"godkendt","beslutningstekst":"G","afstemning":{"for":[],"imod":[],"undlod":[],"constructor":{"prototype":{"polluted":1}}}}';
+    await refused(() => json(request(api.url).post(`/moeder/${moedeId}/punkter/1/beslutning`).set(som('sekretaer')), body));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['a field', { hacker: true }],
+    ['an array', [1]],
+    ['a string', 'aabn'],
+  ])('a command without a body refuses %s sent anyway', async (_hvad, body) => {
+    const moedeId = await moedeI(klienten, 'dagsorden_udsendt');
+    await refused(() => json(request(api.url).post(`/moeder/${moedeId}/aabn`).set(som('sekretaer')), JSON.stringify(body)));
+    // Nothing, or an empty object, is still fine.
+    await request(api.url).post(`/moeder/${moedeId}/aabn`).set(som('sekretaer')).send({}).expect(200);
+  });
+
+  it.each([
+    ['a lone surrogate', 'Budget\uD800'],
+    ['a NUL', 'Budget\u0000'],
+    ['an escape character', 'Budget\u001b[31m'],
+    ['a C1 control', 'Budget\u0085'],
+  ])('a text with %s is refused', async (_hvad, titel) => {
+    const problem = await refused(() => request(api.url).post('/sager').set(som('sagsbehandler')).send({ ...GYLDIG_SAG, titel }));
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'titel' })]);
+  });
+
+  it('prose keeps its line breaks and tabs', async () => {
+    const sagId = await sagI(klienten, 'under_udarbejdelse');
+    await request(api.url).post(`/sager/${sagId}/sagsfremstilling`).set(som('sagsbehandler')).send({ tekst: 'Første afsnit.\r\n\n\tAndet afsnit 😀.' }).expect(200);
+  });
+
+  it('a stale If-Match on POST /sager is a 412 that spends no sagsnummer', async () => {
+    const problem = await refused(() => request(api.url).post('/sager').set(som('sagsbehandler')).set('If-Match', '"1000"').send(GYLDIG_SAG), 412);
+    expect(problem.currentRevision).toBe('no_stream');
+  });
+
+  it.each(['0x1', '1.0', '%201', '1e0', '+1'])('punkt number %s is a 400, not punkt 1', async (nr) => {
+    const moedeId = await moedeI(klienten, 'planlagt');
+    await refused(() => request(api.url).post(`/moeder/${moedeId}/punkter/${nr}/marker`).set(som('sekretaer')).send({ lukket: true }));
+  });
+});
