@@ -1,10 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ExpectedRevisionConflict, RecordedEvent } from '@sagsgang/event-store';
+import { EVENT_STORE, EventStore, ExpectedRevisionConflict, RecordedEvent } from '@sagsgang/event-store';
 import { fold, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { CommandMetadata, decide, ExistingSag, OpretSag, sagDecider, sagStreamName, WorkflowRegistry } from '@sagsgang/sag';
-import { CommandResult } from '../commands/command-context';
+import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandRunner } from '../commands/command-runner';
-import { newAggregateId } from '../commands/event-ids';
+import { eventId, newAggregateId } from '../commands/event-ids';
 import { ExecuteSagCommand, OpretSagCommand } from './sag-commands';
 import { toSagEvent } from '@sagsgang/read-models';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
@@ -48,6 +49,7 @@ export class OpretSagCommandHandler implements ICommandHandler<OpretSagCommand, 
     private readonly runner: CommandRunner,
     private readonly workflows: WorkflowRegistry,
     private readonly allocator: SagsnummerAllocator,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ body, context }: OpretSagCommand): Promise<OpretSagResult> {
@@ -60,6 +62,9 @@ export class OpretSagCommandHandler implements ICommandHandler<OpretSagCommand, 
     });
     // If-Match names a revision the client has seen; a sag not yet created has none, so any is stale (as the runner would say, but before a number is spent).
     if (context.ifMatch !== undefined) throw new ExpectedRevisionConflict(sagStreamName(sagId), context.ifMatch, 'no_stream');
+    // A retry of a creation that landed answers as the first time, without queueing for a number.
+    const earlier = context.idempotencyKey ? await this.earlierCreation(sagId, context) : undefined;
+    if (earlier) return earlier;
     // Decide once before allocating, so a refused sag never consumes a sagsnummer.
     decide(command(UNALLOCATED), sagDecider.initialState);
     const sagsnummer = await this.allocator.allocate(sagId, context);
@@ -67,6 +72,14 @@ export class OpretSagCommandHandler implements ICommandHandler<OpretSagCommand, 
       decide: (history) => decide(command(sagsnummer), foldSag(history)),
     });
     return { id: sagId, sagsnummer, revision: result.revision, position: result.position };
+  }
+
+  /** The sag this idempotency key created, if its SagOprettet is in the log. */
+  private async earlierCreation(sagId: string, context: CommandContext): Promise<OpretSagResult | undefined> {
+    const stream = sagStreamName(sagId);
+    const [created] = await this.store.readStream(stream, { maxCount: 1 });
+    if (created?.id !== eventId(context, stream, 0)) return undefined;
+    return { id: sagId, sagsnummer: String(created.data.sagsnummer), revision: created.revision, position: created.position };
   }
 
   private workflowFor(body: OpretSagCommand['body']) {

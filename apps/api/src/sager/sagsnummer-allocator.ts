@@ -1,46 +1,106 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, ExpectedRevisionConflict } from '@sagsgang/event-store';
+import { EVENT_STORE, EventData, EventStore, ExpectedRevisionConflict, PartialRetryConflict } from '@sagsgang/event-store';
 import { formatSagsnummer } from '@sagsgang/sag';
 import { CommandContext } from '../commands/command-context';
 import { metadataFor } from '../commands/command-runner';
 import { eventId } from '../commands/event-ids';
 
-/** Bounds the retries of a lost race; 50 concurrent creations settle in at most 50 rounds. */
-const MAX_ATTEMPTS = 1000;
+/** Bounds the retries of a batch that keeps losing the race to another writer of the counter stream. */
+const MAX_ATTEMPTS = 100;
+
+interface Waiting {
+  sagId: string;
+  context: CommandContext;
+  /** Its SagsnummerTildelt's id, fixed for all its attempts. */
+  eventId: string;
+  resolve: (sagsnummer: string) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One counter stream's queue: who waits for a number, and whether a batch is being appended. */
+interface Counter {
+  year: number;
+  waiting: Waiting[];
+  busy: boolean;
+}
 
 /**
  * Allocates `YY/løbenummer` from a counter stream per year, `sagsnummer-YY`:
- * løbenummer n is the event at revision n-1, appended with the exact expected
- * revision. Concurrent creations race on the store, not on a lock in memory,
- * so numbers are unique and gap-free even across processes. A retried request
- * (same idempotency key) gets its first number back.
+ * løbenummer n is the event at revision n-1.
+ *
+ * Creations waiting for a number are served in batches: all that arrive while
+ * the previous batch is being appended (or within one turn of the event loop)
+ * get consecutive numbers from ONE append of their SagsnummerTildelt events
+ * with the exact expected revision, so they share one fsync instead of taking
+ * one commit round each. Correctness does not come from this queue but from
+ * the store: a batch that loses a race (another process appended first) is
+ * refused whole and retried on the new head, so numbers stay unique and
+ * gap-free across processes. A retried request (same idempotency key) gets
+ * its first number back: its event id is derived from the key, and the store
+ * answers a repeated event with its original revision.
  */
 @Injectable()
 export class SagsnummerAllocator {
+  private readonly counters = new Map<string, Counter>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async allocate(sagId: string, context: CommandContext): Promise<string> {
+  allocate(sagId: string, context: CommandContext): Promise<string> {
     const year = danishYear(context.now);
     const stream = `sagsnummer-${String(year).padStart(2, '0')}`;
+    let counter = this.counters.get(stream);
+    if (!counter) this.counters.set(stream, (counter = { year, waiting: [], busy: false }));
+    return new Promise((resolve, reject) => {
+      counter.waiting.push({ sagId, context, eventId: eventId(context, stream, 0), resolve, reject });
+      if (!counter.busy) {
+        counter.busy = true;
+        // The rest of this turn's creations join the batch.
+        setImmediate(() => void this.drain(stream, counter));
+      }
+    });
+  }
+
+  /** Appends batches until nobody waits. */
+  private async drain(stream: string, counter: Counter): Promise<void> {
+    while (counter.waiting.length > 0) {
+      await this.grant(stream, counter.year, takeBatch(counter));
+    }
+    counter.busy = false;
+  }
+
+  private async grant(stream: string, year: number, batch: Waiting[]): Promise<void> {
+    try {
+      const first = await this.appendBatch(stream, year, batch);
+      batch.forEach((waiting, i) => waiting.resolve(formatSagsnummer(year, first + i)));
+    } catch (error) {
+      if (!(error instanceof PartialRetryConflict) || batch.length === 1) {
+        batch.forEach((waiting) => waiting.reject(error));
+        return;
+      }
+      // Some of the batch are retries of creations whose number was already
+      // granted: one at a time, each retry gets its own number back.
+      for (const waiting of batch) await this.grant(stream, year, [waiting]);
+    }
+  }
+
+  /** Appends the batch's events at the head; returns the løbenummer of the first. */
+  private async appendBatch(stream: string, year: number, batch: Waiting[]): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
       const revision = last ? last.revision : -1;
-      const loebenummer = revision + 2;
+      const events: EventData[] = batch.map(({ sagId, context, eventId: id }, i) => {
+        const loebenummer = revision + 2 + i;
+        return {
+          id,
+          type: 'SagsnummerTildelt',
+          data: { sagId, sagsnummer: formatSagsnummer(year, loebenummer), loebenummer },
+          metadata: metadataFor(context),
+        };
+      });
       try {
-        const result = await this.store.append(
-          stream,
-          [
-            {
-              id: eventId(context, stream, 0),
-              type: 'SagsnummerTildelt',
-              data: { sagId, sagsnummer: formatSagsnummer(year, loebenummer), loebenummer },
-              metadata: metadataFor(context),
-            },
-          ],
-          last ? revision : 'no_stream',
-        );
-        // On an idempotent retry the store reports the original event's revision.
-        return formatSagsnummer(year, result.nextExpectedRevision + 1);
+        const result = await this.store.append(stream, events, last ? revision : 'no_stream');
+        // On an exact retry the store reports the original events' revisions.
+        return result.nextExpectedRevision - batch.length + 2;
       } catch (error) {
         if (!(error instanceof ExpectedRevisionConflict) || attempt === MAX_ATTEMPTS) throw error;
       }
@@ -48,8 +108,32 @@ export class SagsnummerAllocator {
   }
 }
 
+/**
+ * Everyone waiting, except a second request with the same idempotency key
+ * (the same event id cannot be appended twice in one batch): it waits for the
+ * next batch and then gets the first one's number back.
+ */
+function takeBatch(counter: Counter): Waiting[] {
+  const ids = new Set<string>();
+  const batch: Waiting[] = [];
+  const later: Waiting[] = [];
+  for (const waiting of counter.waiting) {
+    (ids.has(waiting.eventId) ? later : batch).push(waiting);
+    ids.add(waiting.eventId);
+  }
+  counter.waiting = later;
+  return batch;
+}
+
 /** Sagsnumre follow the Danish calendar year, whatever the server's time zone. */
 function danishYear(nowIso: string): number {
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(new Date(nowIso));
-  return Number(year) % 100;
+  // Copenhagen is a whole number of hours from UTC, so the year is the same all through a UTC hour.
+  const time = Date.parse(nowIso);
+  const hour = Math.floor(time / 3_600_000);
+  if (hour !== lastHour.hour) lastHour = { hour, year: Number(DANISH_YEAR.format(time)) % 100 };
+  return lastHour.year;
 }
+
+/** Built once: constructing an Intl formatter costs far more than using one, and using one is not cheap either. */
+const DANISH_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric' });
+let lastHour = { hour: Number.NaN, year: 0 };

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventData, EventStore, ExpectedRevision, ExpectedRevisionConflict, SqliteEventStore } from '@sagsgang/event-store';
+import { CommandContext } from '../commands/command-context';
+import { SagsnummerAllocator } from './sagsnummer-allocator';
+
+const NOW = '2026-03-02T10:00:00.000Z';
+const COUNTER = 'sagsnummer-26';
+
+function context(idempotencyKey?: string): CommandContext {
+  return { actor: { userId: 'anna', role: 'sagsbehandler' }, correlationId: 'c', causationId: 'c', now: NOW, idempotencyKey };
+}
+
+/** The store as the allocator sees it, counting appends to the counter stream and the refused ones. */
+function counting(store: EventStore): EventStore & { counterAppends: number; conflicts: number } {
+  const counted = Object.create(store) as EventStore & { counterAppends: number; conflicts: number };
+  counted.counterAppends = 0;
+  counted.conflicts = 0;
+  counted.append = async (stream: string, events: EventData[], expected?: ExpectedRevision) => {
+    if (stream === COUNTER) counted.counterAppends++;
+    try {
+      return await store.append(stream, events, expected);
+    } catch (error) {
+      if (error instanceof ExpectedRevisionConflict) counted.conflicts++;
+      throw error;
+    }
+  };
+  return counted;
+}
+
+const loebenumre = (numbers: string[]) => numbers.map((number) => Number(number.split('/')[1])).sort((a, b) => a - b);
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('SagsnummerAllocator', () => {
+  let folder: string;
+  let stores: SqliteEventStore[];
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'sagsgang-allocator-'));
+    stores = [];
+  });
+  afterEach(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Another store on the same file: another process, as far as the allocator can tell. */
+  function openStore(): SqliteEventStore {
+    const store = new SqliteEventStore(join(folder, 'events.sqlite'), { durability: 'relaxed' });
+    stores.push(store);
+    return store;
+  }
+
+  it('grants creations waiting at the same time consecutive numbers from one append', async () => {
+    const store = counting(openStore());
+    const allocator = new SagsnummerAllocator(store);
+
+    const numbers = await Promise.all(Array.from({ length: 50 }, (_, i) => allocator.allocate(`sag-${i}`, context())));
+
+    expect(loebenumre(numbers)).toEqual(oneTo(50));
+    expect(store.counterAppends).toBe(1);
+    const events = await store.readStream(COUNTER);
+    expect(events.map((event) => [event.data.loebenummer, event.data.sagsnummer])).toEqual(oneTo(50).map((n) => [n, `26/${n}`]));
+  });
+
+  it('keeps numbers unique and gap-free when two processes race for the same counter', async () => {
+    const racing = [counting(openStore()), counting(openStore())];
+    const [first, second] = racing.map((store) => new SagsnummerAllocator(store));
+
+    const rounds = await Promise.all(
+      Array.from({ length: 10 }, async (_, round) => {
+        await new Promise((resolve) => setTimeout(resolve, round));
+        return Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).allocate(`sag-${round}-${i}`, context())));
+      }),
+    );
+
+    expect(loebenumre(rounds.flat())).toEqual(oneTo(100));
+    expect((await racing[0].readStream(COUNTER)).map((event) => event.data.loebenummer)).toEqual(oneTo(100));
+    // The race really happened: batches were refused by the store and granted again on the new head.
+    expect(racing[0].conflicts + racing[1].conflicts).toBeGreaterThan(0);
+  });
+
+  it('gives a retried creation its first number back, also when it waits beside new ones', async () => {
+    const store = openStore();
+    const allocator = new SagsnummerAllocator(store);
+    const first = await allocator.allocate('sag-a', context('opret-a'));
+    await allocator.allocate('sag-b', context());
+
+    const [nyC, retry, nyD] = await Promise.all([
+      allocator.allocate('sag-c', context()),
+      allocator.allocate('sag-a', context('opret-a')),
+      allocator.allocate('sag-d', context()),
+    ]);
+
+    expect(retry).toBe(first);
+    expect(loebenumre([first, nyC, nyD])).toEqual([1, 3, 4]);
+    expect(await store.readStream(COUNTER)).toHaveLength(4);
+  });
+
+  it('gives two requests with the same idempotency key in one turn the same number, granted once', async () => {
+    const store = openStore();
+    const allocator = new SagsnummerAllocator(store);
+
+    const numbers = await Promise.all([
+      allocator.allocate('sag-e', context('opret-e')),
+      allocator.allocate('sag-f', context()),
+      allocator.allocate('sag-e', context('opret-e')),
+    ]);
+
+    expect(numbers[0]).toBe(numbers[2]);
+    expect(loebenumre(numbers.slice(0, 2))).toEqual([1, 2]);
+    expect(await store.readStream(COUNTER)).toHaveLength(2);
+  });
+});
