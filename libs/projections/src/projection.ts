@@ -24,6 +24,13 @@ export interface DocumentProjection<D> {
   evolve(document: D | null, event: RecordedEvent): D | null;
   /** Extracted, indexed columns that `find` can filter, search and sort on. */
   readonly columns?: { readonly [column: string]: (document: D) => ColumnValue };
+  /**
+   * The column lists are usually sorted by (then by id). Every column's index
+   * then carries it and the id after the column itself, so a page filtered on
+   * one column is read from that index in order and stops at its limit,
+   * instead of sorting every match.
+   */
+  readonly orderedBy?: string;
 }
 
 /** A projection of any document type, for heterogeneous lists. */
@@ -41,7 +48,7 @@ const RESERVED_COLUMNS = new Set(['id', 'document']);
 
 export function validateProjections(projections: readonly AnyProjection[]): void {
   const seen = new Set<string>();
-  for (const { name, version, columns } of projections) {
+  for (const { name, version, columns, orderedBy } of projections) {
     if (!IDENTIFIER.test(name)) throw new Error(`Projection name "${name}" must match ${IDENTIFIER}`);
     if (seen.has(name)) throw new Error(`Projection "${name}" is declared twice`);
     seen.add(name);
@@ -52,6 +59,9 @@ export function validateProjections(projections: readonly AnyProjection[]): void
       if (!IDENTIFIER.test(column) || RESERVED_COLUMNS.has(column)) {
         throw new Error(`Projection "${name}": column name "${column}" is reserved or not ${IDENTIFIER}`);
       }
+    }
+    if (orderedBy !== undefined && !Object.hasOwn(columns ?? {}, orderedBy)) {
+      throw new Error(`Projection "${name}": orderedBy "${orderedBy}" is not one of its columns`);
     }
   }
 }

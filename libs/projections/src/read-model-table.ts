@@ -27,6 +27,7 @@ export class ReadModelTable {
   readonly columns: readonly string[];
   readonly extractors: ReadonlyArray<(document: unknown) => ColumnValue>;
   private readonly queryable: ReadonlySet<string>;
+  private readonly orderedBy?: string;
   private sql?: ReturnType<ReadModelTable['prepare']>;
   private readonly statements = new Map<string, Statement>();
 
@@ -38,6 +39,7 @@ export class ReadModelTable {
     this.columns = Object.keys(projection.columns ?? {});
     this.extractors = Object.values(projection.columns ?? {});
     this.queryable = new Set(['id', ...this.columns]);
+    this.orderedBy = projection.orderedBy;
   }
 
   /** True when the table exists with exactly the declared columns. */
@@ -49,16 +51,38 @@ export class ReadModelTable {
   create(): void {
     const extra = this.columns.map((column) => `, ${column}`).join('');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, document TEXT NOT NULL${extra})`);
-    for (const column of this.columns) {
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${this.table}__${column} ON ${this.table} (${column})`);
-    }
     this.open();
   }
 
-  /** Prepares the statements; the table must exist. */
+  /** Brings the indexes up to the declaration and prepares the statements; the table must exist. */
   open(): void {
+    this.syncIndexes();
     this.statements.clear();
     this.sql = this.prepare();
+  }
+
+  /**
+   * One index per column: (column) alone, or (column, orderedBy, id) when the
+   * projection names an order. The name spells the indexed columns, so an
+   * index of an older declaration is recognised, dropped and replaced
+   * without rebuilding the documents.
+   */
+  private syncIndexes(): void {
+    const wanted = new Map<string, string[]>();
+    for (const column of this.columns) {
+      const indexed = !this.orderedBy ? [column] : column === this.orderedBy ? [column, 'id'] : [column, this.orderedBy, 'id'];
+      wanted.set(`${this.table}__${indexed.join('__')}`, indexed);
+    }
+    const existing = this.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+      .pluck()
+      .all(this.table) as string[];
+    for (const name of existing) {
+      if (!wanted.has(name)) this.db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+    }
+    for (const [name, indexed] of wanted) {
+      if (!existing.includes(name)) this.db.exec(`CREATE INDEX ${name} ON ${this.table} (${indexed.join(', ')})`);
+    }
   }
 
   private prepare() {

@@ -28,6 +28,8 @@ export const moederProjection = defineProjection<MoedeView>({
     dato: (moede) => moedeDato(moede),
     start_utc: (moede) => new Date(moede.start).toISOString(),
   },
+  // GET /moeder lists in the order of the meetings' start.
+  orderedBy: 'start_utc',
 });
 
 export function toMoedeEvent(event: RecordedEvent): MoedeEvent {

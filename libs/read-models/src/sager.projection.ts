@@ -29,6 +29,8 @@ export const sagerProjection = defineProjection<SagView>({
     sagsnummer: (sag) => sag.sagsnummer,
     oprettet: (sag) => sag.oprettet,
   },
+  // GET /sager lists newest first, filtered on a column or not.
+  orderedBy: 'oprettet',
 });
 
 export function toSagEvent(event: RecordedEvent): SagEvent {
