@@ -14,6 +14,9 @@ import { foldMoedeStream } from './fold';
  */
 @Injectable()
 export class LukketLaesning {
+  /** Per sag: the meetings its stream names up to a revision. */
+  private readonly known = new Map<string, { revision: number; moedeIds: ReadonlySet<string> }>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly adgangslog: Adgangslog,
@@ -53,8 +56,7 @@ export class LukketLaesning {
     events: readonly RecordedEvent[] | undefined,
     moeder: Map<string, Promise<ExistingMoede | null>>,
   ): Promise<LukketPunktRef[]> {
-    const stream = events ?? (await this.store.readStream(sagStreamName(sagId)));
-    const moedeIds = new Set(stream.filter((event) => event.type === 'SagSatPaaDagsorden').map((event) => String(event.data.moedeId)));
+    const moedeIds = events ? moederIn(events) : await this.moederOf(sagId);
     const refs = await Promise.all(
       [...moedeIds].map(async (moedeId) => {
         if (!moeder.has(moedeId)) moeder.set(moedeId, this.moedeNu(moedeId));
@@ -65,10 +67,34 @@ export class LukketLaesning {
     return refs.flat();
   }
 
+  /**
+   * The meetings named in the sag's stream now. A stream only grows, so what
+   * was found up to a revision is kept and only the events after it are read:
+   * a list of sager costs a lookup per sag, not every sag's whole stream.
+   */
+  private async moederOf(sagId: string): Promise<ReadonlySet<string>> {
+    const known = this.known.get(sagId);
+    const events = await this.store.readStream(sagStreamName(sagId), { fromRevision: known ? known.revision + 1 : 0 });
+    if (events.length === 0) return known?.moedeIds ?? new Set();
+    const moedeIds = new Set([...(known?.moedeIds ?? []), ...moederIn(events)]);
+    this.known.delete(sagId);
+    if (this.known.size >= KNOWN_SAGER) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(sagId, { revision: events[events.length - 1].revision, moedeIds });
+    return moedeIds;
+  }
+
   private async moedeNu(moedeId: string): Promise<ExistingMoede | null> {
     const moede = foldMoedeStream(await this.store.readStream(moedeStreamName(moedeId)));
     return moede.status === 'ny' ? null : moede;
   }
+}
+
+/** Bounds the memory of LukketLaesning's per-sag cache (the oldest entry goes first); a miss costs one stream read. */
+const KNOWN_SAGER = 50_000;
+
+/** Every meeting the sag was put on (withdrawn and cancelled ones too) is named by a SagSatPaaDagsorden. */
+function moederIn(events: readonly RecordedEvent[]): Set<string> {
+  return new Set(events.filter((event) => event.type === 'SagSatPaaDagsorden').map((event) => String(event.data.moedeId)));
 }
 
 /** The punkter of `vist` that are lukket there, or whose sag is a lukket punkt of `nu`. */
