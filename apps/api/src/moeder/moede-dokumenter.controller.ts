@@ -2,7 +2,7 @@ import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, Pa
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExistingMoede } from '@sagsgang/moede';
-import { Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
+import { Format, MoedeDokument, Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { Moment, momentFrom } from '../historik/point-in-time';
@@ -64,9 +64,8 @@ export class MoedeDokumenterController {
       throw new NotFoundException({ title: 'Findes ikke', detail: `no ${art} for møde ${id}` });
     }
     if (publikum === 'intern') await this.lukket.moede(request, bygget.moede, bygget.nu);
-    const render = art === 'dagsorden' ? renderDagsorden : renderReferat;
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
-    return render(bygget.dokument, format, publikum);
+    return rendered(bygget.dokument, art, format, publikum);
   }
 
   /** The public learns no more from a moment than without one: not when the meeting was created, nor its revisions. */
@@ -78,6 +77,25 @@ export class MoedeDokumenterController {
       throw error;
     }
   }
+}
+
+/**
+ * A document is rendered once per art, format and audience: MoedeDokumenter
+ * hands out the same document object for as long as it cannot change, and
+ * rendering is pure. Held weakly, so it goes when the document does.
+ */
+const renderings = new WeakMap<MoedeDokument, Map<string, string>>();
+
+function rendered(dokument: MoedeDokument, art: Art, format: Format, publikum: Publikum): string {
+  let cache = renderings.get(dokument);
+  if (!cache) renderings.set(dokument, (cache = new Map()));
+  const key = `${art} ${format} ${publikum}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = (art === 'dagsorden' ? renderDagsorden : renderReferat)(dokument, format, publikum);
+    cache.set(key, text);
+  }
+  return text;
 }
 
 /** The rendered document in each format, and the 406 when Accept names none of them. */

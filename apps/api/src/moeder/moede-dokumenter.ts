@@ -8,6 +8,9 @@ import { foldSag } from '../sager/sag-command.handlers';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
 import { foldMoede } from '@sagsgang/read-models';
 
+/** Bounds the documents kept (the least recently built go first). */
+const FAERDIGE_MOEDER = 500;
+
 export interface MoedeMedDokument {
   /** The meeting as the document shows it: now, or at the moment asked for. */
   moede: ExistingMoede;
@@ -23,6 +26,9 @@ export interface MoedeMedDokument {
  */
 @Injectable()
 export class MoedeDokumenter {
+  /** Per meeting: the document as built at a revision of its stream, once it can no longer change (see byg). */
+  private readonly faerdige = new Map<string, { revision: number; bygget: MoedeMedDokument }>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /**
@@ -31,6 +37,10 @@ export class MoedeDokumenter {
    * the meeting did not exist then).
    */
   async byg(moedeId: string, moment?: Moment): Promise<MoedeMedDokument | null> {
+    if (!moment) {
+      const faerdig = await this.faerdig(moedeId);
+      if (faerdig) return faerdig;
+    }
     const stream = await this.store.readStream(moedeStreamName(moedeId));
     const history = moment ? streamAt('møde', moedeId, stream, moment) : stream;
     const moede = foldMoede(history);
@@ -42,7 +52,29 @@ export class MoedeDokumenter {
     );
     const fundne = sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined);
     const nu = history === stream ? moede : (foldMoede(stream) as ExistingMoede);
-    return { moede, nu, dokument: moedeDokument(moede, new Map(fundne)) };
+    const bygget = { moede, nu, dokument: moedeDokument(moede, new Map(fundne)) };
+    if (!moment && moede.punkter.every((punkt) => laesTil(punkt.nr) !== undefined)) this.husk(moedeId, stream, bygget);
+    return bygget;
+  }
+
+  /**
+   * Once every punkt's sag is read up to a fixed position (the meeting is
+   * closed, or every punkt decided or withdrawn), the document depends on
+   * the meeting's stream alone, and a stream only grows: while its head is
+   * the revision it was built at, the document is the same. So a published
+   * referat costs one look at the head, not every stream read and folded.
+   */
+  private async faerdig(moedeId: string): Promise<MoedeMedDokument | undefined> {
+    const kendt = this.faerdige.get(moedeId);
+    if (!kendt) return undefined;
+    const [head] = await this.store.readStream(moedeStreamName(moedeId), { direction: 'backwards', maxCount: 1 });
+    return head?.revision === kendt.revision ? kendt.bygget : undefined;
+  }
+
+  private husk(moedeId: string, stream: readonly RecordedEvent[], bygget: MoedeMedDokument): void {
+    this.faerdige.delete(moedeId);
+    if (this.faerdige.size >= FAERDIGE_MOEDER) this.faerdige.delete(this.faerdige.keys().next().value as string);
+    this.faerdige.set(moedeId, { revision: stream[stream.length - 1].revision, bygget });
   }
 
   private async sag(
