@@ -22,15 +22,21 @@ export function freePort(): Promise<number> {
 }
 
 /** The API as its own process (`node … apps/api/src/main.ts`), so it can really be killed. */
+/** How the child process ended: its exit code, or the signal that killed it. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export class ChildApi implements Klient {
-  private readonly exited: Promise<unknown>;
+  private readonly exited: Promise<ChildExit>;
   private output = '';
 
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', resolve));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     child.stdout?.on('data', (chunk) => (this.output += chunk));
     child.stderr?.on('data', (chunk) => (this.output += chunk));
   }
@@ -53,10 +59,24 @@ export class ChildApi implements Klient {
     return { Authorization: `Bearer ${issueToken(CHILD_JWT_SECRET, { userId, role })}` };
   }
 
-  /** SIGKILL: no shutdown hook runs. SIGTERM: the app closes cleanly. */
-  async stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+  /** SIGKILL: no shutdown hook runs. SIGTERM: the app closes cleanly (and exits 0). */
+  async stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<ChildExit> {
+    this.signal(signal);
+    return this.exited;
+  }
+
+  /** Sends the signal without waiting; `exit` tells how the process ended. */
+  signal(signal: 'SIGKILL' | 'SIGTERM'): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
-    await this.exited;
+  }
+
+  get exit(): Promise<ChildExit> {
+    return this.exited;
+  }
+
+  /** What the process wrote to stdout and stderr so far. */
+  get log(): string {
+    return this.output;
   }
 
   private async ready(): Promise<void> {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AuditModule } from './audit/audit.module';
@@ -7,6 +7,8 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { workflowsProvider } from './infrastructure/workflows.provider';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { RequestsInFlight, RequestsInFlightInterceptor } from './lifecycle/requests-in-flight';
 import { MoederModule } from './moeder/moeder.module';
 import { LoggingOptions } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
@@ -22,7 +24,15 @@ export class AppModule {
       global: true,
       imports: [ObservabilityModule.forRoot(logging), EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule, AuditModule],
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }, JwtSecret, workflowsProvider, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        JwtSecret,
+        workflowsProvider,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        RequestsInFlight,
+        { provide: APP_INTERCEPTOR, useClass: RequestsInFlightInterceptor },
+        GracefulShutdown,
+      ],
       exports: [AppConfig, JwtSecret, workflowsProvider],
     };
   }

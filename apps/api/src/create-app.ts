@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await registerSecurity(app, config, app.get(JwtSecret).value);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts closes on SIGTERM itself and exits 0 (see GracefulShutdown).
   setupOpenApi(app);
   return app;
 }
