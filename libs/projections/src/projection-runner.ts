@@ -170,10 +170,15 @@ export class ProjectionRunner {
     this.commitScheduled = true;
     setImmediate(() => {
       this.commitScheduled = false;
-      if (this.pending === 0) return;
-      if (!this.waitingForEvents) return this.scheduleCommit();
-      this.guarded(() => this.commit());
-      if (!this.caughtUp) this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
+      if (!this.waitingForEvents) {
+        if (this.pending > 0) this.scheduleCommit();
+        return;
+      }
+      if (this.pending > 0) this.guarded(() => this.commit());
+      if (!this.caughtUp) {
+        this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
+        this.slots.forEach((slot) => slot.caughtUp());
+      }
       this.caughtUp = true;
     });
   }

@@ -24,6 +24,13 @@ export class ProjectionSlot {
   private readonly changes = new Map<string, unknown>();
   /** id → the committed row (null: none). */
   private readonly committed: DocumentCache;
+  /**
+   * While the projection is built up from an empty table (checkpoint 0: a new
+   * or rebuilt table), the ids it has stored so far. Any other id has no row,
+   * so a document met for the first time is not looked up — in a replay,
+   * every document is. Dropped once the runner has caught up.
+   */
+  private stored?: Set<string>;
 
   constructor(
     readonly projection: AnyProjection,
@@ -34,6 +41,7 @@ export class ProjectionSlot {
   ) {
     this.matches = eventMatcher(projection.filter);
     this.committed = new DocumentCache(cacheSize);
+    if (checkpoint === 0) this.stored = new Set();
   }
 
   get active(): boolean {
@@ -82,7 +90,16 @@ export class ProjectionSlot {
     this.checkpoint = position;
     this.changes.clear();
     this.committed.age();
-    for (const [id, stored] of write.stored) this.committed.set(id, stored);
+    for (const [id, stored] of write.stored) {
+      this.committed.set(id, stored);
+      if (stored) this.stored?.add(id);
+      else this.stored?.delete(id);
+    }
+  }
+
+  /** Live from now on: documents met for the first time are looked up again. */
+  caughtUp(): void {
+    this.stored = undefined;
   }
 
   /** Stops the projection; its uncommitted changes are dropped and its checkpoint stays. */
@@ -97,7 +114,7 @@ export class ProjectionSlot {
     if (changed !== undefined) return changed;
     let stored = this.committed.get(id);
     if (stored === undefined) {
-      stored = this.table.load(id);
+      stored = this.stored && !this.stored.has(id) ? null : this.table.load(id);
       this.committed.set(id, stored);
     }
     return stored ? stored.document : null;
