@@ -1,9 +1,23 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { EventStore } from '@sagsgang/event-store';
 import { ProjectionLogger, ProjectionRunner, ReadModelStore, readModelsFile } from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
 import { Command } from '../command';
-import { withEventStore } from '../store';
+
+/**
+ * A rebuild serves no reader while it runs, so it commits in larger batches
+ * than the API's runner (each document is rewritten less often: at 1M events,
+ * 0.6 GB of JSON written instead of 1 GB) and keeps more documents parsed.
+ */
+const REBUILD = { batchSize: 250_000, cacheSize: 20_000 };
+/**
+ * A replay allocates about 1 KB of short-lived objects per event (the parsed
+ * event, each document's next version); a young generation of 192 MB (64 MB
+ * semi-spaces, V8's default is 16) cuts the scavenges to a third.
+ */
+const YOUNG_GENERATION_MB = 192;
 
 export interface ReplayReport {
   /** The read models rebuilt. */
@@ -29,12 +43,28 @@ export const replay: Command = {
 
   async run(args) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const dataDir = process.env.SAGSGANG_DATA || './data';
-    const report = await withEventStore({ readonly: true }, (store) => replayReadModels(store, dataDir));
+    const report = await replayInWorker(process.env.SAGSGANG_DATA || './data');
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describe(report));
     return 0;
   },
 };
+
+/**
+ * Runs the replay in a worker thread, which can be given a larger young
+ * generation than the process was started with. The worker opens the event
+ * store as the CLI does (same environment).
+ */
+export function replayInWorker(dataDir: string): Promise<ReplayReport> {
+  const script = `require(${JSON.stringify(join(__dirname, 'replay-worker'))})`;
+  const worker = new Worker(script, { eval: true, workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { report: ReplayReport } | { error: string }) =>
+      'report' in message ? resolve(message.report) : reject(new Error(message.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the replay stopped unexpectedly (exit code ${code})`)));
+  });
+}
 
 /**
  * Rebuilds every read model under `dataDir` from the log, in place, holding
@@ -46,7 +76,7 @@ export const replay: Command = {
 export async function replayReadModels(eventStore: EventStore, dataDir: string): Promise<ReplayReport> {
   const readModels = new ReadModelStore(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
   try {
-    const runner = new ProjectionRunner({ eventStore, readModels, logger: problemsToStderr });
+    const runner = new ProjectionRunner({ eventStore, readModels, logger: problemsToStderr, ...REBUILD });
     const started = process.hrtime.bigint();
     const { events, position } = await runner.rebuild();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
