@@ -79,6 +79,14 @@ describe('Hostile input the fuzz tests found', () => {
     expect(problem.currentRevision).toBe('no_stream');
   });
 
+  it.each([
+    ['/sager?offset=9007199254740992', 'revisor'],
+    ['/moeder?offset=1e308', 'revisor'],
+    ['/audit/export?from=9007199254740992', 'revisor'],
+  ] as const)('GET %s, a number beyond exact integers, is a 400, not a 500', async (url, role) => {
+    await refused(() => request(api.url).get(url).set(klienten.token(role)));
+  });
+
   it.each(['0x1', '1.0', '%201', '1e0', '+1'])('punkt number %s is a 400, not punkt 1', async (nr) => {
     const moedeId = await moedeI(klienten, 'planlagt');
     await refused(() => request(api.url).post(`/moeder/${moedeId}/punkter/${nr}/marker`).set(som('sekretaer')).send({ lukket: true }));

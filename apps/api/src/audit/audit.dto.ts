@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class ExportQuery {
   @ApiPropertyOptional({
@@ -12,6 +12,8 @@ export class ExportQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Beyond this a number is no longer an exact integer, and the export refuses it (was a 500).
+  @Max(Number.MAX_SAFE_INTEGER)
   from?: number;
 
   @ApiPropertyOptional({ description: 'Only this stream, e.g. sag-<id> or moede-<id>', example: 'sag-4f1c2d9e-8a7b-4c3d-9e2f-1a2b3c4d5e6f' })

@@ -50,5 +50,7 @@ export class SagListQuery extends MinPositionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Beyond this a number is no longer an exact integer, and the read model refuses it (was a 500).
+  @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 }
