@@ -109,7 +109,13 @@ describe('Access: every read route × every principal', () => {
     });
   });
 
-  describe('the secret', () => {
+  describe('tokens and the secret', () => {
+    it('a token as the API and the CLI issue it carries an expiry, 8 hours by default', () => {
+      const token = authorization(secret, 'sagsbehandler').Authorization.split(' ')[1];
+      const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+      expect(exp - iat).toBe(8 * 3600);
+    });
+
     it('is in no response: not in the documentation, the health reports, the metrics, the problem documents or the export', async () => {
       for (const url of ['/docs', '/docs/openapi.json', '/docs/swagger-ui-init.js', '/health', '/health/ready']) await send(url, 'anonym');
       await send('/metrics', 'admin');
