@@ -9,6 +9,8 @@ export interface EventStoreConfig {
   dataDir: string;
   durability?: 'full' | 'relaxed';
   readonly?: boolean;
+  /** SQLite only: commit on the calling thread or on a writer thread (see SqliteEventStoreOptions.writer). */
+  writer?: 'inline' | 'thread';
 }
 
 export const SQLITE_FILE_NAME = 'events.sqlite';
@@ -23,5 +25,6 @@ export function createEventStore(config: EventStoreConfig): EventStore {
   return new SqliteEventStore(join(config.dataDir, SQLITE_FILE_NAME), {
     durability: config.durability,
     readonly: config.readonly,
+    writer: config.writer,
   });
 }

@@ -16,10 +16,10 @@ interface Ack {
 const ACKS_BEFORE_KILL = 400;
 
 /** Starts the append loop, waits for some acknowledgements, then SIGKILLs it mid-write. */
-async function appendUntilKilled(file: string): Promise<Ack[]> {
+async function appendUntilKilled(file: string, writer: 'inline' | 'thread'): Promise<Ack[]> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'crash', 'append-loop.ts'), file, '8'],
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'crash', 'append-loop.ts'), file, '8', writer],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const acks: Ack[] = [];
@@ -33,14 +33,14 @@ async function appendUntilKilled(file: string): Promise<Ack[]> {
   return acks;
 }
 
-describe('SQLite store after SIGKILL during appends', () => {
+describe.each(['inline', 'thread'] as const)('SQLite store (%s writer) after SIGKILL during appends', (writer) => {
   const folder = mkdtempSync(join(tmpdir(), 'sagsgang-crash-'));
   const file = join(folder, 'events.sqlite');
   let acks: Ack[];
   let log: RecordedEvent[];
 
   beforeAll(async () => {
-    acks = await appendUntilKilled(file);
+    acks = await appendUntilKilled(file, writer);
     const reopened = new SqliteEventStore(file);
     log = await reopened.readAll();
     await reopened.close();

@@ -17,6 +17,8 @@ import { Metrics } from '../observability/metrics';
             connectionString: config.EVENTSTORE_CONNECTION_STRING,
             dataDir: config.SAGSGANG_DATA,
             durability: config.SAGSGANG_DURABILITY,
+            // Requests go on being served while a group commit waits for the disk.
+            writer: 'thread',
           }),
           metrics,
         ),

@@ -16,8 +16,14 @@ export class GroupCommit<T, R> {
   private scheduled = false;
   private idle: Array<() => void> = [];
 
+  /**
+   * `commit` runs a group in one transaction, inline (returning the
+   * outcomes) or elsewhere (returning a promise of them). While an
+   * asynchronous commit is in flight the next group gathers, and is handed
+   * over once it is done: one transaction in flight at a time.
+   */
   constructor(
-    private readonly commit: (requests: T[]) => Outcome<R>[],
+    private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly afterCommit: () => void,
   ) {}
 
@@ -40,19 +46,51 @@ export class GroupCommit<T, R> {
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
-    this.scheduled = false;
+    let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
-      const outcomes = this.commit(batch.map((pending) => pending.request));
-      this.afterCommit();
-      batch.forEach((pending, i) => {
-        const outcome = outcomes[i];
-        if ('ok' in outcome) pending.resolve(outcome.ok);
-        else pending.reject(outcome.error);
-      });
+      committed = this.commit(batch.map((pending) => pending.request));
     } catch (error) {
-      // The transaction itself failed (disk full, I/O error): nothing of it was acknowledged.
-      batch.forEach((pending) => pending.reject(error));
+      this.scheduled = false;
+      this.fail(batch, error);
+      return;
     }
+    if (!(committed instanceof Promise)) {
+      this.scheduled = false;
+      this.settle(batch, committed);
+      return;
+    }
+    committed
+      .then(
+        (outcomes) => this.settle(batch, outcomes),
+        (error: unknown) => this.fail(batch, error),
+      )
+      .finally(() => {
+        // What arrived meanwhile goes next, together with what the answers just given append in turn.
+        if (this.queue.length > 0) setImmediate(() => this.flush());
+        else {
+          this.scheduled = false;
+          this.wakeIdle();
+        }
+      });
+  }
+
+  private settle(batch: Pending<T, R>[], outcomes: Outcome<R>[]): void {
+    this.afterCommit();
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if ('ok' in outcome) pending.resolve(outcome.ok);
+      else pending.reject(outcome.error);
+    });
+    if (!this.scheduled) this.wakeIdle();
+  }
+
+  /** The transaction itself failed (disk full, I/O error): nothing of it was acknowledged. */
+  private fail(batch: Pending<T, R>[], error: unknown): void {
+    batch.forEach((pending) => pending.reject(error));
+    if (!this.scheduled) this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
     const idle = this.idle;
     this.idle = [];
     idle.forEach((resolve) => resolve());

@@ -20,6 +20,7 @@ import { GroupCommit } from './group-commit';
 import { createSchema } from './schema';
 import { EventStatements } from './statements';
 import { StreamHeads } from './stream-heads';
+import { ThreadWriter } from './thread-writer';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -30,6 +31,14 @@ export interface SqliteEventStoreOptions {
   durability?: 'full' | 'relaxed';
   /** Open an existing file for reading only, e.g. from the command line while the API writes. */
   readonly?: boolean;
+  /**
+   * 'inline' (default): a group's transaction and fsync run on the calling
+   * thread, which waits for the disk. 'thread': on a worker thread with its
+   * own connection (ThreadWriter), so the calling thread goes on serving
+   * while the disk syncs; same durability, and a group becomes visible to
+   * readers only once it is on disk. For a server under load.
+   */
+  writer?: 'inline' | 'thread';
 }
 
 const LAST = Number.MAX_SAFE_INTEGER;
@@ -42,6 +51,7 @@ export class SqliteEventStore implements EventStore {
   private readonly heads: StreamHeads;
   private readonly group: GroupCommit<AppendRequest, AppendResult>;
   private readonly readonly: boolean;
+  private readonly writer?: ThreadWriter;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.readonly = options.readonly ?? false;
@@ -57,6 +67,11 @@ export class SqliteEventStore implements EventStore {
     }
     this.sql = new EventStatements(this.db);
     this.heads = new StreamHeads(this.db);
+    if (options.writer === 'thread' && !this.readonly) {
+      const writer = (this.writer = new ThreadWriter(file, options.durability ?? 'full'));
+      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify());
+      return;
+    }
     const writer = new AppendWriter(this.db, this.sql, this.heads);
     const commitAll = this.db.transaction((requests: AppendRequest[]) => writer.applyGroup(requests));
     this.group = new GroupCommit((requests) => this.commit(() => commitAll.immediate(requests)), () => this.appended.notify());
@@ -102,6 +117,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.group.drained();
+    await this.writer?.close();
     this.appended.notify();
     if (this.db.open) this.db.close();
   }

@@ -1,15 +1,16 @@
 /**
  * Child process of the crash test: several writers append batches of 1–5
  * events with exact expected revisions until killed, and print one line per
- * acknowledged append. Run with ts-node; the parent SIGKILLs it.
+ * acknowledged append. Run with ts-node; the parent SIGKILLs it. A third
+ * argument, 'thread', commits on the store's writer thread.
  */
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../../src/sqlite/sqlite-event-store';
 
-const [file, writersArg] = process.argv.slice(2);
-const store = new SqliteEventStore(file);
+const [file, writersArg, writer = 'inline'] = process.argv.slice(2);
+const store = new SqliteEventStore(file, { writer: writer as 'inline' | 'thread' });
 
-async function writer(index: number): Promise<never> {
+async function appendForever(index: number): Promise<never> {
   const revisions = new Map<string, number>();
   for (let round = 0; ; round++) {
     const stream = `crash-${index}-${round % 7}`;
@@ -29,4 +30,4 @@ async function writer(index: number): Promise<never> {
 }
 
 process.stdout.write('ready\n');
-for (let i = 0; i < Number(writersArg); i++) void writer(i);
+for (let i = 0; i < Number(writersArg); i++) void appendForever(i);

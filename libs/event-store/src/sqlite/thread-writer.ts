@@ -1,0 +1,87 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppendResult } from '../event-store.port';
+import { AppendRequest } from './append-writer';
+import { Outcome } from './group-commit';
+import { fromWireError, fromWireOutcome, FromWriter, ToWriter } from './writer-wire';
+
+interface Waiting {
+  resolve: (outcomes: Outcome<AppendResult>[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Commits groups of appends on a worker thread with its own connection
+ * (writer-thread.ts), so that the thread serving requests goes on working
+ * while a group's transaction is written and fsynced. Durability and
+ * visibility are unchanged: with synchronous=FULL SQLite syncs the WAL before
+ * it publishes the commit to other connections, so the store's reading
+ * connection sees a group only once it is on disk, and its appends are
+ * acknowledged only after that.
+ */
+export class ThreadWriter {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  private failure?: Error;
+
+  constructor(file: string, durability: 'full' | 'relaxed') {
+    this.worker = new Worker(workerScript(), { eval: true, workerData: { file, durability } });
+    // Referenced only while a group is in flight: an idle store does not keep the process alive.
+    this.worker.unref();
+    this.worker.on('message', (answer: FromWriter) => this.answered(answer));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the event store's writer thread stopped (exit code ${code})`)));
+  }
+
+  commit(requests: AppendRequest[]): Promise<Outcome<AppendResult>[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.send({ kind: 'commit', id, requests });
+    });
+  }
+
+  /** Closes the writer's connection and ends the thread; call once nothing is in flight. */
+  async close(): Promise<void> {
+    if (this.failure) return;
+    const exited = once(this.worker, 'exit');
+    this.worker.ref();
+    this.send({ kind: 'close' });
+    await exited;
+  }
+
+  private send(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  private answered(answer: FromWriter): void {
+    const waiting = this.waiting.get(answer.id);
+    if (!waiting) return;
+    this.waiting.delete(answer.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if ('outcomes' in answer) waiting.resolve(answer.outcomes.map(fromWireOutcome));
+    else waiting.reject(fromWireError(answer.failed));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The worker's code: writer-thread.js as built, or the TypeScript source
+ * under ts-node and jest, where the worker registers ts-node itself unless
+ * it inherited it.
+ */
+function workerScript(): string {
+  const entry = JSON.stringify(join(__dirname, 'writer-thread'));
+  if (!__filename.endsWith('.ts')) return `require(${entry});`;
+  const tsNode = JSON.stringify(require.resolve('ts-node', { paths: [__dirname] }));
+  return `if (!require.extensions['.ts']) require(${tsNode}).register({ transpileOnly: true }); require(${entry});`;
+}
