@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MOEDE_STATUSES, MoedeStatus } from '@sagsgang/moede';
-import { MinPositionQuery } from '../../sager/dto/sag-query.dto';
+import { PageQuery } from '../../sager/dto/sag-query.dto';
 
 const DATO = /^\d{4}-\d{2}-\d{2}$/;
 
-export class MoedeListQuery extends MinPositionQuery {
+export class MoedeListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'Direktionen' })
   @IsOptional()
   @IsString()
@@ -27,21 +26,4 @@ export class MoedeListQuery extends MinPositionQuery {
   @IsOptional()
   @Matches(DATO, { message: 'til must be a date, YYYY-MM-DD' })
   til?: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  // Beyond this a number is no longer an exact integer, and the read model refuses it (was a 500).
-  @Max(Number.MAX_SAFE_INTEGER)
-  offset = 0;
 }

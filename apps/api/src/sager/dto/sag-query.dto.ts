@@ -13,7 +13,27 @@ export class MinPositionQuery {
   minPosition?: number;
 }
 
-export class SagListQuery extends MinPositionQuery {
+/** A page of a list: limit and offset, and read-your-writes. */
+export class PageQuery extends MinPositionQuery {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  // Beyond this a number is no longer an exact integer, and the read model refuses it (was a 500).
+  @Max(Number.MAX_SAFE_INTEGER)
+  offset = 0;
+}
+
+export class SagListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAG_STATUSES })
   @IsOptional()
   @IsIn(SAG_STATUSES)
@@ -36,21 +56,4 @@ export class SagListQuery extends MinPositionQuery {
   @IsString()
   @Length(1, 200)
   q?: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  // Beyond this a number is no longer an exact integer, and the read model refuses it (was a 500).
-  @Max(Number.MAX_SAFE_INTEGER)
-  offset = 0;
 }
