@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { BenchEvent, Subject } from './workload';
+import { BenchEvent, Subject } from './data-set';
 
 /**
  * The peer: Emmett (event-driven-io/emmett) in memory and on SQLite. It lives

@@ -10,16 +10,9 @@ import { emmettInMemory, emmettSqlite, loadPeer, Peer } from './emmett';
 import { CpuLoad, describeMachine, remeasure } from './machine';
 import { oursMemory, oursSqlite } from './ours';
 import { judge, OperationKey, renderSection, Results, writeSection } from './report';
-import {
-  appendRun,
-  batchAppends,
-  Measurement,
-  rate,
-  readAllPasses,
-  readStreamRepeatedly,
-  StreamBook,
-  Subject,
-} from './workload';
+import { StreamBook, Subject } from './data-set';
+import { Measurement, rate } from './meter';
+import { appendRun, batchAppends, readAllPasses, readStreamRepeatedly } from './workload';
 
 const ROOT = join(__dirname, '..', '..');
 const SINGLE_1 = { writers: 1, appendsPerWriter: 5_000, eventsPerAppend: 1, capMs: 8_000 };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { EventData, EventStore } from '../../libs/event-store/src/event-store.port';
 import { MemoryEventStore } from '../../libs/event-store/src/memory/memory-event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
-import { BenchEvent, Subject } from './workload';
+import { BenchEvent, Subject } from './data-set';
 
 /** Our stores through the port, exactly as the engine uses them. */
 class PortSubject implements Subject {

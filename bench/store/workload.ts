@@ -1,151 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+/** The operations measured, the same for every store: appends first (they build the data set), then reads. */
 import { performance } from 'node:perf_hooks';
-
-/** The data set every store is measured on: 100k events over 1k streams, one of them 1,000 events long. */
-export const DATA_SET = { events: 100_000, streams: 1_000, longStream: 1_000, batchSize: 100, pageSize: 1_000 };
-
-export interface BenchEvent {
-  id: string;
-  type: string;
-  data: { [key: string]: unknown };
-  metadata: { [key: string]: unknown };
-}
-
-/** What the benchmark needs from a store; each subject maps it onto its own API. */
-export interface Subject {
-  readonly name: string;
-  /**
-   * `expectedRevision` is the stream's current revision counted from 0, or -1
-   * when it does not exist yet; `writer` tells concurrent writers apart.
-   */
-  append(stream: string, events: BenchEvent[], expectedRevision: number, writer: number): Promise<void>;
-  /** The stream's current revision (-1 when missing), to resynchronise a writer after a failed append. */
-  revisionOf(stream: string): Promise<number>;
-  /** Reads the whole stream; returns the number of events read. */
-  readStream(stream: string): Promise<number>;
-  /** Reads the whole global log page by page; absent when the store offers no such read. */
-  readAllPaged?(pageSize: number): Promise<number>;
-  close(): Promise<void>;
-}
-
-export interface Measurement {
-  events: number;
-  seconds: number;
-  errors: number;
-  firstError?: string;
-  note?: string;
-  /** CPU time of the whole process (every thread) per event, in µs. */
-  cpuMicrosPerEvent?: number;
-  /** Bytes the process wrote to the disk per event (/proc/self/io write_bytes). */
-  bytesPerEvent?: number;
-}
-
-/** Wall time, CPU time and bytes written to the disk, from construction on. */
-class Meter {
-  private readonly wall = performance.now();
-  private readonly cpu = process.cpuUsage();
-  private readonly written = bytesWritten();
-
-  read(events: number): Pick<Measurement, 'seconds' | 'cpuMicrosPerEvent' | 'bytesPerEvent'> {
-    const seconds = (performance.now() - this.wall) / 1000;
-    const cpu = process.cpuUsage(this.cpu);
-    const per = (value: number) => (events > 0 ? value / events : undefined);
-    return { seconds, cpuMicrosPerEvent: per(cpu.user + cpu.system), bytesPerEvent: per(bytesWritten() - this.written) };
-  }
-}
-
-function bytesWritten(): number {
-  try {
-    const line = readFileSync('/proc/self/io', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('write_bytes:'));
-    return line ? Number(line.split(':')[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-export const rate = (m: Measurement): number => (m.seconds > 0 ? m.events / m.seconds : 0);
-
-/** No single call may hang the run (a wedged store counts an error instead). */
-const CALL_TIMEOUT_MS = 15_000;
-
-function bounded<T>(call: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CALL_TIMEOUT_MS / 1000} s`)), CALL_TIMEOUT_MS);
-  });
-  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
-}
-
-export const streamName = (i: number): string => `bench-${String(i).padStart(4, '0')}`;
-/** Stream 0 is the 1,000-event stream; the others share the rest of the data set. */
-export const LONG_STREAM = streamName(0);
-
-const BASE_TIME = Date.parse('2025-01-06T09:00:00Z');
-const AT_CLAUSE = '1. at orienteringen tages til efterretning, og at sagen sendes videre til Økonomiudvalget.';
-
-/** A payload shaped like the engine's own events: ~200 bytes of data, ~200 of metadata. */
-export function makeEvent(seq: number): BenchEvent {
-  const id = randomUUID();
-  return {
-    id,
-    type: 'IndstillingGiven',
-    data: {
-      sagsnummer: `19/${10_000 + (seq % 90_000)}`,
-      indstiller: 'Direktøren for By, Kultur, Miljø & Beskæftigelse',
-      at: [AT_CLAUSE],
-      seq,
-    },
-    metadata: {
-      actor: { userId: 'u-4711', role: 'sagsbehandler' },
-      correlationId: id,
-      causationId: id,
-      recordedAt: new Date(BASE_TIME + seq).toISOString(),
-    },
-  };
-}
-
-/** The revision of every stream as the writers know it; `undefined` after a failed append. */
-export class StreamBook {
-  private readonly revisions = new Map<string, number | undefined>();
-  written = 0;
-  private seq = 0;
-
-  /** Events are made before a run starts, so that the clock measures the store only. */
-  makeEvents(count: number): BenchEvent[] {
-    return Array.from({ length: count }, () => makeEvent(this.seq++));
-  }
-
-  async revision(subject: Subject, stream: string): Promise<number> {
-    if (!this.revisions.has(stream)) return -1;
-    const known = this.revisions.get(stream);
-    if (known !== undefined) return known;
-    const actual = await subject.revisionOf(stream);
-    this.revisions.set(stream, actual);
-    return actual;
-  }
-
-  appended(stream: string, revision: number, count: number): void {
-    this.revisions.set(stream, revision + count);
-    this.written += count;
-  }
-
-  failed(stream: string): void {
-    this.revisions.set(stream, undefined);
-  }
-}
-
-class ErrorLog {
-  count = 0;
-  first?: string;
-
-  add(error: unknown): void {
-    this.count++;
-    this.first ??= error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 160) : String(error);
-  }
-}
+import { DATA_SET, LONG_STREAM, StreamBook, streamName, Subject } from './data-set';
+import { ErrorLog, GRACE_MS, Measurement, Meter, rate, Watchdog } from './meter';
 
 export interface AppendRun {
   writers: number;
@@ -165,6 +21,7 @@ export async function appendRun(subject: Subject, book: StreamBook, run: AppendR
   const prepared = Array.from({ length: run.writers }, () => book.makeEvents(run.appendsPerWriter * run.eventsPerAppend));
   const meter = new Meter();
   const deadline = performance.now() + run.capMs;
+  const watchdog = new Watchdog(run.capMs + GRACE_MS);
   let events = 0;
   let appends = 0;
   const writer = async (w: number): Promise<void> => {
@@ -174,8 +31,8 @@ export async function appendRun(subject: Subject, book: StreamBook, run: AppendR
       const stream = own[k % own.length];
       const batch = prepared[w].slice(k * run.eventsPerAppend, (k + 1) * run.eventsPerAppend);
       try {
-        const revision = await bounded(book.revision(subject, stream));
-        await bounded(subject.append(stream, batch, revision, w));
+        const revision = await book.revision(subject, stream, watchdog);
+        await watchdog.bound(subject.append(stream, batch, revision, w));
         book.appended(stream, revision, batch.length);
         events += batch.length;
         appends++;
@@ -186,6 +43,7 @@ export async function appendRun(subject: Subject, book: StreamBook, run: AppendR
     }
   };
   await Promise.all(Array.from({ length: run.writers }, (_, w) => writer(w)));
+  watchdog.stop();
   const capped = appends + errors.count < run.writers * run.appendsPerWriter;
   const note = capped ? `stopped after ${run.capMs / 1000} s` : undefined;
   return { events, ...meter.read(events), errors: errors.count, firstError: errors.first, note };
@@ -199,6 +57,7 @@ export async function batchAppends(subject: Subject, book: StreamBook): Promise<
   const errors = new ErrorLog();
   const prepared = book.makeEvents(DATA_SET.events - book.written);
   const meter = new Meter();
+  const watchdog = new Watchdog(120_000);
   let events = 0;
   let turn = 0;
   let used = 0;
@@ -211,8 +70,8 @@ export async function batchAppends(subject: Subject, book: StreamBook): Promise<
     const batch = used + size <= prepared.length ? prepared.slice(used, used + size) : book.makeEvents(size);
     used += size;
     try {
-      const revision = await bounded(book.revision(subject, stream));
-      await bounded(subject.append(stream, batch, revision, 0));
+      const revision = await book.revision(subject, stream, watchdog);
+      await watchdog.bound(subject.append(stream, batch, revision, 0));
       book.appended(stream, revision, size);
       events += size;
     } catch (error) {
@@ -221,6 +80,7 @@ export async function batchAppends(subject: Subject, book: StreamBook): Promise<
       if (errors.count > 100) break;
     }
   }
+  watchdog.stop();
   return { events, ...meter.read(events), errors: errors.count, firstError: errors.first };
 }
 
@@ -229,12 +89,13 @@ export async function readStreamRepeatedly(subject: Subject, budgetMs: number): 
   const errors = new ErrorLog();
   const started = performance.now();
   const meter = new Meter();
+  const watchdog = new Watchdog(budgetMs + GRACE_MS);
   let events = 0;
   let reads = 0;
   while (reads < 5 || (performance.now() - started < budgetMs && reads < 500)) {
     reads++;
     try {
-      const count = await bounded(subject.readStream(LONG_STREAM));
+      const count = await watchdog.bound(subject.readStream(LONG_STREAM));
       if (count !== DATA_SET.longStream) throw new Error(`read ${count} events of ${LONG_STREAM}, expected ${DATA_SET.longStream}`);
       events += count;
     } catch (error) {
@@ -242,6 +103,7 @@ export async function readStreamRepeatedly(subject: Subject, budgetMs: number): 
       if (errors.count > 5) break;
     }
   }
+  watchdog.stop();
   return { events, ...meter.read(events), errors: errors.count, firstError: errors.first, note: `${reads} reads` };
 }
 
@@ -250,16 +112,18 @@ export async function readAllPasses(subject: Subject, expected: number): Promise
   if (!subject.readAllPaged) return { events: 0, seconds: 0, errors: 0, note: 'no global-log read in its API' };
   const errors = new ErrorLog();
   const passes: Measurement[] = [];
+  const watchdog = new Watchdog(120_000);
   for (let pass = 0; pass < 3; pass++) {
     const meter = new Meter();
     try {
-      const count = await bounded(subject.readAllPaged(DATA_SET.pageSize));
+      const count = await watchdog.bound(subject.readAllPaged(DATA_SET.pageSize));
       if (count !== expected) throw new Error(`read ${count} events from the global log, expected ${expected}`);
       passes.push({ events: count, ...meter.read(count), errors: 0 });
     } catch (error) {
       errors.add(error);
     }
   }
+  watchdog.stop();
   passes.sort((a, b) => rate(a) - rate(b));
   const median = passes[Math.floor(passes.length / 2)] ?? { events: 0, seconds: 0, errors: 0 };
   return { ...median, errors: errors.count, firstError: errors.first, note: 'median of 3 passes' };
