@@ -1,33 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { recordedAt, SqliteFolder, writeAuditLog } from '../libs/audit/test/support/audit-log';
 import { changeOneByte, swapContents } from '../libs/audit/test/support/tamper';
+import { CliRun, sagsgang } from './support/cli';
 
-const execFileAsync = promisify(execFile);
-const CLI = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `sagsgang <args>` as a child process on the SQLite store in `dataDir`. */
-async function sagsgang(dataDir: string, ...args: string[]): Promise<Run> {
-  const env = { ...process.env, SAGSGANG_DATA: dataDir, EVENTSTORE_CONNECTION_STRING: '' };
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [...CLI, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
-
-const failLines = (run: Run) => run.stdout.split('\n').filter((line) => line.startsWith('FAIL'));
+const failLines = (run: CliRun) => run.stdout.split('\n').filter((line) => line.startsWith('FAIL'));
 
 describe('sagsgang verify on a SQLite file changed behind the store (each test its own store, run concurrently)', () => {
   const folders: SqliteFolder[] = [];

@@ -1,35 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SQLITE_FILE_NAME, SqliteEventStore } from '@sagsgang/event-store';
 import { readModelsFile } from '@sagsgang/projections';
 import { ProcessManagerStore } from '../apps/api/src/process-managers/process-manager-store';
 import { generateLive } from '../bench/replay/live';
 import { ChildApi } from './support/child-api';
+import { sagsgang } from './support/cli';
 
-const execFileAsync = promisify(execFile);
-const CLI = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
 const EVENTS = 2000;
 const REPORT = /^replayed (\d+) events \(log up to position (\d+)\) into sager, moeder in [\d.]+ s: [\d,]+ events\/s\ndigest ([0-9a-f]{64})\n$/;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function sagsgang(dataDir: string, ...args: string[]): Promise<Run> {
-  const env = { ...process.env, SAGSGANG_DATA: dataDir, EVENTSTORE_CONNECTION_STRING: '' };
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [...CLI, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 async function headOf(dataDir: string): Promise<number> {
   const store = new SqliteEventStore(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
