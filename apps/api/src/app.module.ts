@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AuditModule } from './audit/audit.module';
@@ -8,7 +8,7 @@ import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { workflowsProvider } from './infrastructure/workflows.provider';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
-import { RequestsInFlight, RequestsInFlightInterceptor } from './lifecycle/requests-in-flight';
+import { RequestsInFlight } from './lifecycle/requests-in-flight';
 import { MoederModule } from './moeder/moeder.module';
 import { LoggingOptions } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
@@ -30,7 +30,6 @@ export class AppModule {
         workflowsProvider,
         { provide: APP_GUARD, useClass: AuthGuard },
         RequestsInFlight,
-        { provide: APP_INTERCEPTOR, useClass: RequestsInFlightInterceptor },
         GracefulShutdown,
       ],
       exports: [AppConfig, JwtSecret, workflowsProvider],

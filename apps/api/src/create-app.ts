@@ -1,16 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
+import { countHandlersInFlight, RequestsInFlight } from './lifecycle/requests-in-flight';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registerSecurity, trustProxy } from './http/security';
 import { createValidationPipe } from './http/validation';
 import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
+import { APP_LOGGER, NestPinoLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
@@ -37,11 +38,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     abortOnError: false,
   });
   // JSON only: a text or form body is a 415, not something validation half-understands.
-  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
-  app.useLogger(app.get(Logger));
-  registerHttpObservability(app.getHttpAdapter().getInstance(), app.get(Metrics));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser(['text/plain']);
+  const logger = app.get<string, Logger>(APP_LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  countHandlersInFlight(fastify, app.get(RequestsInFlight));
+  registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts closes on SIGTERM itself and exits 0 (see GracefulShutdown).
   setupOpenApi(app);

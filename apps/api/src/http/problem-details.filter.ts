@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '@sagsgang/event-store';
 import { Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
@@ -7,14 +8,16 @@ import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 /** Maps every error to problem+json once; unknown errors become a 500 without internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
+  constructor(private readonly logger: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const body = { ...toProblem(error), instance: request.url };
     // Unexpected failures only: a deliberate 503 (not ready, minPosition not reached) is in the request's log line.
-    if (body.status >= 500 && !(error instanceof HttpException)) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.status >= 500 && !(error instanceof HttpException)) {
+      this.logger.error({ correlationId: request.id, context: 'ProblemDetails' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     void http.getResponse<FastifyReply>().status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -1,5 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { finalize, Observable } from 'rxjs';
+import { Injectable } from '@nestjs/common';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 
 /**
  * How many route handlers are running. A handler's work (a command's
@@ -37,13 +37,29 @@ export class RequestsInFlight {
   }
 }
 
-/** Counts every handler from the moment it is entered until its result (or error) is settled. */
-@Injectable()
-export class RequestsInFlightInterceptor implements NestInterceptor {
-  constructor(private readonly inFlight: RequestsInFlight) {}
-
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    this.inFlight.started();
-    return next.handle().pipe(finalize(() => this.inFlight.finished()));
-  }
+/**
+ * Counts every route handler from the moment it is entered until its result
+ * (or error) is settled, by wrapping each route's handler as it is
+ * registered: a Fastify hook, so the per-request path holds no Nest
+ * interceptor (each costs an rxjs pipeline and an AsyncResource per request).
+ */
+export function countHandlersInFlight(fastify: FastifyInstance, inFlight: RequestsInFlight): void {
+  fastify.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function (this: FastifyInstance, request, reply) {
+      inFlight.started();
+      let result: unknown;
+      try {
+        result = handler.call(this, request, reply);
+      } catch (error) {
+        inFlight.finished();
+        throw error;
+      }
+      if (!(result instanceof Promise)) {
+        inFlight.finished();
+        return result;
+      }
+      return result.finally(() => inFlight.finished());
+    } as RouteHandlerMethod;
+  });
 }

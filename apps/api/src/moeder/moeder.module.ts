@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
+import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import {
   ExecuteMoedeCommandHandler,
   GodkendReferatCommandHandler,
@@ -16,7 +17,7 @@ import { PunkterCommandsController } from './punkter.commands.controller';
 
 /** Meetings: the secretary's commands, the list and detail queries, the dagsorden and referat. */
 @Module({
-  imports: [CqrsModule, HistorikModule],
+  imports: [CqrsModule, HistorikModule, ProcessManagersModule],
   controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
   providers: [
     CommandRunner,

@@ -2,14 +2,14 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, R
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { moedeDato } from '@sagsgang/moede';
-import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
-import { waitForPosition } from '../read-models/wait-for-position';
+import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { MoedeListQuery } from './dto/moede-query.dto';
 import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
 import { moederProjection, MoedeView } from '@sagsgang/read-models';
@@ -20,7 +20,7 @@ import { moederProjection, MoedeView } from '@sagsgang/read-models';
 export class MoederQueriesController {
   constructor(
     private readonly readModels: ReadModelStore,
-    private readonly runner: ProjectionRunner,
+    private readonly readYourWrites: ReadYourWrites,
     private readonly pointInTime: PointInTimeReader,
     private readonly lukket: LukketLaesning,
   ) {}
@@ -29,7 +29,7 @@ export class MoederQueriesController {
   @ApiOkResponse({ type: MoedeListeDto, description: 'A page of meetings in order of their start, with the total number of matches' })
   @ApiQueryErrors()
   async list(@Query() query: MoedeListQuery): Promise<MoedeListeDto> {
-    await waitForPosition(this.runner, query.minPosition);
+    await this.readYourWrites.waitFor(query.minPosition);
     const where = { ...(query.udvalg ? { udvalg: query.udvalg } : {}), ...(query.status ? { status: query.status } : {}) };
     const paging = { limit: query.limit, offset: query.offset };
     const find = (page: { limit?: number; offset?: number }) =>
@@ -59,7 +59,7 @@ export class MoederQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const moment = momentFrom(query);
-    await waitForPosition(this.runner, query.minPosition);
+    await this.readYourWrites.waitFor(query.minPosition);
     const { moede, nu } = moment ? await this.pointInTime.moede(id, moment) : { moede: this.findMoede(id), nu: undefined };
     // Each punkt carries its sag's title and numbers: a lukket one's are its content.
     await this.lukket.moede(request, moede, nu);

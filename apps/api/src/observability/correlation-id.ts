@@ -11,7 +11,7 @@ type WithCorrelation = IncomingMessage & { [ASSIGNED]?: string };
 /**
  * The request's correlation id, decided once per request and cached on the
  * raw request: a well-formed X-Correlation-Id, else a new UUID. Fastify's
- * request id, pino-http's log line and every event the request appends read
+ * request id, the request's log line and every event the request appends read
  * it from here, so all three carry the same value.
  */
 export function correlationIdOf(raw: IncomingMessage): string {

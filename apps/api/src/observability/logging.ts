@@ -1,8 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
-import type { DestinationStream, LevelWithSilent } from 'pino';
-import type { Options } from 'pino-http';
-import { correlationIdOf } from './correlation-id';
+import type { LoggerService } from '@nestjs/common';
+import pino, { DestinationStream, Level, LevelWithSilent, Logger } from 'pino';
 
 export interface LoggingOptions {
   level: LevelWithSilent;
@@ -29,37 +26,44 @@ export const REDACTED = [
   '*.secret',
 ];
 
-type Request = IncomingMessage & { originalUrl?: string };
+/** The injection token of the app's pino logger. */
+export const APP_LOGGER = 'sagsgang:logger';
 
-/**
- * nestjs-pino's parameters: one JSON line per request when its response is
- * sent — method, URL, status, duration in ms and the correlation id, which
- * every other line logged while handling the request carries as well.
- */
-export function loggingParams({ level, destination }: LoggingOptions): Params {
-  const options: Options<Request, ServerResponse> = {
-    level,
-    redact: { paths: REDACTED, censor: '[redacted]' },
-    genReqId: (request) => correlationIdOf(request),
-    customAttributeKeys: { reqId: 'correlationId' },
-    // Only the correlation id is bound to the request's logger, not the whole request with its headers.
-    quietReqLogger: true,
-    quietResLogger: true,
-    // A 503 (not ready, read models not yet at minPosition) is a warning; an unexpected failure an error.
-    customLogLevel: (_request, response, error) => (error || response.statusCode === 500 ? 'error' : response.statusCode > 500 ? 'warn' : 'info'),
-    customSuccessMessage: (request, response) => `${request.method} ${urlOf(request)} ${response.statusCode}`,
-    customErrorMessage: (request, response) => `${request.method} ${urlOf(request)} ${response.statusCode}`,
-    customSuccessObject: (request, response, value: { responseTime: number }) => requestLine(request, response, value.responseTime),
-    // The cause, with its stack, is logged by the problem filter under the same correlation id.
-    customErrorObject: (request, response, _error, value: { responseTime: number }) => requestLine(request, response, value.responseTime),
-  };
-  return { pinoHttp: destination ? [options, destination] : options };
+/** The app's pino logger: JSON lines at `level`, with REDACTED censored. */
+export function createLogger({ level, destination }: LoggingOptions): Logger {
+  const options = { level, redact: { paths: REDACTED, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-function requestLine(request: Request, response: ServerResponse, durationMs: number) {
-  return { method: request.method, url: urlOf(request), status: response.statusCode, durationMs, remoteAddress: request.socket?.remoteAddress };
-}
+/** Nest's own messages (`new Logger('Shutdown').log(…)`) as pino lines with their context. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
 
-function urlOf(request: Request): string | undefined {
-  return request.originalUrl ?? request.url;
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  /** Nest passes the context last, and for an error the stack before it. */
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    const [context, stack] = [params.at(-1), params.at(-2)];
+    const fields = { ...(typeof context === 'string' ? { context } : {}), ...(typeof stack === 'string' ? { stack } : {}) };
+    if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
+    else this.logger[level](fields, String(message));
+  }
 }

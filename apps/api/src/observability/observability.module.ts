@@ -1,13 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { LagMetrics } from './lag-metrics';
-import { loggingParams, LoggingOptions } from './logging';
+import { APP_LOGGER, createLogger, LoggingOptions } from './logging';
 import { Metrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 
 /**
- * Structured logs (nestjs-pino) and Prometheus metrics. Global, so the event
+ * Structured logs (pino) and Prometheus metrics. Global, so the event
  * store's provider can count appends with the same Metrics instance.
  */
 @Global()
@@ -16,10 +15,10 @@ export class ObservabilityModule {
   static forRoot(logging: LoggingOptions): DynamicModule {
     return {
       module: ObservabilityModule,
-      imports: [LoggerModule.forRoot(loggingParams(logging)), ProcessManagersModule],
+      imports: [ProcessManagersModule],
       controllers: [MetricsController],
-      providers: [Metrics, LagMetrics],
-      exports: [Metrics],
+      providers: [Metrics, LagMetrics, { provide: APP_LOGGER, useValue: createLogger(logging) }],
+      exports: [Metrics, APP_LOGGER],
     };
   }
 }

@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { readModelsFile } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
 import { ProcessManagerStore } from './process-manager-store';
 import { SagOpfoelgningManager } from './sag-opfoelgning.manager';
-import { WaitForFollowUpsInterceptor } from './wait-for-follow-ups.interceptor';
+import { ReadYourWrites } from './read-your-writes';
 
 /**
  * Process managers driven by the event log. They start once the app is up
@@ -22,9 +21,9 @@ import { WaitForFollowUpsInterceptor } from './wait-for-follow-ups.interceptor';
       useFactory: (config: AppConfig) => new ProcessManagerStore(readModelsFile(config.SAGSGANG_DATA)),
     },
     SagOpfoelgningManager,
-    { provide: APP_INTERCEPTOR, useClass: WaitForFollowUpsInterceptor },
+    ReadYourWrites,
   ],
-  exports: [SagOpfoelgningManager],
+  exports: [SagOpfoelgningManager, ReadYourWrites],
 })
 export class ProcessManagersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
+import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { ExecuteSagCommandHandler, OpretSagCommandHandler } from './sag-command.handlers';
 import { SagerCommandsController } from './sager.commands.controller';
 import { SagerQueriesController } from './sager.queries.controller';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 @Module({
-  imports: [CqrsModule, HistorikModule],
+  imports: [CqrsModule, HistorikModule, ProcessManagersModule],
   controllers: [SagerCommandsController, SagerQueriesController],
   providers: [
     CommandRunner,

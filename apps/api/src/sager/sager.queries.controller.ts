@@ -2,14 +2,14 @@ import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
-import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
+import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
-import { waitForPosition } from '../read-models/wait-for-position';
+import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { SagListQuery } from './dto/sag-query.dto';
 import { sagerProjection, SagView } from '@sagsgang/read-models';
 
@@ -19,7 +19,7 @@ import { sagerProjection, SagView } from '@sagsgang/read-models';
 export class SagerQueriesController {
   constructor(
     private readonly readModels: ReadModelStore,
-    private readonly runner: ProjectionRunner,
+    private readonly readYourWrites: ReadYourWrites,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     private readonly pointInTime: PointInTimeReader,
     private readonly lukket: LukketLaesning,
@@ -29,7 +29,7 @@ export class SagerQueriesController {
   @ApiOkResponse({ description: 'A page of sager, newest first, with the total number of matches' })
   @ApiQueryErrors()
   async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest) {
-    await waitForPosition(this.runner, query.minPosition);
+    await this.readYourWrites.waitFor(query.minPosition);
     const { items, total } = this.readModels.find<SagView>(sagerProjection.name, {
       where: {
         ...(query.status ? { status: query.status } : {}),
@@ -60,7 +60,7 @@ export class SagerQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const moment = momentFrom(query);
-    await waitForPosition(this.runner, query.minPosition);
+    await this.readYourWrites.waitFor(query.minPosition);
     const { sag, stream } = moment ? await this.pointInTime.sag(id, moment) : { sag: this.findSag(id), stream: undefined };
     await this.lukket.sag(request, id, stream);
     void reply.header('etag', `"${sag.revision}"`);

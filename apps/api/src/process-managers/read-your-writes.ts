@@ -1,0 +1,48 @@
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { ProjectionRunner } from '@sagsgang/projections';
+import { SagOpfoelgningManager } from './sag-opfoelgning.manager';
+
+/** How long a query may wait for the read models to reach a position it names. */
+export const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/**
+ * Read your writes, including what the engine does in response to them: a
+ * command answers with the global position of its events, and a query that
+ * names it (`minPosition`) first waits until the process manager has handled
+ * the log up to there and then until every read model has applied the log up
+ * to what the manager appended. So after recording a beslutning at position
+ * P, GET /sager/:id?minPosition=P shows the sag routed. Without a running
+ * process manager (SAGSGANG_PROCESS_MANAGERS=off) only the read models are
+ * awaited.
+ */
+@Injectable()
+export class ReadYourWrites {
+  constructor(
+    private readonly manager: SagOpfoelgningManager,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async waitFor(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    const deadline = Date.now() + READ_YOUR_WRITES_TIMEOUT_MS;
+    let readModelsAt = position;
+    if (this.manager.running) {
+      try {
+        readModelsAt = Math.max(position, await this.manager.waitFor(position, READ_YOUR_WRITES_TIMEOUT_MS));
+      } catch {
+        throw new ServiceUnavailableException({
+          title: 'Opfølgningen er bagud',
+          detail: `The sager have not followed the meetings up to position ${position} within ${READ_YOUR_WRITES_TIMEOUT_MS} ms; retry shortly`,
+        });
+      }
+    }
+    try {
+      await this.runner.waitForPosition(readModelsAt, Math.max(0, deadline - Date.now()));
+    } catch {
+      throw new ServiceUnavailableException({
+        title: 'Læsemodellen er bagud',
+        detail: `The read models have not reached position ${position} within ${READ_YOUR_WRITES_TIMEOUT_MS} ms; retry shortly`,
+      });
+    }
+  }
+}
