@@ -136,6 +136,24 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
     expect(nye).toEqual([]);
   });
 
+  it('a sag read while on no meeting and then put on one as a lukket punkt is a recorded read from then on, in a list and alone', async () => {
+    const sag = await forberedSag(klienten, { titel: 'Senere lukket sag', sagstype: 'beslutning', sagsgang: ['Økonomiudvalget'] });
+    const liste = `/sager?q=${encodeURIComponent('Senere lukket')}`;
+    await request(api.url).get(liste).set(som('revisor')).expect(200);
+    await request(api.url).get(`/sager/${sag.id}`).set(som('revisor')).expect(200);
+    const sekretaer = new Sekretaer(klienten);
+    const senere = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-04-06T17:00:00+02:00', medlemmer: [{ navn: 'Anne' }] });
+    const nr = await sekretaer.tilfoej(senere, sag.id);
+    await sekretaer.post(`/moeder/${senere}/punkter/${nr}/marker`, { lukket: true, neutralTitel: 'Personalesag' });
+
+    await registreret(async () => {
+      await request(api.url).get(liste).set(som('revisor')).expect(200);
+      await request(api.url).get(`/sager/${sag.id}`).set(som('revisor')).expect(200);
+    });
+    const laest = (await eventsOf(api, `adgangslog-${senere}`)).map(({ data }) => data.route);
+    expect(laest).toEqual(['GET /sager', 'GET /sager/:id']);
+  });
+
   it('GET /audit/adgangslog shows a revisor who read which punkt, when and how, newest first', async () => {
     const alle = await laesninger();
     const { body } = await request(api.url).get('/audit/adgangslog').query({ moedeId, order: 'desc', limit: 2 }).set(som('revisor')).expect(200);

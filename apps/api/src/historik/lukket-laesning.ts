@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
-import { sagStreamName } from '@sagsgang/sag';
+import { ExistingMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
+import { SAG_STREAM_PREFIX, sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Adgangslog, LukketPunktRef } from './adgangslog';
 import { foldMoedeStream } from './fold';
@@ -14,8 +14,12 @@ import { foldMoedeStream } from './fold';
  */
 @Injectable()
 export class LukketLaesning {
-  /** Per sag: the meetings its stream names up to a revision. */
-  private readonly known = new Map<string, { revision: number; moedeIds: ReadonlySet<string> }>();
+  /** Per sag: the meetings its stream names up to a revision (see moederOf). */
+  private readonly known = new Map<string, { revision: number; moedeIds: Set<string> }>();
+  /** Meetings as they stand at a revision of their stream. */
+  private readonly moeder = new Map<string, { revision: number; moede: ExistingMoede | null }>();
+  /** Every event of the log up to this position is accounted for in `known` and `moeder`; undefined until first used. */
+  private seenUpTo?: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -34,63 +38,101 @@ export class LukketLaesning {
 
   /** A sag's content (its state, history or bilag); `events` is its stream if already read. */
   async sag(request: AuthenticatedRequest, sagId: string, events?: readonly RecordedEvent[]): Promise<void> {
-    if (!request.actor) return;
-    await this.adgangslog.registrer(request, await this.sagensLukkedePunkter(sagId, events, new Map()));
+    await this.sager(request, [sagId], events);
   }
 
-  /** Several sager at once (a list), each meeting read once. */
-  async sager(request: AuthenticatedRequest, sagIds: readonly string[]): Promise<void> {
+  /** Several sager at once (a list), with one look at the log for all of them. */
+  async sager(request: AuthenticatedRequest, sagIds: readonly string[], events?: readonly RecordedEvent[]): Promise<void> {
     if (!request.actor) return;
-    const moeder = new Map<string, Promise<ExistingMoede | null>>();
-    const refs = await Promise.all(sagIds.map((sagId) => this.sagensLukkedePunkter(sagId, undefined, moeder)));
-    await this.adgangslog.registrer(request, refs.flat());
+    await this.catchUp();
+    const refs: LukketPunktRef[] = [];
+    for (const sagId of sagIds) {
+      for (const moedeId of events ? moederIn(events) : await this.moederOf(sagId)) {
+        const moede = await this.moedeNu(moedeId);
+        if (moede) refs.push(...lukkedePunkter(moede, moede).filter((ref) => ref.sagId === sagId));
+      }
+    }
+    await this.adgangslog.registrer(request, refs);
   }
 
   /**
    * Every meeting the sag was ever put on is named in its own stream
-   * (SagSatPaaDagsorden), withdrawn and cancelled ones too; each is read
-   * from its stream, not a read model that may lag.
-   */
-  private async sagensLukkedePunkter(
-    sagId: string,
-    events: readonly RecordedEvent[] | undefined,
-    moeder: Map<string, Promise<ExistingMoede | null>>,
-  ): Promise<LukketPunktRef[]> {
-    const moedeIds = events ? moederIn(events) : await this.moederOf(sagId);
-    const refs = await Promise.all(
-      [...moedeIds].map(async (moedeId) => {
-        if (!moeder.has(moedeId)) moeder.set(moedeId, this.moedeNu(moedeId));
-        const moede = await moeder.get(moedeId);
-        return moede ? lukkedePunkter(moede, moede).filter((ref) => ref.sagId === sagId) : [];
-      }),
-    );
-    return refs.flat();
-  }
-
-  /**
-   * The meetings named in the sag's stream now. A stream only grows, so what
-   * was found up to a revision is kept and only the events after it are read:
-   * a list of sager costs a lookup per sag, not every sag's whole stream.
+   * (SagSatPaaDagsorden), withdrawn and cancelled ones too. Kept per sag and
+   * brought up to date from the log by catchUp, so a page of sager costs one
+   * read of the log since the last look, not a read of each sag's stream; a
+   * sag not kept is read from its stream.
    */
   private async moederOf(sagId: string): Promise<ReadonlySet<string>> {
     const known = this.known.get(sagId);
-    const events = await this.store.readStream(sagStreamName(sagId), { fromRevision: known ? known.revision + 1 : 0 });
-    if (events.length === 0) return known?.moedeIds ?? new Set();
-    const moedeIds = new Set([...(known?.moedeIds ?? []), ...moederIn(events)]);
-    this.known.delete(sagId);
-    if (this.known.size >= KNOWN_SAGER) this.known.delete(this.known.keys().next().value as string);
-    this.known.set(sagId, { revision: events[events.length - 1].revision, moedeIds });
+    if (known) return known.moedeIds;
+    const seen = this.seenUpTo;
+    const events = await this.store.readStream(sagStreamName(sagId));
+    const moedeIds = moederIn(events);
+    // Kept only if no look at the log went past an event of it meanwhile.
+    if (events.length > 0 && seen === this.seenUpTo) remember(this.known, sagId, { revision: events[events.length - 1].revision, moedeIds });
     return moedeIds;
   }
 
+  /** The meeting now, read from its stream (not a read model that may lag) unless kept at its current revision. */
   private async moedeNu(moedeId: string): Promise<ExistingMoede | null> {
-    const moede = foldMoedeStream(await this.store.readStream(moedeStreamName(moedeId)));
-    return moede.status === 'ny' ? null : moede;
+    const kept = this.moeder.get(moedeId);
+    if (kept) return kept.moede;
+    const seen = this.seenUpTo;
+    const events = await this.store.readStream(moedeStreamName(moedeId));
+    const folded = foldMoedeStream(events);
+    const moede = folded.status === 'ny' ? null : folded;
+    if (events.length > 0 && seen === this.seenUpTo) remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });
+    return moede;
+  }
+
+  /**
+   * Reads the log after the last look: a kept sag learns the meetings its new
+   * events name, a new sag (its first event) is kept from the start, and a
+   * kept meeting that moved is dropped, to be read again when needed. After a
+   * long stretch unseen (more than a batch) nothing kept is trusted.
+   */
+  private async catchUp(): Promise<void> {
+    const from = this.seenUpTo;
+    if (from === undefined) {
+      this.seenUpTo = await this.store.headPosition();
+      return;
+    }
+    const events = await this.store.readAll({ fromPosition: from > 0 ? from : 'start', maxCount: CATCH_UP_BATCH });
+    if (events.length === CATCH_UP_BATCH) {
+      this.known.clear();
+      this.moeder.clear();
+      this.seenUpTo = await this.store.headPosition();
+      return;
+    }
+    for (const event of events) if (event.position > from) this.note(event);
+    if (events.length > 0) this.seenUpTo = Math.max(this.seenUpTo ?? 0, events[events.length - 1].position);
+  }
+
+  private note(event: RecordedEvent): void {
+    if (event.streamName.startsWith(MOEDE_STREAM_PREFIX)) {
+      const moedeId = event.streamName.slice(MOEDE_STREAM_PREFIX.length);
+      if ((this.moeder.get(moedeId)?.revision ?? Infinity) < event.revision) this.moeder.delete(moedeId);
+    } else if (event.streamName.startsWith(SAG_STREAM_PREFIX)) {
+      const sagId = event.streamName.slice(SAG_STREAM_PREFIX.length);
+      const known = this.known.get(sagId) ?? (event.revision === 0 ? { revision: -1, moedeIds: new Set<string>() } : undefined);
+      if (!known || event.revision <= known.revision) return;
+      if (event.revision > known.revision + 1) return void this.known.delete(sagId);
+      if (event.type === 'SagSatPaaDagsorden') known.moedeIds.add(String(event.data.moedeId));
+      remember(this.known, sagId, { revision: event.revision, moedeIds: known.moedeIds });
+    }
   }
 }
 
-/** Bounds the memory of LukketLaesning's per-sag cache (the oldest entry goes first); a miss costs one stream read. */
-const KNOWN_SAGER = 50_000;
+/** Bounds the memory of LukketLaesning's caches (the least recently updated entry goes first); a miss costs one stream read. */
+const KEPT = 50_000;
+/** Events read per look at the log; a longer stretch unseen drops what is kept instead. */
+const CATCH_UP_BATCH = 1000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= KEPT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
 
 /** Every meeting the sag was put on (withdrawn and cancelled ones too) is named by a SagSatPaaDagsorden. */
 function moederIn(events: readonly RecordedEvent[]): Set<string> {
