@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
 import { ExistingMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
 import { SAG_STREAM_PREFIX, sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { LogFollower, LogReader } from '../infrastructure/log-follower';
 import { Adgangslog, LukketPunktRef } from './adgangslog';
 import { foldMoedeStream } from './fold';
 
@@ -13,18 +14,19 @@ import { foldMoedeStream } from './fold';
  * before it was closed is still the content of a closed punkt.
  */
 @Injectable()
-export class LukketLaesning {
+export class LukketLaesning implements LogReader {
   /** Per sag: the meetings its stream names up to a revision (see moederOf). */
   private readonly known = new Map<string, { revision: number; moedeIds: Set<string> }>();
   /** Meetings as they stand at a revision of their stream. */
   private readonly moeder = new Map<string, { revision: number; moede: ExistingMoede | null }>();
-  /** Every event of the log up to this position is accounted for in `known` and `moeder`; undefined until first used. */
-  private seenUpTo?: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly adgangslog: Adgangslog,
-  ) {}
+    private readonly log: LogFollower,
+  ) {
+    log.follow(this);
+  }
 
   /** A meeting (its state, its dagsorden or referat) shown with its punkter; `nu` is the meeting now. */
   async moede(request: AuthenticatedRequest, vist: ExistingMoede, nu: ExistingMoede = vist): Promise<void> {
@@ -44,7 +46,7 @@ export class LukketLaesning {
   /** Several sager at once (a list), with one look at the log for all of them. */
   async sager(request: AuthenticatedRequest, sagIds: readonly string[], events?: readonly RecordedEvent[]): Promise<void> {
     if (!request.actor) return;
-    await this.catchUp();
+    await this.log.caughtUp();
     const refs: LukketPunktRef[] = [];
     for (const sagId of sagIds) {
       for (const moedeId of events ? moederIn(events) : await this.moederOf(sagId)) {
@@ -55,60 +57,8 @@ export class LukketLaesning {
     await this.adgangslog.registrer(request, refs);
   }
 
-  /**
-   * Every meeting the sag was ever put on is named in its own stream
-   * (SagSatPaaDagsorden), withdrawn and cancelled ones too. Kept per sag and
-   * brought up to date from the log by catchUp, so a page of sager costs one
-   * read of the log since the last look, not a read of each sag's stream; a
-   * sag not kept is read from its stream.
-   */
-  private async moederOf(sagId: string): Promise<ReadonlySet<string>> {
-    const known = this.known.get(sagId);
-    if (known) return known.moedeIds;
-    const seen = this.seenUpTo;
-    const events = await this.store.readStream(sagStreamName(sagId));
-    const moedeIds = moederIn(events);
-    // Kept only if no look at the log went past an event of it meanwhile.
-    if (events.length > 0 && seen === this.seenUpTo) remember(this.known, sagId, { revision: events[events.length - 1].revision, moedeIds });
-    return moedeIds;
-  }
-
-  /** The meeting now, read from its stream (not a read model that may lag) unless kept at its current revision. */
-  private async moedeNu(moedeId: string): Promise<ExistingMoede | null> {
-    const kept = this.moeder.get(moedeId);
-    if (kept) return kept.moede;
-    const seen = this.seenUpTo;
-    const events = await this.store.readStream(moedeStreamName(moedeId));
-    const folded = foldMoedeStream(events);
-    const moede = folded.status === 'ny' ? null : folded;
-    if (events.length > 0 && seen === this.seenUpTo) remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });
-    return moede;
-  }
-
-  /**
-   * Reads the log after the last look: a kept sag learns the meetings its new
-   * events name, a new sag (its first event) is kept from the start, and a
-   * kept meeting that moved is dropped, to be read again when needed. After a
-   * long stretch unseen (more than a batch) nothing kept is trusted.
-   */
-  private async catchUp(): Promise<void> {
-    const from = this.seenUpTo;
-    if (from === undefined) {
-      this.seenUpTo = await this.store.headPosition();
-      return;
-    }
-    const events = await this.store.readAll({ fromPosition: from > 0 ? from : 'start', maxCount: CATCH_UP_BATCH });
-    if (events.length === CATCH_UP_BATCH) {
-      this.known.clear();
-      this.moeder.clear();
-      this.seenUpTo = await this.store.headPosition();
-      return;
-    }
-    for (const event of events) if (event.position > from) this.note(event);
-    if (events.length > 0) this.seenUpTo = Math.max(this.seenUpTo ?? 0, events[events.length - 1].position);
-  }
-
-  private note(event: RecordedEvent): void {
+  /** A kept sag learns the meetings its new events name, a new sag (its first event) is kept from the start, and a kept meeting that moved is dropped. */
+  note(event: RecordedEvent): void {
     if (event.streamName.startsWith(MOEDE_STREAM_PREFIX)) {
       const moedeId = event.streamName.slice(MOEDE_STREAM_PREFIX.length);
       if ((this.moeder.get(moedeId)?.revision ?? Infinity) < event.revision) this.moeder.delete(moedeId);
@@ -121,12 +71,44 @@ export class LukketLaesning {
       remember(this.known, sagId, { revision: event.revision, moedeIds: known.moedeIds });
     }
   }
+
+  forget(): void {
+    this.known.clear();
+    this.moeder.clear();
+  }
+
+  /**
+   * Every meeting the sag was ever put on is named in its own stream
+   * (SagSatPaaDagsorden), withdrawn and cancelled ones too: kept per sag and
+   * brought up to date from the log, so a page of sager costs one look at
+   * the log, not a read of each sag's stream. A sag not kept is read from
+   * its stream.
+   */
+  private async moederOf(sagId: string): Promise<ReadonlySet<string>> {
+    const known = this.known.get(sagId);
+    if (known) return known.moedeIds;
+    const seen = this.log.seen;
+    const events = await this.store.readStream(sagStreamName(sagId));
+    const moedeIds = moederIn(events);
+    if (events.length > 0 && seen === this.log.seen) remember(this.known, sagId, { revision: events[events.length - 1].revision, moedeIds });
+    return moedeIds;
+  }
+
+  /** The meeting now, from its stream (not a read model that may lag), kept while the stream does not move. */
+  private async moedeNu(moedeId: string): Promise<ExistingMoede | null> {
+    const kept = this.moeder.get(moedeId);
+    if (kept) return kept.moede;
+    const seen = this.log.seen;
+    const events = await this.store.readStream(moedeStreamName(moedeId));
+    const folded = foldMoedeStream(events);
+    const moede = folded.status === 'ny' ? null : folded;
+    if (events.length > 0 && seen === this.log.seen) remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });
+    return moede;
+  }
 }
 
 /** Bounds the memory of LukketLaesning's caches (the least recently updated entry goes first); a miss costs one stream read. */
 const KEPT = 50_000;
-/** Events read per look at the log; a longer stretch unseen drops what is kept instead. */
-const CATCH_UP_BATCH = 1000;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.delete(key);

@@ -3,8 +3,9 @@ import { createEventStore, EVENT_STORE, EventStore } from '@sagsgang/event-store
 import { AppConfig } from '../config/app-config';
 import { instrumentEventStore } from '../observability/instrumented-event-store';
 import { Metrics } from '../observability/metrics';
+import { LogFollower } from './log-follower';
 
-/** Provides the configured event store (appends counted for /metrics) to every module and closes it last on shutdown. */
+/** Provides the configured event store (appends counted for /metrics) and its LogFollower to every module, and closes the store last on shutdown. */
 @Global()
 @Module({
   providers: [
@@ -23,8 +24,9 @@ import { Metrics } from '../observability/metrics';
           metrics,
         ),
     },
+    LogFollower,
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, LogFollower],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
+import { ExistingMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
 import { MoedeDokument } from '@sagsgang/referat';
 import { ExistingSag, sagStreamName } from '@sagsgang/sag';
 import { Moment, otherStreamsAt, streamAt } from '../historik/point-in-time';
+import { LogFollower, LogReader } from '../infrastructure/log-follower';
 import { foldSag } from '../sager/sag-command.handlers';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
 import { foldMoede } from '@sagsgang/read-models';
@@ -25,11 +26,16 @@ export interface MoedeMedDokument {
  * the digest a member approves is computed from exactly what was recorded.
  */
 @Injectable()
-export class MoedeDokumenter {
+export class MoedeDokumenter implements LogReader {
   /** Per meeting: the document as built at a revision of its stream, once it can no longer change (see byg). */
   private readonly faerdige = new Map<string, { revision: number; bygget: MoedeMedDokument }>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly log: LogFollower,
+  ) {
+    log.follow(this);
+  }
 
   /**
    * Null when the meeting does not exist. With a moment: the meeting's stream
@@ -38,9 +44,11 @@ export class MoedeDokumenter {
    */
   async byg(moedeId: string, moment?: Moment): Promise<MoedeMedDokument | null> {
     if (!moment) {
-      const faerdig = await this.faerdig(moedeId);
-      if (faerdig) return faerdig;
+      await this.log.caughtUp();
+      const faerdig = this.faerdige.get(moedeId);
+      if (faerdig) return faerdig.bygget;
     }
+    const seen = this.log.seen;
     const stream = await this.store.readStream(moedeStreamName(moedeId));
     const history = moment ? streamAt('møde', moedeId, stream, moment) : stream;
     const moede = foldMoede(history);
@@ -53,22 +61,28 @@ export class MoedeDokumenter {
     const fundne = sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined);
     const nu = history === stream ? moede : (foldMoede(stream) as ExistingMoede);
     const bygget = { moede, nu, dokument: moedeDokument(moede, new Map(fundne)) };
-    if (!moment && moede.punkter.every((punkt) => laesTil(punkt.nr) !== undefined)) this.husk(moedeId, stream, bygget);
+    const faerdig = !moment && moede.punkter.every((punkt) => laesTil(punkt.nr) !== undefined);
+    // Kept only if no look at the log passed the meeting's newer events meanwhile (see LogFollower.seen).
+    if (faerdig && seen === this.log.seen) this.husk(moedeId, stream, bygget);
     return bygget;
   }
 
   /**
    * Once every punkt's sag is read up to a fixed position (the meeting is
    * closed, or every punkt decided or withdrawn), the document depends on
-   * the meeting's stream alone, and a stream only grows: while its head is
-   * the revision it was built at, the document is the same. So a published
-   * referat costs one look at the head, not every stream read and folded.
+   * the meeting's stream alone, and a stream only grows: until the log shows
+   * a newer event of the meeting, the document is the same. So a published
+   * referat costs a share of one look at the log, not every stream read and
+   * folded.
    */
-  private async faerdig(moedeId: string): Promise<MoedeMedDokument | undefined> {
-    const kendt = this.faerdige.get(moedeId);
-    if (!kendt) return undefined;
-    const [head] = await this.store.readStream(moedeStreamName(moedeId), { direction: 'backwards', maxCount: 1 });
-    return head?.revision === kendt.revision ? kendt.bygget : undefined;
+  note(event: RecordedEvent): void {
+    if (!event.streamName.startsWith(MOEDE_STREAM_PREFIX)) return;
+    const moedeId = event.streamName.slice(MOEDE_STREAM_PREFIX.length);
+    if ((this.faerdige.get(moedeId)?.revision ?? Infinity) < event.revision) this.faerdige.delete(moedeId);
+  }
+
+  forget(): void {
+    this.faerdige.clear();
   }
 
   private husk(moedeId: string, stream: readonly RecordedEvent[], bygget: MoedeMedDokument): void {
