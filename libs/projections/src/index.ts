@@ -4,6 +4,7 @@ export { ReadModelStore, READ_MODELS_FILE_NAME, readModelsFile } from './read-mo
 export type { Checkpoint, Installation, ReadModelStoreOptions } from './read-model-store';
 export type { FindQuery, FindResult } from './find-query';
 export { ProjectionRunner } from './projection-runner';
+export { replayReadModels } from './replay';
 export type {
   LogLevel,
   ProjectionLag,

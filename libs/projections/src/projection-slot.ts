@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@sagsgang/event-store';
 import { DocumentCache } from './document-cache';
 import { ProjectionFailed } from './errors';
-import { AnyProjection, ColumnValue, eventMatcher } from './projection';
+import { AnyProjection, applyEvent, ColumnValue, eventMatcher } from './projection';
 import { ReadModelTable, RowWrite, StoredDocument } from './read-model-table';
 
 /** A batch's changes to one projection, encoded and ready to write. */
@@ -51,19 +51,7 @@ export class ProjectionSlot {
   /** Evolves the touched documents in memory; throws ProjectionFailed if evolve does. */
   apply(event: RecordedEvent): void {
     if (event.position <= this.checkpoint || (this.matches && !this.matches(event))) return;
-    const { projection } = this;
-    try {
-      for (const id of projection.documentIds(event)) {
-        const current = this.current(id);
-        const next: unknown = projection.evolve(current, event);
-        if (next === current) continue;
-        if (next === undefined) throw new TypeError(`evolve returned undefined for ${id}; return null to delete`);
-        this.changes.set(id, next);
-      }
-    } catch (error) {
-      const where = `at position ${event.position} (${event.type})`;
-      throw new ProjectionFailed(projection.name, event.position, error, where);
-    }
+    applyEvent(this.projection, event, this.current, this.change);
   }
 
   /** Encodes the changed documents; an update names the columns whose values changed. */
@@ -77,7 +65,7 @@ export class ProjectionSlot {
         stored.push([id, null]);
         continue;
       }
-      const { json, values } = this.encode(id, document);
+      const { json, values } = this.table.encode(id, document);
       if (!before) rows.push({ kind: 'insert', id, json, values });
       else rows.push({ kind: 'update', id, json, values, changed: changedColumns(before.values, values) });
       stored.push([id, { document, values }]);
@@ -109,7 +97,7 @@ export class ProjectionSlot {
     this.committed.clear();
   }
 
-  private current(id: string): unknown {
+  private readonly current = (id: string): unknown => {
     const changed = this.changes.get(id);
     if (changed !== undefined) return changed;
     let stored = this.committed.get(id);
@@ -118,16 +106,9 @@ export class ProjectionSlot {
       this.committed.set(id, stored);
     }
     return stored ? stored.document : null;
-  }
+  };
 
-  private encode(id: string, document: unknown): { json: string; values: ColumnValue[] } {
-    try {
-      const values = this.table.extractors.map((extract) => extract(document) ?? null);
-      return { json: JSON.stringify(document), values };
-    } catch (error) {
-      throw new ProjectionFailed(this.projection.name, undefined, error, `encoding document ${id}`);
-    }
-  }
+  private readonly change = (id: string, next: unknown): void => void this.changes.set(id, next);
 }
 
 function changedColumns(before: ColumnValue[], after: ColumnValue[]): number[] {

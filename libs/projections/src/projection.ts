@@ -1,4 +1,5 @@
 import type { RecordedEvent, SubscriptionFilter } from '@sagsgang/event-store';
+import { ProjectionFailed } from './errors';
 
 /** What an extracted column may hold; SQLite stores it as is and indexes it. */
 export type ColumnValue = string | number | null;
@@ -74,4 +75,29 @@ export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: R
   return (event) =>
     (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) &&
     (!types || types.has(event.type));
+}
+
+/**
+ * Folds one (matching) event into every document it touches, as the contract
+ * of DocumentProjection says: each document is read through `current` (null:
+ * none), and each one evolve changed is handed to `changed` (null: deleted).
+ * Throws ProjectionFailed if documentIds or evolve does.
+ */
+export function applyEvent(
+  projection: AnyProjection,
+  event: RecordedEvent,
+  current: (id: string) => unknown,
+  changed: (id: string, next: unknown) => void,
+): void {
+  try {
+    for (const id of projection.documentIds(event)) {
+      const before = current(id);
+      const next: unknown = projection.evolve(before, event);
+      if (next === before) continue;
+      if (next === undefined) throw new TypeError(`evolve returned undefined for ${id}; return null to delete`);
+      changed(id, next);
+    }
+  } catch (error) {
+    throw new ProjectionFailed(projection.name, event.position, error, `at position ${event.position} (${event.type})`);
+  }
 }

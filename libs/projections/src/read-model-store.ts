@@ -52,6 +52,7 @@ export class ReadModelStore {
   readonly installed: readonly Installation[];
   readonly projections: readonly AnyProjection[];
   private readonly db: Database;
+  private readonly exclusive: boolean;
   private readonly tables = new Map<string, ReadModelTable>();
   private readonly sql: { read: Statement; upsert: Statement; advance: Statement };
 
@@ -60,7 +61,8 @@ export class ReadModelStore {
     this.projections = projections;
     mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file);
-    if (options.exclusive) lockExclusively(this.db, file);
+    this.exclusive = options.exclusive ?? false;
+    if (this.exclusive) lockExclusively(this.db, file);
     this.db.pragma('journal_mode = WAL');
     // Relaxed durability is safe here: the event log is the source of truth, and each
     // batch's documents and checkpoint commit together, so losing the last commits on
@@ -116,14 +118,35 @@ export class ReadModelStore {
   /** Drops every read model table and checkpoint, then installs empty tables at position 0. */
   reset(): void {
     this.transaction(() => {
-      const tables = this.db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
-        .pluck()
-        .all(TABLE_PREFIX.length, TABLE_PREFIX) as string[];
-      for (const table of tables) this.db.exec(`DROP TABLE "${table.replaceAll('"', '""')}"`);
-      this.db.exec('DELETE FROM checkpoints');
+      this.dropAll();
       this.projections.forEach((projection) => this.install(projection));
     });
+  }
+
+  /**
+   * Replaces every read model with `documents` (projection name → id →
+   * document; a projection left out gets an empty table) and moves every
+   * checkpoint to `position`, in one transaction: for a rebuild that folded
+   * the log in memory. Each document is written once, in id order, and each
+   * table indexed afterwards. On an exclusive store the transaction uses a
+   * rollback journal instead of the WAL: pages freed by the dropped tables are
+   * then reused without being written twice (WAL writes every page to the log
+   * first, then into the file), and a crash still rolls the whole of it back.
+   */
+  replace(position: number, documents: ReadonlyMap<string, ReadonlyMap<string, unknown>>): void {
+    if (this.exclusive) this.db.pragma('journal_mode = DELETE');
+    try {
+      this.transaction(() => {
+        this.dropAll();
+        for (const { name, version } of this.projections) {
+          this.tables.get(name)!.createFilled(documents.get(name) ?? new Map());
+          this.sql.upsert.run(name, version);
+          this.advance(name, position);
+        }
+      });
+    } finally {
+      if (this.exclusive) this.db.pragma('journal_mode = WAL');
+    }
   }
 
   close(): void {
@@ -145,6 +168,15 @@ export class ReadModelStore {
   /** For the runner, inside a transaction. */
   advance(projection: string, position: number): void {
     this.sql.advance.run(position, projection);
+  }
+
+  private dropAll(): void {
+    const tables = this.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+      .pluck()
+      .all(TABLE_PREFIX.length, TABLE_PREFIX) as string[];
+    for (const table of tables) this.db.exec(`DROP TABLE "${table.replaceAll('"', '""')}"`);
+    this.db.exec('DELETE FROM checkpoints');
   }
 
   private install(projection: AnyProjection): Installation {

@@ -1,5 +1,6 @@
 import type { Hash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import { ProjectionFailed } from './errors';
 import { FindQuery, FindResult, findSql } from './find-query';
 import { AnyProjection, ColumnValue } from './projection';
 
@@ -23,6 +24,7 @@ export const TABLE_PREFIX = 'rm_';
  * query input only ever picks from the declared columns.
  */
 export class ReadModelTable {
+  readonly projection: string;
   readonly table: string;
   readonly columns: readonly string[];
   readonly extractors: ReadonlyArray<(document: unknown) => ColumnValue>;
@@ -35,6 +37,7 @@ export class ReadModelTable {
     private readonly db: Database,
     projection: AnyProjection,
   ) {
+    this.projection = projection.name;
     this.table = TABLE_PREFIX + projection.name;
     this.columns = Object.keys(projection.columns ?? {});
     this.extractors = Object.values(projection.columns ?? {});
@@ -48,10 +51,30 @@ export class ReadModelTable {
     return existing.join(',') === ['id', 'document', ...this.columns].join(',');
   }
 
+  /** Creates the table with its indexes, ready to use. */
   create(): void {
+    this.createTable();
+    this.open();
+  }
+
+  /**
+   * Creates the table and fills it with `documents` (id → document) in id
+   * order, then indexes it: for a rebuild, cheaper than keeping every index
+   * up to date row by row.
+   */
+  createFilled(documents: ReadonlyMap<string, unknown>): void {
+    this.createTable();
+    const insert = this.db.prepare(`INSERT INTO ${this.table} VALUES (${['id', 'document', ...this.columns].map(() => '?').join(', ')})`);
+    for (const id of [...documents.keys()].sort()) {
+      const { json, values } = this.encode(id, documents.get(id));
+      insert.run(id, json, ...values);
+    }
+    this.open();
+  }
+
+  private createTable(): void {
     const extra = this.columns.map((column) => `, ${column}`).join('');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, document TEXT NOT NULL${extra})`);
-    this.open();
   }
 
   /** Brings the indexes up to the declaration and prepares the statements; the table must exist. */
@@ -112,6 +135,16 @@ export class ReadModelTable {
   load(id: string): StoredDocument | null {
     const row = this.prepared.load.get(id) as [string, ...ColumnValue[]] | undefined;
     return row ? { document: JSON.parse(row[0]), values: row.slice(1) } : null;
+  }
+
+  /** The document as stored: its JSON and its column values. */
+  encode(id: string, document: unknown): { json: string; values: ColumnValue[] } {
+    try {
+      const values = this.extractors.map((extract) => extract(document) ?? null);
+      return { json: JSON.stringify(document), values };
+    } catch (error) {
+      throw new ProjectionFailed(this.projection, undefined, error, `encoding document ${id}`);
+    }
   }
 
   /** For the runner, in its transaction. An update sets only the columns that changed, sparing their indexes. */

@@ -2,16 +2,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '@sagsgang/event-store';
-import { ProjectionLogger, ProjectionRunner, ReadModelStore, readModelsFile } from '@sagsgang/projections';
+import { ReadModelStore, readModelsFile, replayReadModels as replayLog } from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
 import { Command } from '../command';
 
-/**
- * A rebuild serves no reader while it runs, so it commits in larger batches
- * than the API's runner (each document is rewritten less often: at 1M events,
- * 0.6 GB of JSON written instead of 1 GB) and keeps more documents parsed.
- */
-const REBUILD = { batchSize: 250_000, cacheSize: 20_000 };
 /**
  * A replay allocates about 1 KB of short-lived objects per event (the parsed
  * event, each document's next version); a young generation of 192 MB (64 MB
@@ -25,7 +19,7 @@ export interface ReplayReport {
   /** Events read from the log, and the head position replayed up to. */
   events: number;
   position: number;
-  /** The rebuild alone: dropping, replaying and committing, not opening or the digest. */
+  /** The rebuild alone: reading the log, folding and writing the read models, not opening or the digest. */
   seconds: number;
   eventsPerSecond: number;
   /** sha256 over every rebuilt read model (ReadModelStore.digest). */
@@ -68,17 +62,15 @@ export function replayInWorker(dataDir: string): Promise<ReplayReport> {
 
 /**
  * Rebuilds every read model under `dataDir` from the log, in place, holding
- * the read model file exclusively: the same ProjectionRunner.rebuild the API's
- * runner would do, over the same PROJECTIONS. A replay cut short leaves
- * consistent checkpoints (each batch commits with its documents), so the next
- * replay or the API simply carries on from them.
+ * the read model file exclusively, over the same PROJECTIONS as the API's
+ * runner. The documents are written at the end in one transaction with their
+ * checkpoints, so a replay cut short leaves the read models as they were.
  */
 export async function replayReadModels(eventStore: EventStore, dataDir: string): Promise<ReplayReport> {
   const readModels = new ReadModelStore(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
   try {
-    const runner = new ProjectionRunner({ eventStore, readModels, logger: problemsToStderr, ...REBUILD });
     const started = process.hrtime.bigint();
-    const { events, position } = await runner.rebuild();
+    const { events, position } = await replayLog(eventStore, readModels);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       readModels: PROJECTIONS.map((projection) => projection.name),
@@ -86,16 +78,12 @@ export async function replayReadModels(eventStore: EventStore, dataDir: string):
       position,
       seconds,
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
-      digest: runner.digest(),
+      digest: readModels.digest(),
     };
   } finally {
     readModels.close();
   }
 }
-
-const problemsToStderr: ProjectionLogger = (level, message) => {
-  if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
-};
 
 function describe(report: ReplayReport): string {
   const rate = report.eventsPerSecond.toLocaleString('en');

@@ -1,0 +1,64 @@
+import { ProjectionFailed, replayReadModels } from '../src';
+import { appendMany, event, opretSag } from './support/events';
+import { Fixture, STORE_KINDS } from './support/fixture';
+import { countingProjection, sagerProjection } from './support/projections';
+
+describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
+  let fixture: Fixture;
+  beforeEach(() => (fixture = new Fixture(kind)));
+  afterEach(() => fixture.close());
+
+  async function buildLive() {
+    const runner = fixture.runner([sagerProjection(), countingProjection()], { batchSize: 7 });
+    await runner.start();
+    for (let i = 1; i <= 30; i++) {
+      await opretSag(fixture.eventStore, String(i), { titel: `Sag ${i} – æøå` });
+      if (i % 3 === 0) await fixture.eventStore.append(`sag-${i}`, [event('StatusSkiftet', { status: 'afgjort' })]);
+      if (i % 10 === 0) await fixture.eventStore.append(`sag-${i}`, [event('SagSlettet')]);
+    }
+    const { position } = await appendMany(fixture.eventStore, 20, 4);
+    await runner.waitForPosition(position, 5000);
+    return { digest: runner.digest(), position };
+  }
+
+  it('gives the digest of the live read models, with every checkpoint at the head', async () => {
+    // given
+    const live = await buildLive();
+    const readModels = fixture.readModels([sagerProjection(), countingProjection()], `${fixture.dir}/replay.sqlite`);
+    // when
+    const replayed = await replayReadModels(fixture.eventStore, readModels);
+    // then
+    expect(replayed).toEqual({ position: live.position, events: live.position });
+    expect(readModels.digest()).toBe(live.digest);
+    expect([readModels.checkpoint('sager').position, readModels.checkpoint('counts').position]).toEqual([live.position, live.position]);
+  });
+
+  it('replaces read models that were already built, twice over', async () => {
+    // given
+    const live = await buildLive();
+    const readModels = fixture.readModels([sagerProjection(), countingProjection()]);
+    // when
+    await replayReadModels(fixture.eventStore, readModels);
+    await replayReadModels(fixture.eventStore, readModels);
+    // then
+    expect(readModels.digest()).toBe(live.digest);
+  });
+
+  it('writes nothing when a projection fails, leaving the read models as they were', async () => {
+    // given
+    const live = await buildLive();
+    const failing = sagerProjection({ failOn: (recorded) => recorded.streamName === 'sag-7' });
+    const readModels = fixture.readModels([failing, countingProjection()]);
+    // when
+    const replay = replayReadModels(fixture.eventStore, readModels);
+    // then
+    await expect(replay).rejects.toBeInstanceOf(ProjectionFailed);
+    expect(readModels.digest()).toBe(live.digest);
+  });
+
+  it('replays an empty log into empty read models', async () => {
+    const readModels = fixture.readModels([sagerProjection(), countingProjection()]);
+    expect(await replayReadModels(fixture.eventStore, readModels)).toEqual({ position: 0, events: 0 });
+    expect(readModels.find('sager').total).toBe(0);
+  });
+});
