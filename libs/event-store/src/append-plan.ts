@@ -20,10 +20,17 @@ export function validateBatch(streamName: string, events: EventData[]): void {
   const ids = new Set<string>();
   for (const event of events) {
     if (!UUID.test(event.id)) throw new InvalidAppend(`event id ${event.id} is not a UUID`);
-    if (!event.type) throw new InvalidAppend('event type must not be empty');
+    if (!event.type || typeof event.type !== 'string') throw new InvalidAppend('event type must be a non-empty string');
+    if (!isJsonObject(event.data)) throw new InvalidAppend(`event ${event.id}: data must be a JSON object`);
+    if (event.metadata !== undefined && !isJsonObject(event.metadata)) throw new InvalidAppend(`event ${event.id}: metadata must be a JSON object`);
     if (ids.has(event.id)) throw new InvalidAppend(`event id ${event.id} appears twice in one batch`);
     ids.add(event.id);
   }
+}
+
+/** An object that serialises as itself: not null, not an array, no toJSON of its own. */
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
 /**
@@ -33,7 +40,7 @@ export function validateBatch(streamName: string, events: EventData[]): void {
  */
 export function planAppend(
   streamName: string,
-  events: EventData[],
+  events: ReadonlyArray<{ id: string }>,
   expected: ExpectedRevision,
   head: StreamHead | undefined,
   knownRevisions: Map<string, number>,
@@ -43,7 +50,7 @@ export function planAppend(
   return { kind: 'append', firstRevision: head ? head.revision + 1 : 0 };
 }
 
-function planRetry(streamName: string, events: EventData[], known: Map<string, number>): AppendPlan {
+function planRetry(streamName: string, events: ReadonlyArray<{ id: string }>, known: Map<string, number>): AppendPlan {
   const first = known.get(events[0].id);
   const exact = first !== undefined && events.every((event, i) => known.get(event.id) === first + i);
   if (!exact) throw new PartialRetryConflict(streamName, [...known.keys()]);

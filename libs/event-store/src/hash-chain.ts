@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import { ChainedMetadata, EventData, JsonObject } from './event-store.port';
 
 /** The prevHash of every stream's first event (revision 0): 64 zeros. */
@@ -10,8 +10,18 @@ export const GENESIS_HASH = '0'.repeat(64);
  * the chain fields, prevHash }), hex encoded. Chained per stream.
  */
 export function eventHash(type: string, data: JsonObject, metadata: JsonObject, prevHash: string): string {
-  const canonical = canonicalize({ type, data, metadata: withoutChainFields(metadata), prevHash });
-  return createHash('sha256').update(canonical as string, 'utf8').digest('hex');
+  return hash('sha256', canonicalJson({ type, data, metadata: withoutChainFields(metadata), prevHash }), 'hex');
+}
+
+/**
+ * `eventHash` from the canonical JSON of the data and of the chain-free
+ * metadata, made beforehand: RFC 8785 orders the members data < metadata <
+ * prevHash < type and writes each one's canonical form, so this text is the
+ * canonical JSON of the whole object.
+ */
+export function chainHash(type: string, canonicalData: string, canonicalMetadata: string, prevHash: string): string {
+  const canonical = `{"data":${canonicalData},"metadata":${canonicalMetadata},"prevHash":${JSON.stringify(prevHash)},"type":${JSON.stringify(type)}}`;
+  return hash('sha256', canonical, 'hex');
 }
 
 export function withoutChainFields(metadata: JsonObject): JsonObject {

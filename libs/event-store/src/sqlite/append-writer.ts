@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import { AppendResult, EventData, ExpectedRevision } from '../event-store.port';
+import { AppendResult, ExpectedRevision } from '../event-store.port';
 import { checkExpectedRevision, planAppend, StreamHead } from '../append-plan';
 import { GENESIS_HASH } from '../hash-chain';
-import { chainRows, ChainedRow } from './event-rows';
+import { chainRows, ChainedRow, PreparedEvent } from './event-rows';
 import { Outcome } from './group-commit';
 import { EventStatements, ROWS_PER_INSERT } from './statements';
 import { StreamHeads } from './stream-heads';
 
 export interface AppendRequest {
   streamName: string;
-  events: EventData[];
+  events: PreparedEvent[];
   expected: ExpectedRevision;
 }
 
@@ -73,7 +73,7 @@ export class AppendWriter {
     return { nextExpectedRevision: plan.lastRevision, position };
   }
 
-  private plan(streamName: string, events: EventData[], head: StreamHead | undefined): Planned {
+  private plan(streamName: string, events: PreparedEvent[], head: StreamHead | undefined): Planned {
     return { streamName, firstRevision: head ? head.revision + 1 : 0, rows: chainRows(events, head?.hash ?? GENESIS_HASH) };
   }
 

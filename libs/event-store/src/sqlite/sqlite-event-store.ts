@@ -16,6 +16,7 @@ import { InvalidAppend } from '../errors';
 import { validateBatch } from '../append-plan';
 import { AppendSignal, LogSubscription } from '../log-subscription';
 import { AppendRequest, AppendWriter } from './append-writer';
+import { prepareEvents } from './event-rows';
 import { GroupCommit } from './group-commit';
 import { createSchema } from './schema';
 import { EventStatements } from './statements';
@@ -90,7 +91,7 @@ export class SqliteEventStore implements EventStore {
   async append(streamName: string, events: EventData[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
     if (this.readonly) throw new InvalidAppend('this event store was opened read-only');
     validateBatch(streamName, events);
-    return this.group.submit({ streamName, events, expected });
+    return this.group.submit({ streamName, events: prepareEvents(events), expected });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

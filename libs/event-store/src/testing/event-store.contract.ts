@@ -152,6 +152,17 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         await expect(store.append(stream, [a, { ...a, type: 'B' }])).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.readStream(stream)).toEqual([]);
       });
+
+      it.each<[string, Partial<EventData>]>([
+        ['data null', { data: null as unknown as JsonObject }],
+        ['data an array', { data: [1] as unknown as JsonObject }],
+        ['data with its own toJSON', { data: new Date(0) as unknown as JsonObject }],
+        ['metadata a string', { metadata: 'x' as unknown as JsonObject }],
+        ['a type that is no string', { type: 7 as unknown as string }],
+      ])('a batch with %s is refused whole', async (_name, fault) => {
+        await expect(store.append(stream, [event('A'), { ...event('B'), ...fault }])).rejects.toBeInstanceOf(InvalidAppend);
+        expect(await store.readStream(stream)).toEqual([]);
+      });
     });
 
     describe('reading a stream', () => {

@@ -1,5 +1,5 @@
 /**
- * The `canonicalize` package's serialisation (RFC 8785 JSON canonicalisation),
+ * RFC 8785 JSON canonicalisation, the `canonicalize` package's serialisation
  * step for step, with loops in place of `reduce` and template strings: the
  * chain hash of every appended event goes through it, and this form takes
  * about a quarter less time. The spec beside this file compares the two on

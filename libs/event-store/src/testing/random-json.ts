@@ -1,4 +1,4 @@
-import { Json, JsonObject } from '../../event-store.port';
+import { Json, JsonObject } from '../event-store.port';
 
 /** A small deterministic generator (mulberry32), so a failing case can be replayed. */
 export function seededRandom(seed: number): () => number {
