@@ -11,17 +11,22 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Groups handed to an asynchronous commit that may be in flight at once: the
+ * next group is handed over while the one before is still being written, so
+ * the writer goes on to it as soon as it is done and the appending thread
+ * prepares the group after that meanwhile. The writer takes them in order,
+ * one transaction each.
+ */
+const GROUPS_IN_FLIGHT = 2;
+
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
   private scheduled = false;
+  private inFlight = 0;
   private idle: Array<() => void> = [];
 
-  /**
-   * `commit` runs a group in one transaction, inline (returning the
-   * outcomes) or elsewhere (returning a promise of them). While an
-   * asynchronous commit is in flight the next group gathers, and is handed
-   * over once it is done: one transaction in flight at a time.
-   */
+  /** `commit` runs a group in one transaction, inline (returning the outcomes) or elsewhere (returning a promise of them). */
   constructor(
     private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly afterCommit: () => void,
@@ -30,35 +35,38 @@ export class GroupCommit<T, R> {
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
   /** Resolves once every request submitted so far is committed or refused. */
   drained(): Promise<void> {
-    if (!this.scheduled) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= GROUPS_IN_FLIGHT) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
   private flush(): void {
+    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       committed = this.commit(batch.map((pending) => pending.request));
     } catch (error) {
-      this.scheduled = false;
       this.fail(batch, error);
       return;
     }
     if (!(committed instanceof Promise)) {
-      this.scheduled = false;
       this.settle(batch, committed);
       return;
     }
+    this.inFlight++;
     committed
       .then(
         (outcomes) => this.settle(batch, outcomes),
@@ -66,11 +74,9 @@ export class GroupCommit<T, R> {
       )
       .finally(() => {
         // What arrived meanwhile goes next, together with what the answers just given append in turn.
-        if (this.queue.length > 0) setImmediate(() => this.flush());
-        else {
-          this.scheduled = false;
-          this.wakeIdle();
-        }
+        this.inFlight--;
+        this.schedule();
+        this.wakeIfIdle();
       });
   }
 
@@ -81,16 +87,21 @@ export class GroupCommit<T, R> {
       if ('ok' in outcome) pending.resolve(outcome.ok);
       else pending.reject(outcome.error);
     });
-    if (!this.scheduled) this.wakeIdle();
+    this.wakeIfIdle();
   }
 
   /** The transaction itself failed (disk full, I/O error): nothing of it was acknowledged. */
   private fail(batch: Pending<T, R>[], error: unknown): void {
     batch.forEach((pending) => pending.reject(error));
-    if (!this.scheduled) this.wakeIdle();
+    this.wakeIfIdle();
   }
 
-  private wakeIdle(): void {
+  private isIdle(): boolean {
+    return !this.scheduled && this.inFlight === 0 && this.queue.length === 0;
+  }
+
+  private wakeIfIdle(): void {
+    if (!this.isIdle()) return;
     const idle = this.idle;
     this.idle = [];
     idle.forEach((resolve) => resolve());
