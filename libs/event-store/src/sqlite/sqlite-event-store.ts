@@ -108,6 +108,11 @@ export class SqliteEventStore implements EventStore {
     return new LogSubscription(this, options);
   }
 
+  /** Resolves once appends can be committed without a start-up delay: at once inline, when its writer thread is up otherwise. */
+  ready(): Promise<void> {
+    return this.writer?.ready ?? Promise.resolve();
+  }
+
   currentHead(): number {
     return (this.sql.headPosition.get() as { position: number }).position;
   }

@@ -25,8 +25,13 @@ export class ThreadWriter {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private failure?: Error;
+  /** Resolves once the thread has opened its connection; rejects if it fails to start. */
+  readonly ready: Promise<void>;
+  private started!: { resolve: () => void; reject: (error: Error) => void };
 
   constructor(file: string, durability: 'full' | 'relaxed') {
+    this.ready = new Promise((resolve, reject) => (this.started = { resolve, reject }));
+    this.ready.catch(() => undefined);
     this.worker = new Worker(workerScript(), { eval: true, workerData: { file, durability } });
     // Referenced only while a group is in flight: an idle store does not keep the process alive.
     this.worker.unref();
@@ -59,6 +64,7 @@ export class ThreadWriter {
   }
 
   private answered(answer: FromWriter): void {
+    if ('ready' in answer) return this.started.resolve();
     const waiting = this.waiting.get(answer.id);
     if (!waiting) return;
     this.waiting.delete(answer.id);
@@ -69,6 +75,7 @@ export class ThreadWriter {
 
   private fail(error: Error): void {
     this.failure ??= error;
+    this.started.reject(error);
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
   }

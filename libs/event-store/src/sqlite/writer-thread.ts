@@ -20,6 +20,8 @@ const heads = new StreamHeads(db);
 const writer = new AppendWriter(db, new EventStatements(db), heads);
 const commitAll = db.transaction((requests: AppendRequest[]) => writer.applyGroup(requests));
 
+port.postMessage({ ready: true } satisfies FromWriter);
+
 port.on('message', (message: ToWriter) => {
   if (message.kind === 'close') {
     db.close();

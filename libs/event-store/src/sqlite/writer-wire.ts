@@ -6,8 +6,11 @@ import { Outcome } from './group-commit';
 /** What the store sends its writer thread. */
 export type ToWriter = { kind: 'commit'; id: number; requests: AppendRequest[] } | { kind: 'close' };
 
-/** What the writer thread answers: one outcome per request, or the failure of the whole transaction. */
-export type FromWriter = { id: number; outcomes: WireOutcome[] } | { id: number; failed: WireError };
+/**
+ * What the writer thread says: that its connection is open, once; then for
+ * each group one outcome per request, or the failure of the whole transaction.
+ */
+export type FromWriter = { ready: true } | { id: number; outcomes: WireOutcome[] } | { id: number; failed: WireError };
 
 export type WireOutcome = { ok: AppendResult } | { error: WireError };
 
