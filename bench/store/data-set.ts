@@ -25,6 +25,8 @@ export interface Subject {
   readStream(stream: string): Promise<number>;
   /** Reads the whole global log page by page; absent when the store offers no such read. */
   readAllPaged?(pageSize: number): Promise<number>;
+  /** Resolves once the store has started whatever it starts in the background, so that no run pays for it. */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
 

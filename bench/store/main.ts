@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { emmettInMemory, emmettSqlite, loadPeer, Peer } from './emmett';
 import { CpuLoad, describeMachine, remeasure } from './machine';
-import { oursMemory, oursSqlite } from './ours';
+import { sqliteFloor } from './floor';
+import { oursMemory, oursSqlite, oursSqliteThread } from './ours';
 import { judge, OperationKey, renderSection, Results, writeSection } from './report';
 import { StreamBook, Subject } from './data-set';
 import { Measurement, rate } from './meter';
@@ -29,12 +30,13 @@ async function main(): Promise<number> {
     console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
     console.log(`raw fsync rate: ${Math.round(machine.fsyncPerSecond)}/s, load average ${machine.loadBefore.toFixed(2)}`);
     const peer: Peer | undefined = args.has('--no-peer') ? undefined : loadPeer();
-    const subjects: Array<() => Subject> = [() => oursSqlite(folder), () => oursMemory()];
-    if (peer) subjects.splice(1, 0, () => emmettSqlite(peer, folder), () => emmettInMemory(peer));
+    const subjects: Array<() => Subject> = [() => oursSqliteThread(folder), () => oursSqlite(folder), () => oursMemory()];
+    if (peer) subjects.splice(2, 0, () => emmettSqlite(peer, folder), () => emmettInMemory(peer));
     const results: Results = new Map();
     const notes: string[] = [];
     for (const open of subjects) {
       const subject = open();
+      await subject.ready?.();
       const logged = new Map<string, number>();
       results.set(subject.name, await quietly(subject.name.startsWith('Emmett'), logged, () => measure(subject)));
       if (logged.size > 0) {
@@ -42,9 +44,11 @@ async function main(): Promise<number> {
         notes.push(`${subject.name}: its connection logged these failed transactions underneath the errors above: ${counts}.`);
       }
     }
+    const floor = sqliteFloor(folder);
+    console.log(`SQLite alone, 100-event durable batches, 1 writer: ${Math.round(rate(floor))} events/s`);
     remeasure(machine, folder);
     const verdict = judge(results);
-    const section = renderSection(machine, results, verdict, new Date(), peer?.version, notes);
+    const section = renderSection(machine, results, verdict, new Date(), peer?.version, notes, floor);
     console.log('\n' + section);
     if (!args.has('--no-docs')) writeSection(join(ROOT, 'docs', 'benchmarks.md'), section);
     verdict.failures.forEach((failure) => console.error(`FAIL ${failure}`));

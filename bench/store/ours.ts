@@ -35,6 +35,10 @@ class PortSubject implements Subject {
     }
   }
 
+  ready(): Promise<void> {
+    return this.store instanceof SqliteEventStore ? this.store.ready() : Promise.resolve();
+  }
+
   close(): Promise<void> {
     return this.store.close();
   }
@@ -44,7 +48,14 @@ export function oursMemory(): Subject {
   return new PortSubject('sagsgang memory', new MemoryEventStore());
 }
 
-/** The default, durable mode: synchronous=FULL, every acknowledged append fsynced. */
+/** The library's default, durable mode: synchronous=FULL, every acknowledged append fsynced, committed on the calling thread. */
 export function oursSqlite(folder: string): Subject {
   return new PortSubject('sagsgang SQLite', new SqliteEventStore(join(folder, 'sagsgang.sqlite')));
 }
+
+/** As the API runs it: equally durable, the group's transaction and fsync on the store's writer thread. */
+export function oursSqliteThread(folder: string): Subject {
+  return new PortSubject(THREAD_SUBJECT, new SqliteEventStore(join(folder, 'sagsgang-thread.sqlite'), { writer: 'thread' }));
+}
+
+export const THREAD_SUBJECT = 'sagsgang SQLite, writer thread';
