@@ -65,8 +65,9 @@ export function renderSection(f: Findings): string {
         : `Generated and built live in ${g.seconds.toFixed(0)} s (relaxed durability while generating).`),
     '- Live: a ProjectionRunner subscribed to the store while the generator appended (its normal incremental path, ' +
       'committing whenever it had caught up); its digest was recorded when the log was complete.',
-    '- Replay: `sagsgang replay --json` run twice as a child process (ts-node); each drops every read model in ' +
-      'readmodels.sqlite and rebuilds it with ProjectionRunner.rebuild. The time is the rebuild alone (not start-up or the digest).',
+    '- Replay: `sagsgang replay --json` run twice as a child process (ts-node); each folds every read model\'s documents in ' +
+      'memory from the log and replaces the read models in readmodels.sqlite with them in one transaction (replayReadModels). ' +
+      'The time is the rebuild alone (not start-up or the digest).',
     '',
     '| run | events | seconds | events/s | digest |',
     '|---|--:|--:|--:|---|',
@@ -81,23 +82,25 @@ export function renderSection(f: Findings): string {
   return lines.join('\n') + '\n';
 }
 
-/** From a CPU profile of one replay of this log (`node --cpu-prof`, 2026-11-23, load about 2.5); the rebuild only, not the digest. */
+/** From a CPU profile of one replay of this log (`node --cpu-prof`, 2026-11-23, load about 5 on two vCPUs); the rebuild only, not the digest. */
 const LIMITS = [
   'What limits it (CPU profile of one replay of the 1,000,000-event log, rebuild only):',
   '',
-  '- Reading the log, 25%: the subscription reads every row and parses its data and metadata, about 1 KB of JSON',
-  '  per event (980 MB in all; metadata with its ids and two hashes is about 40% of it, and no projection reads it).',
-  '- Writing the read models, 22%, and dropping the old tables first, 7%: 0.6 GB of JSON documents in 250,000-event',
-  '  batches (0.5 GB when each document is written once). Documents are large because they are the domain state:',
-  '  a sag keeps every version of its sagsfremstilling (6 KB on average), a meeting every punkt with its sag (37 KB).',
-  '- Folding, 17%: the domain\'s own evolve per event plus the runner\'s bookkeeping; encoding the documents, 8%.',
-  '- Garbage collection, 14%, with the young generation already raised to 192 MB (20–25% with V8\'s default).',
+  '- Writing the read models, 39%: inserting 0.5 GB of JSON documents once each, in id order, 20%; encoding them',
+  '  (JSON.stringify and the columns), 10%; indexing the filled tables, 7%; dropping the old tables first, 6%.',
+  '  Documents are large because they are the domain state: a sag keeps every version of its sagsfremstilling',
+  '  (6 KB on average), a meeting every punkt with its sag (37 KB).',
+  '- Reading the log, 28%: the subscription reads every row (17%) and parses its data and metadata (10%), about',
+  '  1 KB of JSON per event (metadata with its ids and two hashes is about 40% of it, and no projection reads it).',
+  '- Folding, 19%: the domain\'s own evolve per event, plus a copy of the state with revision and position.',
+  '- Garbage collection, 12%, with the young generation raised to 192 MB.',
   '',
-  'The whole rebuild runs on one thread of a two-vCPU machine shared with other work. Reaching 100,000 events/s',
-  'would take several of: a subscription that parses metadata only when asked (the event store\'s code), the second',
-  'core (one thread reading and folding, one writing SQLite), building into a fresh file instead of dropping the old',
-  'tables, and smaller list documents (the texts are in the log and in the sag stream anyway). The digest is the',
-  'same whichever path builds the read models, so each such change can be checked by this benchmark.',
+  'The whole rebuild runs on one thread of a two-vCPU machine shared with other work. What is left to reach',
+  '100,000 events/s: the second core for writing (a thread holding the exclusive write transaction that drops the',
+  'old tables while the log is folded and inserts the documents while they are encoded, about a fifth of the',
+  'rebuild), and parsing metadata only when asked (the event store\'s code; a lazy getter must survive the spreads',
+  'of RecordedEvent elsewhere). Reading the log on two threads (one per half of the documents) costs more than it',
+  'saves, as does handing parsed events between threads (structured clone is slower than JSON.parse).',
 ];
 
 /** Replaces the "## Replay" section of the file, or appends it; every other section stays as it is. */
