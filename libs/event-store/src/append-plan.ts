@@ -12,6 +12,7 @@ export type AppendPlan =
   | { kind: 'retry'; lastRevision: number }
   | { kind: 'append'; firstRevision: number };
 
+const TYPE = /^[^\u0000-\u001f\u007f]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateBatch(streamName: string, events: EventData[]): void {
@@ -20,7 +21,7 @@ export function validateBatch(streamName: string, events: EventData[]): void {
   const ids = new Set<string>();
   for (const event of events) {
     if (!UUID.test(event.id)) throw new InvalidAppend(`event id ${event.id} is not a UUID`);
-    if (!event.type || typeof event.type !== 'string') throw new InvalidAppend('event type must be a non-empty string');
+    if (typeof event.type !== 'string' || !TYPE.test(event.type)) throw new InvalidAppend('event type must be a non-empty string without control characters');
     if (!isJsonObject(event.data)) throw new InvalidAppend(`event ${event.id}: data must be a JSON object`);
     if (event.metadata !== undefined && !isJsonObject(event.metadata)) throw new InvalidAppend(`event ${event.id}: metadata must be a JSON object`);
     if (ids.has(event.id)) throw new InvalidAppend(`event id ${event.id} appears twice in one batch`);

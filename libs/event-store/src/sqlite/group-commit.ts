@@ -5,8 +5,7 @@
  */
 export type Outcome<R> = { ok: R } | { error: unknown };
 
-interface Pending<T, R> {
-  request: T;
+interface Waiter<R> {
   resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
@@ -21,7 +20,9 @@ interface Pending<T, R> {
 const GROUPS_IN_FLIGHT = 2;
 
 export class GroupCommit<T, R> {
-  private queue: Pending<T, R>[] = [];
+  /** Requests and their waiters, side by side: once a group is handed over, only the waiters are kept. */
+  private requests: T[] = [];
+  private waiters: Waiter<R>[] = [];
   private scheduled = false;
   private inFlight = 0;
   private idle: Array<() => void> = [];
@@ -34,7 +35,8 @@ export class GroupCommit<T, R> {
 
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
+      this.requests.push(request);
+      this.waiters.push({ resolve, reject });
       this.schedule();
     });
   }
@@ -46,18 +48,20 @@ export class GroupCommit<T, R> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.queue.length === 0 || this.inFlight >= GROUPS_IN_FLIGHT) return;
+    if (this.scheduled || this.requests.length === 0 || this.inFlight >= GROUPS_IN_FLIGHT) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+    const requests = this.requests;
+    const batch = this.waiters;
+    this.requests = [];
+    this.waiters = [];
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
-      committed = this.commit(batch.map((pending) => pending.request));
+      committed = this.commit(requests);
     } catch (error) {
       this.fail(batch, error);
       return;
@@ -80,7 +84,7 @@ export class GroupCommit<T, R> {
       });
   }
 
-  private settle(batch: Pending<T, R>[], outcomes: Outcome<R>[]): void {
+  private settle(batch: Waiter<R>[], outcomes: Outcome<R>[]): void {
     this.afterCommit();
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
@@ -91,13 +95,13 @@ export class GroupCommit<T, R> {
   }
 
   /** The transaction itself failed (disk full, I/O error): nothing of it was acknowledged. */
-  private fail(batch: Pending<T, R>[], error: unknown): void {
+  private fail(batch: Waiter<R>[], error: unknown): void {
     batch.forEach((pending) => pending.reject(error));
     this.wakeIfIdle();
   }
 
   private isIdle(): boolean {
-    return !this.scheduled && this.inFlight === 0 && this.queue.length === 0;
+    return !this.scheduled && this.inFlight === 0 && this.requests.length === 0;
   }
 
   private wakeIfIdle(): void {

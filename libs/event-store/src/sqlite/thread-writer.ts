@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AppendResult } from '../event-store.port';
 import { AppendRequest } from './append-writer';
 import { Outcome } from './group-commit';
-import { fromWireError, fromWireOutcome, FromWriter, ToWriter } from './writer-wire';
+import { fromWireError, fromWireOutcome, FromWriter, toWireGroup, ToWriter } from './writer-wire';
 
 interface Waiting {
   resolve: (outcomes: Outcome<AppendResult>[]) => void;
@@ -46,7 +46,7 @@ export class ThreadWriter {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.waiting.size === 1) this.worker.ref();
-      this.send({ kind: 'commit', id, requests });
+      this.send({ kind: 'commit', id, group: toWireGroup(requests) });
     });
   }
 

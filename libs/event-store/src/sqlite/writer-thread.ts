@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AppendRequest, AppendWriter } from './append-writer';
 import { EventStatements } from './statements';
 import { StreamHeads } from './stream-heads';
-import { FromWriter, toWireError, toWireOutcome, ToWriter } from './writer-wire';
+import { fromWireGroup, FromWriter, toWireError, toWireOutcome, ToWriter } from './writer-wire';
 
 const { file, durability } = workerData as { file: string; durability: 'full' | 'relaxed' };
 const port = parentPort!;
@@ -30,7 +30,7 @@ port.on('message', (message: ToWriter) => {
   }
   let answer: FromWriter;
   try {
-    answer = { id: message.id, outcomes: commitAll.immediate(message.requests).map(toWireOutcome) };
+    answer = { id: message.id, outcomes: commitAll.immediate(fromWireGroup(message.group)).map(toWireOutcome) };
   } catch (error) {
     // The transaction itself failed (disk full, I/O error): nothing of it happened, and the cached heads may be wrong.
     heads.forget();

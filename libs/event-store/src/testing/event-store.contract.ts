@@ -159,6 +159,7 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         ['data with its own toJSON', { data: new Date(0) as unknown as JsonObject }],
         ['metadata a string', { metadata: 'x' as unknown as JsonObject }],
         ['a type that is no string', { type: 7 as unknown as string }],
+        ['a type with a control character', { type: 'A\u0000B' }],
       ])('a batch with %s is refused whole', async (_name, fault) => {
         await expect(store.append(stream, [event('A'), { ...event('B'), ...fault }])).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.readStream(stream)).toEqual([]);
