@@ -54,6 +54,18 @@ describe('GroupCommit', () => {
     await expect(Promise.all([second, third, fourth])).resolves.toEqual([20, 30, 40]);
   });
 
+  it('hands a group over at once when it reaches the limit, the rest on the next turn', async () => {
+    const writer = new ManualWriter();
+    const group = new GroupCommit<number, number>(writer.commit, () => undefined, { handOverAt: 5, sizeOf: (r) => r });
+    const answers = [2, 3, 1].map((r) => group.submit(r));
+    expect(writer.groups).toEqual([[2, 3]]);
+    await turn();
+    expect(writer.groups).toEqual([[2, 3], [1]]);
+    writer.complete(0);
+    writer.complete(1);
+    await expect(Promise.all(answers)).resolves.toEqual([20, 30, 10]);
+  });
+
   it('drains only once every group in flight is answered', async () => {
     const writer = new ManualWriter();
     const group = new GroupCommit<number, number>(writer.commit, () => undefined);

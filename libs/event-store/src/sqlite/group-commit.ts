@@ -19,10 +19,17 @@ interface Waiter<R> {
  */
 const GROUPS_IN_FLIGHT = 2;
 
+export interface GroupLimit<T> {
+  /** A group this big is handed over at once instead of on the next turn, so that a burst makes several groups the writer can start on early. */
+  handOverAt: number;
+  sizeOf: (request: T) => number;
+}
+
 export class GroupCommit<T, R> {
   /** Requests and their waiters, side by side: once a group is handed over, only the waiters are kept. */
   private requests: T[] = [];
   private waiters: Waiter<R>[] = [];
+  private queuedSize = 0;
   private scheduled = false;
   private inFlight = 0;
   private idle: Array<() => void> = [];
@@ -31,13 +38,16 @@ export class GroupCommit<T, R> {
   constructor(
     private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly afterCommit: () => void,
+    private readonly limit?: GroupLimit<T>,
   ) {}
 
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.requests.push(request);
       this.waiters.push({ resolve, reject });
-      this.schedule();
+      if (this.limit) this.queuedSize += this.limit.sizeOf(request);
+      if (this.limit && this.queuedSize >= this.limit.handOverAt && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
+      else this.schedule();
     });
   }
 
@@ -55,10 +65,12 @@ export class GroupCommit<T, R> {
 
   private flush(): void {
     this.scheduled = false;
+    if (this.requests.length === 0) return;
     const requests = this.requests;
     const batch = this.waiters;
     this.requests = [];
     this.waiters = [];
+    this.queuedSize = 0;
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       committed = this.commit(requests);
