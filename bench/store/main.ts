@@ -18,7 +18,7 @@ import { appendRun, batchAppends, readAllPasses, readStreamRepeatedly } from './
 const ROOT = join(__dirname, '..', '..');
 const SINGLE_1 = { writers: 1, appendsPerWriter: 5_000, eventsPerAppend: 1, capMs: 8_000 };
 const SINGLE_16 = { writers: 16, appendsPerWriter: 1_500, eventsPerAppend: 1, capMs: 8_000 };
-const BATCH_16 = { writers: 16, appendsPerWriter: 25, eventsPerAppend: 100, capMs: 8_000 };
+const BATCH_16 = { writers: 16, appendsPerWriter: 60, eventsPerAppend: 100, capMs: 8_000 };
 
 async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
