@@ -54,16 +54,18 @@ describe('GroupCommit', () => {
     await expect(Promise.all([second, third, fourth])).resolves.toEqual([20, 30, 40]);
   });
 
-  it('hands a group over at once when it reaches the limit, the rest on the next turn', async () => {
+  it('handing over at once, sends requests while fewer than two groups are in flight and gathers the rest', async () => {
     const writer = new ManualWriter();
-    const group = new GroupCommit<number, number>(writer.commit, () => undefined, { handOverAt: 5, sizeOf: (r) => r });
-    const answers = [2, 3, 1].map((r) => group.submit(r));
-    expect(writer.groups).toEqual([[2, 3]]);
-    await turn();
-    expect(writer.groups).toEqual([[2, 3], [1]]);
+    const group = new GroupCommit<number, number>(writer.commit, () => undefined, true);
+    const answers = [1, 2, 3, 4].map((r) => group.submit(r));
+    expect(writer.groups).toEqual([[1], [2]]);
     writer.complete(0);
+    await expect(answers[0]).resolves.toBe(10);
+    await turn();
+    expect(writer.groups).toEqual([[1], [2], [3, 4]]);
     writer.complete(1);
-    await expect(Promise.all(answers)).resolves.toEqual([20, 30, 10]);
+    writer.complete(2);
+    await expect(Promise.all(answers)).resolves.toEqual([10, 20, 30, 40]);
   });
 
   it('drains only once every group in flight is answered', async () => {

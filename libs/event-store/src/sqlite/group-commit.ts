@@ -19,34 +19,34 @@ interface Waiter<R> {
  */
 const GROUPS_IN_FLIGHT = 2;
 
-export interface GroupLimit<T> {
-  /** A group this big is handed over at once instead of on the next turn, so that a burst makes several groups the writer can start on early. */
-  handOverAt: number;
-  sizeOf: (request: T) => number;
-}
-
 export class GroupCommit<T, R> {
   /** Requests and their waiters, side by side: once a group is handed over, only the waiters are kept. */
   private requests: T[] = [];
   private waiters: Waiter<R>[] = [];
-  private queuedSize = 0;
   private scheduled = false;
   private inFlight = 0;
   private idle: Array<() => void> = [];
 
-  /** `commit` runs a group in one transaction, inline (returning the outcomes) or elsewhere (returning a promise of them). */
+  /**
+   * `commit` runs a group in one transaction, inline (returning the
+   * outcomes) or elsewhere (returning a promise of them). `handOverAtOnce`,
+   * for a commit elsewhere: a request goes over as soon as fewer than
+   * GROUPS_IN_FLIGHT groups are in flight, instead of on the next turn;
+   * requests gather into a group only while the writer is busy, which costs
+   * a lone request no waiting. Inline, gathering until the next turn is
+   * what makes groups at all.
+   */
   constructor(
     private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly afterCommit: () => void,
-    private readonly limit?: GroupLimit<T>,
+    private readonly handOverAtOnce = false,
   ) {}
 
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.requests.push(request);
       this.waiters.push({ resolve, reject });
-      if (this.limit) this.queuedSize += this.limit.sizeOf(request);
-      if (this.limit && this.queuedSize >= this.limit.handOverAt && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
+      if (this.handOverAtOnce && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
       else this.schedule();
     });
   }
@@ -70,7 +70,6 @@ export class GroupCommit<T, R> {
     const batch = this.waiters;
     this.requests = [];
     this.waiters = [];
-    this.queuedSize = 0;
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       committed = this.commit(requests);

@@ -44,9 +44,6 @@ export interface SqliteEventStoreOptions {
 
 const LAST = Number.MAX_SAFE_INTEGER;
 
-/** Events in a group before it goes to the writer thread without waiting for the next turn. */
-const THREAD_GROUP_LIMIT = { handOverAt: 500, sizeOf: (request: AppendRequest) => request.events.length };
-
 /** The embedded default: one SQLite file in WAL mode, appends grouped into shared transactions. */
 export class SqliteEventStore implements EventStore {
   readonly appended = new AppendSignal();
@@ -73,7 +70,7 @@ export class SqliteEventStore implements EventStore {
     this.heads = new StreamHeads(this.db);
     if (options.writer === 'thread' && !this.readonly) {
       const writer = (this.writer = new ThreadWriter(file, options.durability ?? 'full'));
-      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify(), THREAD_GROUP_LIMIT);
+      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify(), true);
       return;
     }
     const writer = new AppendWriter(this.db, this.sql, this.heads);
