@@ -64,6 +64,30 @@ describe('SagsnummerAllocator', () => {
     expect(events.map((event) => [event.data.loebenummer, event.data.sagsnummer])).toEqual(oneTo(50).map((n) => [n, `26/${n}`]));
   });
 
+  it('hands the next batch to the store before the one before is acknowledged', async () => {
+    const store = openStore();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow = Object.create(store) as EventStore;
+    slow.append = async (stream, events, expected) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      try {
+        return await store.append(stream, events, expected);
+      } finally {
+        inFlight--;
+      }
+    };
+    const allocator = new SagsnummerAllocator(slow);
+
+    const first = allocator.allocate('sag-1', context());
+    await new Promise((resolve) => setImmediate(resolve));
+    const numbers = await Promise.all([first, allocator.allocate('sag-2', context())]);
+
+    expect(numbers).toEqual(['26/1', '26/2']);
+    expect(mostInFlight).toBe(2);
+  });
+
   it('keeps numbers unique and gap-free when two processes race for the same counter', async () => {
     const racing = [counting(openStore()), counting(openStore())];
     const [first, second] = racing.map((store) => new SagsnummerAllocator(store));

@@ -17,24 +17,32 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** One counter stream's queue: who waits for a number, and whether a batch is being appended. */
+/** One counter stream: who waits for a number, and where the batches handed to the store leave its head. */
 interface Counter {
   year: number;
   waiting: Waiting[];
-  busy: boolean;
+  scheduled: boolean;
+  /**
+   * The counter stream's revision once every batch handed to the store is
+   * appended, foreseen without waiting for their acknowledgements; unknown
+   * (read from the stream) at first and after a batch went otherwise.
+   */
+  head?: Promise<number>;
 }
 
 /**
  * Allocates `YY/løbenummer` from a counter stream per year, `sagsnummer-YY`:
  * løbenummer n is the event at revision n-1.
  *
- * Creations waiting for a number are served in batches: all that arrive while
- * the previous batch is being appended (or within one turn of the event loop)
- * get consecutive numbers from ONE append of their SagsnummerTildelt events
- * with the exact expected revision, so they share one fsync instead of taking
- * one commit round each. Correctness does not come from this queue but from
- * the store: a batch that loses a race (another process appended first) is
- * refused whole and retried on the new head, so numbers stay unique and
+ * Creations waiting for a number are served in batches: all that arrive
+ * within one turn of the event loop get consecutive numbers from ONE append
+ * of their SagsnummerTildelt events with the exact expected revision, so
+ * they share one fsync. A batch does not wait for the one before it to be
+ * acknowledged: it expects the revision that batch will leave, and the
+ * store, which takes a process's appends in order, refuses it if that did
+ * not happen. Correctness does not come from this queue but from the store:
+ * a batch that loses a race (another process appended first) is refused
+ * whole and retried on the head read anew, so numbers stay unique and
  * gap-free across processes. A retried request (same idempotency key) gets
  * its first number back: its event id is derived from the key, and the store
  * answers a repeated event with its original revision.
@@ -49,29 +57,29 @@ export class SagsnummerAllocator {
     const year = danishYear(context.now);
     const stream = `sagsnummer-${String(year).padStart(2, '0')}`;
     let counter = this.counters.get(stream);
-    if (!counter) this.counters.set(stream, (counter = { year, waiting: [], busy: false }));
+    if (!counter) this.counters.set(stream, (counter = { year, waiting: [], scheduled: false }));
     return new Promise((resolve, reject) => {
       counter.waiting.push({ sagId, context, eventId: eventId(context, stream, 0), resolve, reject });
-      if (!counter.busy) {
-        counter.busy = true;
-        // The rest of this turn's creations join the batch.
-        setImmediate(() => void this.drain(stream, counter));
-      }
+      this.schedule(stream, counter);
     });
   }
 
-  /** Appends batches until nobody waits. */
-  private async drain(stream: string, counter: Counter): Promise<void> {
-    while (counter.waiting.length > 0) {
-      await this.grant(stream, counter.year, takeBatch(counter));
-    }
-    counter.busy = false;
+  /** The rest of this turn's creations join the batch. */
+  private schedule(stream: string, counter: Counter): void {
+    if (counter.scheduled) return;
+    counter.scheduled = true;
+    setImmediate(() => {
+      counter.scheduled = false;
+      const batch = takeBatch(counter);
+      if (counter.waiting.length > 0) this.schedule(stream, counter);
+      void this.grant(stream, counter, batch);
+    });
   }
 
-  private async grant(stream: string, year: number, batch: Waiting[]): Promise<void> {
+  private async grant(stream: string, counter: Counter, batch: Waiting[]): Promise<void> {
     try {
-      const first = await this.appendBatch(stream, year, batch);
-      batch.forEach((waiting, i) => waiting.resolve(formatSagsnummer(year, first + i)));
+      const first = await this.appendBatch(stream, counter, batch);
+      batch.forEach((waiting, i) => waiting.resolve(formatSagsnummer(counter.year, first + i)));
     } catch (error) {
       if (!(error instanceof PartialRetryConflict) || batch.length === 1) {
         batch.forEach((waiting) => waiting.reject(error));
@@ -79,32 +87,44 @@ export class SagsnummerAllocator {
       }
       // Some of the batch are retries of creations whose number was already
       // granted: one at a time, each retry gets its own number back.
-      for (const waiting of batch) await this.grant(stream, year, [waiting]);
+      for (const waiting of batch) await this.grant(stream, counter, [waiting]);
     }
   }
 
-  /** Appends the batch's events at the head; returns the løbenummer of the first. */
-  private async appendBatch(stream: string, year: number, batch: Waiting[]): Promise<number> {
+  /** Appends the batch after the batches before it; returns the løbenummer of the first. */
+  private async appendBatch(stream: string, counter: Counter, batch: Waiting[]): Promise<number> {
     for (let attempt = 1; ; attempt++) {
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      const revision = last ? last.revision : -1;
-      const events: EventData[] = batch.map(({ sagId, context, eventId: id }, i) => {
-        const loebenummer = revision + 2 + i;
-        return {
-          id,
-          type: 'SagsnummerTildelt',
-          data: { sagId, sagsnummer: formatSagsnummer(year, loebenummer), loebenummer },
-          metadata: metadataFor(context),
-        };
-      });
+      const after = counter.head ?? this.readHead(stream);
+      const foreseen = after.then((revision) => revision + batch.length);
+      // A failed read is this batch's to report; a batch chained on it sees the failure itself.
+      foreseen.catch(() => undefined);
+      counter.head = foreseen;
       try {
-        const result = await this.store.append(stream, events, last ? revision : 'no_stream');
-        // On an exact retry the store reports the original events' revisions.
+        const revision = await after;
+        const events: EventData[] = batch.map(({ sagId, context, eventId: id }, i) => {
+          const loebenummer = revision + 2 + i;
+          return {
+            id,
+            type: 'SagsnummerTildelt',
+            data: { sagId, sagsnummer: formatSagsnummer(counter.year, loebenummer), loebenummer },
+            metadata: metadataFor(context),
+          };
+        });
+        const result = await this.store.append(stream, events, revision < 0 ? 'no_stream' : revision);
+        // On an exact retry the store reports the original events' revisions, and the head did not move.
+        if (result.nextExpectedRevision !== revision + batch.length && counter.head === foreseen) counter.head = undefined;
         return result.nextExpectedRevision - batch.length + 2;
       } catch (error) {
+        if (counter.head === foreseen) counter.head = undefined;
         if (!(error instanceof ExpectedRevisionConflict) || attempt === MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** The counter stream's revision as stored (-1: no stream yet). */
+  private async readHead(stream: string): Promise<number> {
+    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last ? last.revision : -1;
   }
 }
 
