@@ -5,6 +5,7 @@ export type { Checkpoint, Installation, ReadModelStoreOptions } from './read-mod
 export type { FindQuery, FindResult } from './find-query';
 export { ProjectionRunner } from './projection-runner';
 export { replayReadModels } from './replay';
+export { ReplayWriter } from './replay-writer';
 export type {
   LogLevel,
   ProjectionLag,

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
 import { InvalidReadModelQuery, ReadModelsInUse } from './errors';
-import { AnyProjection, validateProjections } from './projection';
+import { AnyProjection, ColumnValue, validateProjections } from './projection';
 import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
 import { ReadModelTable, TABLE_PREFIX } from './read-model-table';
 
@@ -54,6 +54,8 @@ export class ReadModelStore {
   private readonly db: Database;
   private readonly exclusive: boolean;
   private readonly tables = new Map<string, ReadModelTable>();
+  /** During a replacement: each table's insert. */
+  private readonly inserts = new Map<string, Statement>();
   private readonly sql: { read: Statement; upsert: Statement; advance: Statement };
 
   constructor(file: string, projections: readonly AnyProjection[], options: ReadModelStoreOptions = {}) {
@@ -124,29 +126,49 @@ export class ReadModelStore {
   }
 
   /**
-   * Replaces every read model with `documents` (projection name → id →
-   * document; a projection left out gets an empty table) and moves every
-   * checkpoint to `position`, in one transaction: for a rebuild that folded
-   * the log in memory. Each document is written once, in id order, and each
-   * table indexed afterwards. On an exclusive store the transaction uses a
-   * rollback journal instead of the WAL: pages freed by the dropped tables are
-   * then reused without being written twice (WAL writes every page to the log
-   * first, then into the file), and a crash still rolls the whole of it back.
+   * Starts replacing every read model, for a rebuild that folded the log in
+   * memory: in one transaction, drops every read model table and checkpoint
+   * and creates the tables again without their indexes. Then insertRows
+   * writes each document once, in id order, and commitReplacement indexes
+   * the tables, moves every checkpoint to the position and commits, or
+   * rollbackReplacement leaves the read models as they were. On an exclusive
+   * store the transaction uses a rollback journal instead of the WAL: pages
+   * freed by the dropped tables are then reused without being written twice
+   * (WAL writes every page to the log first, then into the file), and a crash
+   * still rolls the whole of it back.
    */
-  replace(position: number, documents: ReadonlyMap<string, ReadonlyMap<string, unknown>>): void {
+  beginReplacement(): void {
     if (this.exclusive) this.db.pragma('journal_mode = DELETE');
-    try {
-      this.transaction(() => {
-        this.dropAll();
-        for (const { name, version } of this.projections) {
-          this.tables.get(name)!.createFilled(documents.get(name) ?? new Map());
-          this.sql.upsert.run(name, version);
-          this.advance(name, position);
-        }
-      });
-    } finally {
-      if (this.exclusive) this.db.pragma('journal_mode = WAL');
+    this.db.exec('BEGIN IMMEDIATE');
+    this.dropAll();
+    for (const [name, table] of this.tables) this.inserts.set(name, table.createForInserts());
+  }
+
+  /** Inserts rows, flattened: each one's id, JSON and column values in a row. */
+  insertRows(projection: string, rows: readonly ColumnValue[]): void {
+    const insert = this.inserts.get(projection)!;
+    const width = 2 + this.table(projection).columns.length;
+    for (let i = 0; i < rows.length; i += width) insert.run(rows.slice(i, i + width));
+  }
+
+  commitReplacement(position: number): void {
+    for (const { name, version } of this.projections) {
+      this.tables.get(name)!.open();
+      this.sql.upsert.run(name, version);
+      this.advance(name, position);
     }
+    this.db.exec('COMMIT');
+    this.endReplacement();
+  }
+
+  rollbackReplacement(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.endReplacement();
+  }
+
+  private endReplacement(): void {
+    this.inserts.clear();
+    if (this.exclusive) this.db.pragma('journal_mode = WAL');
   }
 
   close(): void {

@@ -58,18 +58,14 @@ export class ReadModelTable {
   }
 
   /**
-   * Creates the table and fills it with `documents` (id → document) in id
-   * order, then indexes it: for a rebuild, cheaper than keeping every index
-   * up to date row by row.
+   * For a rebuild: creates the table without its indexes and returns the
+   * statement that inserts a row (id, JSON, column values). Inserting every
+   * row in id order first and indexing afterwards with open() is cheaper than
+   * keeping every index up to date row by row.
    */
-  createFilled(documents: ReadonlyMap<string, unknown>): void {
+  createForInserts(): Statement {
     this.createTable();
-    const insert = this.db.prepare(`INSERT INTO ${this.table} VALUES (${['id', 'document', ...this.columns].map(() => '?').join(', ')})`);
-    for (const id of [...documents.keys()].sort()) {
-      const { json, values } = this.encode(id, documents.get(id));
-      insert.run(id, json, ...values);
-    }
-    this.open();
+    return this.db.prepare(`INSERT INTO ${this.table} VALUES (${['id', 'document', ...this.columns].map(() => '?').join(', ')})`);
   }
 
   private createTable(): void {
@@ -139,12 +135,7 @@ export class ReadModelTable {
 
   /** The document as stored: its JSON and its column values. */
   encode(id: string, document: unknown): { json: string; values: ColumnValue[] } {
-    try {
-      const values = this.extractors.map((extract) => extract(document) ?? null);
-      return { json: JSON.stringify(document), values };
-    } catch (error) {
-      throw new ProjectionFailed(this.projection, undefined, error, `encoding document ${id}`);
-    }
+    return encodeDocument(this.projection, this.extractors, id, document);
   }
 
   /** For the runner, in its transaction. An update sets only the columns that changed, sparing their indexes. */
@@ -186,5 +177,20 @@ export class ReadModelTable {
       this.statements.set(source, statement);
     }
     return statement;
+  }
+}
+
+/** A document as stored: its JSON and its column values; a failing extractor fails the projection. */
+export function encodeDocument(
+  projection: string,
+  extractors: ReadonlyArray<(document: unknown) => ColumnValue>,
+  id: string,
+  document: unknown,
+): { json: string; values: ColumnValue[] } {
+  try {
+    const values = extractors.map((extract) => extract(document) ?? null);
+    return { json: JSON.stringify(document), values };
+  } catch (error) {
+    throw new ProjectionFailed(projection, undefined, error, `encoding document ${id}`);
   }
 }

@@ -1,4 +1,4 @@
-import { ProjectionFailed, replayReadModels } from '../src';
+import { AnyProjection, ProjectionFailed, ReadModelsInUse, readModelsFile, replayReadModels, ReplayWriter } from '../src';
 import { appendMany, event, opretSag } from './support/events';
 import { Fixture, STORE_KINDS } from './support/fixture';
 import { countingProjection, sagerProjection } from './support/projections';
@@ -21,12 +21,22 @@ describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
     return { digest: runner.digest(), position };
   }
 
+  /** Replays into `file` through a writer thread of its own, as `sagsgang replay` does. */
+  async function replay(projections: AnyProjection[], file = readModelsFile(fixture.dir)) {
+    const writer = await ReplayWriter.open(file, projections);
+    try {
+      return await replayReadModels(fixture.eventStore, writer);
+    } finally {
+      await writer.close();
+    }
+  }
+
   it('gives the digest of the live read models, with every checkpoint at the head', async () => {
     // given
     const live = await buildLive();
     const readModels = fixture.readModels([sagerProjection(), countingProjection()], `${fixture.dir}/replay.sqlite`);
     // when
-    const replayed = await replayReadModels(fixture.eventStore, readModels);
+    const replayed = await replay([sagerProjection(), countingProjection()], `${fixture.dir}/replay.sqlite`);
     // then
     expect(replayed).toEqual({ position: live.position, events: live.position });
     expect(readModels.digest()).toBe(live.digest);
@@ -38,8 +48,8 @@ describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
     const live = await buildLive();
     const readModels = fixture.readModels([sagerProjection(), countingProjection()]);
     // when
-    await replayReadModels(fixture.eventStore, readModels);
-    await replayReadModels(fixture.eventStore, readModels);
+    await replay([sagerProjection(), countingProjection()]);
+    await replay([sagerProjection(), countingProjection()]);
     // then
     expect(readModels.digest()).toBe(live.digest);
   });
@@ -50,15 +60,21 @@ describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
     const failing = sagerProjection({ failOn: (recorded) => recorded.streamName === 'sag-7' });
     const readModels = fixture.readModels([failing, countingProjection()]);
     // when
-    const replay = replayReadModels(fixture.eventStore, readModels);
+    const replayed = replay([failing, countingProjection()]);
     // then
-    await expect(replay).rejects.toBeInstanceOf(ProjectionFailed);
+    await expect(replayed).rejects.toBeInstanceOf(ProjectionFailed);
     expect(readModels.digest()).toBe(live.digest);
   });
 
   it('replays an empty log into empty read models', async () => {
     const readModels = fixture.readModels([sagerProjection(), countingProjection()]);
-    expect(await replayReadModels(fixture.eventStore, readModels)).toEqual({ position: 0, events: 0 });
+    expect(await replay([sagerProjection(), countingProjection()])).toEqual({ position: 0, events: 0 });
     expect(readModels.find('sager').total).toBe(0);
+  });
+
+  it('refuses an exclusive replay while another connection has the file open', async () => {
+    fixture.readModels([sagerProjection(), countingProjection()]);
+    const opening = ReplayWriter.open(readModelsFile(fixture.dir), [sagerProjection(), countingProjection()], { exclusive: true });
+    await expect(opening).rejects.toBeInstanceOf(ReadModelsInUse);
   });
 });

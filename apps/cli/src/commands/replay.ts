@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '@sagsgang/event-store';
-import { ReadModelStore, readModelsFile, replayReadModels as replayLog } from '@sagsgang/projections';
+import { readModelsFile, replayReadModels as replayLog, ReplayWriter } from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
 import { Command } from '../command';
 
@@ -62,15 +62,16 @@ export function replayInWorker(dataDir: string): Promise<ReplayReport> {
 
 /**
  * Rebuilds every read model under `dataDir` from the log, in place, holding
- * the read model file exclusively, over the same PROJECTIONS as the API's
- * runner. The documents are written at the end in one transaction with their
- * checkpoints, so a replay cut short leaves the read models as they were.
+ * the read model file exclusively (in the replay's writer thread), over the
+ * same PROJECTIONS as the API's runner. The documents are written at the end
+ * in one transaction with their checkpoints, so a replay cut short leaves the
+ * read models as they were.
  */
 export async function replayReadModels(eventStore: EventStore, dataDir: string): Promise<ReplayReport> {
-  const readModels = new ReadModelStore(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
+  const writer = await ReplayWriter.open(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
   try {
     const started = process.hrtime.bigint();
-    const { events, position } = await replayLog(eventStore, readModels);
+    const { events, position } = await replayLog(eventStore, writer);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       readModels: PROJECTIONS.map((projection) => projection.name),
@@ -78,10 +79,10 @@ export async function replayReadModels(eventStore: EventStore, dataDir: string):
       position,
       seconds,
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
-      digest: readModels.digest(),
+      digest: await writer.digest(),
     };
   } finally {
-    readModels.close();
+    await writer.close();
   }
 }
 
