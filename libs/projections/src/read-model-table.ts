@@ -48,7 +48,7 @@ export class ReadModelTable {
   /** True when the table exists with exactly the declared columns. */
   matchesSchema(): boolean {
     const existing = this.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(this.table);
-    return existing.join(',') === ['id', 'document', ...this.columns].join(',');
+    return existing.join(',') === ['id', ...this.columns, 'document'].join(',');
   }
 
   /** Creates the table with its indexes, ready to use. */
@@ -65,12 +65,18 @@ export class ReadModelTable {
    */
   createForInserts(): Statement {
     this.createTable();
-    return this.db.prepare(`INSERT INTO ${this.table} VALUES (${['id', 'document', ...this.columns].map(() => '?').join(', ')})`);
+    const names = ['id', 'document', ...this.columns];
+    return this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
   }
 
+  /**
+   * The document comes last: a row's columns then sit at its start, on the
+   * table's own page, and reading them (for an index or a filter) does not
+   * walk the overflow pages of a long document.
+   */
   private createTable(): void {
     const extra = this.columns.map((column) => `, ${column}`).join('');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, document TEXT NOT NULL${extra})`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY${extra}, document TEXT NOT NULL)`);
   }
 
   /** Brings the indexes up to the declaration and prepares the statements; the table must exist. */
