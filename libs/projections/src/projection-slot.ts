@@ -61,13 +61,13 @@ export class ProjectionSlot {
     for (const [id, document] of this.changes) {
       const before = this.committed.get(id) ?? null;
       if (document === null) {
-        if (before) rows.push({ kind: 'delete', id });
+        if (before) rows.push({ kind: 'delete', id, before: before.values });
         stored.push([id, null]);
         continue;
       }
       const { json, values } = this.table.encode(id, document);
       if (!before) rows.push({ kind: 'insert', id, json, values });
-      else rows.push({ kind: 'update', id, json, values, changed: changedColumns(before.values, values) });
+      else rows.push({ kind: 'update', id, json, values, before: before.values, changed: changedColumns(before.values, values) });
       stored.push([id, { document, values }]);
     }
     return { rows, stored };
@@ -76,6 +76,7 @@ export class ProjectionSlot {
   /** After the transaction committed: the changes become the cached committed state. */
   committedAt(position: number, write: PreparedWrite): void {
     this.checkpoint = position;
+    this.table.committed(write.rows);
     this.changes.clear();
     this.committed.age();
     for (const [id, stored] of write.stored) {

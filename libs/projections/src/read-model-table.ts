@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ProjectionFailed } from './errors';
 import { FindQuery, FindResult, findSql } from './find-query';
 import { AnyProjection, ColumnValue } from './projection';
+import { Condition, RowCounts } from './row-counts';
 
 /** A document as stored: parsed, with its column values, so a write can tell which columns changed. */
 export interface StoredDocument {
@@ -10,11 +11,11 @@ export interface StoredDocument {
   values: ColumnValue[];
 }
 
-/** One row's change, encoded outside the write transaction. */
+/** One row's change, encoded outside the write transaction; `before` are the column values it replaces. */
 export type RowWrite =
   | { kind: 'insert'; id: string; json: string; values: ColumnValue[] }
-  | { kind: 'update'; id: string; json: string; values: ColumnValue[]; changed: number[] }
-  | { kind: 'delete'; id: string };
+  | { kind: 'update'; id: string; json: string; values: ColumnValue[]; before: ColumnValue[]; changed: number[] }
+  | { kind: 'delete'; id: string; before: ColumnValue[] };
 
 export const TABLE_PREFIX = 'rm_';
 
@@ -32,6 +33,7 @@ export class ReadModelTable {
   private readonly orderedBy?: string;
   private sql?: ReturnType<ReadModelTable['prepare']>;
   private readonly statements = new Map<string, Statement>();
+  private readonly counts: RowCounts;
 
   constructor(
     private readonly db: Database,
@@ -43,6 +45,8 @@ export class ReadModelTable {
     this.extractors = Object.values(projection.columns ?? {});
     this.queryable = new Set(['id', ...this.columns]);
     this.orderedBy = projection.orderedBy;
+    const dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.counts = new RowCounts(() => dataVersion.get() as number);
   }
 
   /** True when the table exists with exactly the declared columns. */
@@ -83,6 +87,7 @@ export class ReadModelTable {
   open(): void {
     this.syncIndexes();
     this.statements.clear();
+    this.counts.clear();
     this.sql = this.prepare();
   }
 
@@ -151,11 +156,25 @@ export class ReadModelTable {
     else this.update(row.changed).run(row.json, ...row.changed.map((i) => row.values[i]), row.id);
   }
 
+  /** After the runner's transaction committed its rows: the kept counts follow them. */
+  committed(rows: readonly RowWrite[]): void {
+    for (const row of rows) this.counts.changed(row.kind === 'insert' ? null : row.before, row.kind === 'delete' ? null : row.values);
+  }
+
   find(query: FindQuery): FindResult<unknown> {
     const sql = findSql(this.table, this.queryable, query);
-    const total = this.statement(sql.count, true).get(...sql.params) as number;
     const page = this.statement(sql.page, true).all(...sql.params, sql.limit, sql.offset) as string[];
-    return { items: page.map((json) => JSON.parse(json) as unknown), total };
+    const count = () => this.statement(sql.count, true).get(...sql.params) as number;
+    const conditions = this.conditions(query);
+    return { items: page.map((json) => JSON.parse(json) as unknown), total: conditions ? this.counts.get(conditions, count) : count() };
+  }
+
+  /** A where clause on declared columns alone, as RowCounts keeps it (in column order); undefined for one on id or with contains. */
+  private conditions({ where = {}, contains = {} }: FindQuery): Condition[] | undefined {
+    if (Object.keys(contains).length > 0) return undefined;
+    const conditions = Object.entries(where).map(([name, value]): Condition => [this.columns.indexOf(name), value]);
+    if (conditions.some(([column]) => column < 0)) return undefined;
+    return conditions.sort(([a], [b]) => a - b);
   }
 
   /**

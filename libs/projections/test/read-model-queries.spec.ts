@@ -84,3 +84,35 @@ describe('Read model queries', () => {
     expect(() => sager.find('sager', { offset: 1.5 })).toThrow(/offset must be a non-negative integer/);
   });
 });
+
+describe('Read model totals', () => {
+  let fixture: Fixture;
+  afterEach(() => fixture.close());
+
+  it('keep a filtered total exact while the runner moves rows into and out of it, for its own store and another', async () => {
+    fixture = new Fixture('memory');
+    const store = fixture.eventStore;
+    const readModels = fixture.readModels([sagerProjection()]);
+    const other = fixture.readModels([sagerProjection()]);
+    const runner = fixture.runner([sagerProjection()], { readModels });
+    await runner.start();
+    const totals = () => {
+      const query = { where: { udvalg: 'Byrådet', status: 'oprettet' } };
+      const counted = readModels.find('sager', query).total;
+      expect(other.find('sager', query).total).toBe(counted);
+      return counted;
+    };
+    const applied = async ({ position }: { position: number }) => {
+      await runner.waitForPosition(position, 5000);
+      return totals();
+    };
+
+    expect(totals()).toBe(0);
+    expect(await applied(await opretSag(store, '1', { titel: 'a', udvalg: 'Byrådet' }))).toBe(1);
+    await opretSag(store, '2', { titel: 'b', udvalg: 'Byrådet' });
+    expect(await applied(await opretSag(store, '3', { titel: 'c', udvalg: 'Økonomiudvalget' }))).toBe(2);
+    expect(await applied(await store.append('sag-1', [event('StatusSkiftet', { status: 'afgjort' })]))).toBe(1);
+    expect(await applied(await store.append('sag-2', [event('SagSlettet')]))).toBe(0);
+    expect(await applied(await store.append('sag-1', [event('StatusSkiftet', { status: 'oprettet' })]))).toBe(1);
+  });
+});
