@@ -60,7 +60,7 @@ export function findSql(table: string, queryable: ReadonlySet<string>, query: Fi
   const order = query.orderBy && query.orderBy !== 'id' ? `${column(query.orderBy)} ${direction}, ` : '';
   return {
     count: `SELECT COUNT(*) FROM ${table}${where}`,
-    page: `SELECT document FROM ${table}${where} ORDER BY ${order}id ${direction} LIMIT ? OFFSET ?`,
+    page: `SELECT id, document FROM ${table}${where} ORDER BY ${order}id ${direction} LIMIT ? OFFSET ?`,
     params,
     limit: count('limit', query.limit ?? DEFAULT_LIMIT),
     offset: count('offset', query.offset ?? 0),

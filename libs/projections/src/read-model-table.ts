@@ -162,11 +162,17 @@ export class ReadModelTable {
   }
 
   find(query: FindQuery): FindResult<unknown> {
+    const { items, total } = this.findJson(query);
+    return { items: items.map(({ json }) => JSON.parse(json) as unknown), total };
+  }
+
+  /** A find whose documents stay as stored, id and JSON text, for a response that sends them as they are. */
+  findJson(query: FindQuery): FindResult<{ id: string; json: string }> {
     const sql = findSql(this.table, this.queryable, query);
-    const page = this.statement(sql.page, true).all(...sql.params, sql.limit, sql.offset) as string[];
-    const count = () => this.statement(sql.count, true).get(...sql.params) as number;
+    const page = this.statement(sql.page, 'raw').all(...sql.params, sql.limit, sql.offset) as Array<[string, string]>;
+    const count = () => this.statement(sql.count, 'pluck').get(...sql.params) as number;
     const conditions = this.conditions(query);
-    return { items: page.map((json) => JSON.parse(json) as unknown), total: conditions ? this.counts.get(conditions, count) : count() };
+    return { items: page.map(([id, json]) => ({ id, json })), total: conditions ? this.counts.get(conditions, count) : count() };
   }
 
   /** A where clause on declared columns alone, as RowCounts keeps it (in column order); undefined for one on id or with contains. */
@@ -191,14 +197,16 @@ export class ReadModelTable {
   private update(changed: number[]): Statement {
     if (changed.length === 0) return this.prepared.updateDocument;
     const sets = ['document = ?', ...changed.map((i) => `${this.columns[i]} = ?`)];
-    return this.statement(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ?`, false);
+    return this.statement(`UPDATE ${this.table} SET ${sets.join(', ')} WHERE id = ?`, 'run');
   }
 
-  private statement(source: string, pluck: boolean): Statement {
+  /** `pluck`: a row's first value; `raw`: a row as an array of its values. */
+  private statement(source: string, mode: 'run' | 'pluck' | 'raw'): Statement {
     let statement = this.statements.get(source);
     if (!statement) {
       statement = this.db.prepare(source);
-      if (pluck) statement.pluck();
+      if (mode === 'pluck') statement.pluck();
+      if (mode === 'raw') statement.raw();
       this.statements.set(source, statement);
     }
     return statement;

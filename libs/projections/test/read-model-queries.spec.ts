@@ -51,6 +51,11 @@ describe('Read model queries', () => {
     expect(ids(sager.find<Sag>('sager', { where: { udvalg: 'Byrådet' } }).items)).toEqual(['2']);
   });
 
+  it('finds documents as stored, id and JSON text', () => {
+    const { items, total } = sager.table('sager').findJson({ where: { status: 'afgjort' } });
+    expect([items.map(({ id, json }) => [id, JSON.parse(json)]), total]).toEqual([[['2', sager.get('sager', '2')]], 1]);
+  });
+
   it('finds by case-insensitive substring, æøå included', () => {
     expect(ids(sager.find<Sag>('sager', { contains: { titel: 'ÆNDRING' } }).items)).toEqual(['2']);
     expect(ids(sager.find<Sag>('sager', { contains: { titel: 'århus ø' } }).items)).toEqual(['2']);

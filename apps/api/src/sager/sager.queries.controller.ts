@@ -9,6 +9,7 @@ import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { JSON_CONTENT_TYPE, pageJson } from '../http/page-json';
 import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { SagListQuery } from './dto/sag-query.dto';
 import { sagerProjection, SagView } from '@sagsgang/read-models';
@@ -28,9 +29,9 @@ export class SagerQueriesController {
   @Get()
   @ApiOkResponse({ description: 'A page of sager, newest first, with the total number of matches' })
   @ApiQueryErrors()
-  async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest) {
+  async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readYourWrites.waitFor(query.minPosition);
-    const { items, total } = this.readModels.find<SagView>(sagerProjection.name, {
+    const { items, total } = this.readModels.table(sagerProjection.name).findJson({
       where: {
         ...(query.status ? { status: query.status } : {}),
         ...(query.udvalg ? { udvalg: query.udvalg } : {}),
@@ -44,7 +45,8 @@ export class SagerQueriesController {
     });
     // The items are whole sager: any of them on a lukket punkt is a read of its content.
     await this.lukket.sager(request, items.map((sag) => sag.id));
-    return { items, total, limit: query.limit, offset: query.offset };
+    void reply.type(JSON_CONTENT_TYPE);
+    return pageJson(items, total, query);
   }
 
   @Get(':id')
