@@ -80,6 +80,19 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * An event without its metadata (who recorded it and the hash chain): what
+ * read models are built from, and what readLogPages gives.
+ */
+export type LoggedEvent = Omit<RecordedEvent, 'metadata'>;
+
+export interface LogPagesOptions {
+  fromPosition: number;
+  /** Inclusive. */
+  toPosition: number;
+  pageSize: number;
+}
+
 export interface EventStore {
   append(streamName: string, events: EventData[], expectedRevision?: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; an unknown stream reads as empty. */

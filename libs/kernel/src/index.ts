@@ -2,4 +2,3 @@ export * from './roles';
 export * from './domain-errors';
 export * from './decider';
 export * from './validation';
-export * from './worker-script';

@@ -2,7 +2,7 @@
  * Read models shaped like the real ones (sager, møder, a per-udvalg overview),
  * for measuring replay speed before the domain libraries exist.
  */
-import type { JsonObject, RecordedEvent } from '../../event-store/src/event-store.port';
+import type { JsonObject, LoggedEvent } from '../../event-store/src/event-store.port';
 import { defineProjection } from '../src/projection';
 
 interface Sag {
@@ -26,8 +26,8 @@ interface Moede {
 
 type Overview = Record<string, number>;
 
-const id = (event: RecordedEvent) => event.streamName.slice(event.streamName.indexOf('-') + 1);
-const text = (event: RecordedEvent, field: string) => String(event.data[field]);
+const id = (event: LoggedEvent) => event.streamName.slice(event.streamName.indexOf('-') + 1);
+const text = (event: LoggedEvent, field: string) => String(event.data[field]);
 
 export const sager = defineProjection<Sag>({
   name: 'sager',

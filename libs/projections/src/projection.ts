@@ -1,4 +1,4 @@
-import type { RecordedEvent, SubscriptionFilter } from '@sagsgang/event-store';
+import type { LoggedEvent, SubscriptionFilter } from '@sagsgang/event-store';
 import { ProjectionFailed } from './errors';
 
 /** What an extracted column may hold; SQLite stores it as is and indexes it. */
@@ -15,14 +15,18 @@ export interface DocumentProjection<D> {
   readonly version: number;
   /** Only matching events reach documentIds and evolve; the checkpoint still moves past the others. */
   readonly filter?: SubscriptionFilter;
-  /** The ids of the documents this event touches, often none. */
-  documentIds(event: RecordedEvent): readonly string[];
+  /**
+   * The ids of the documents this event touches, often none. Projections see
+   * events without metadata (LoggedEvent): read models are built from what
+   * happened, not from who recorded it, and a replay reads the log without it.
+   */
+  documentIds(event: LoggedEvent): readonly string[];
   /**
    * Pure and deterministic: the same document and event always give the same
    * result, which must be JSON. Return the document unchanged (the same
    * object) to skip a write, a new object to store it, null to delete it.
    */
-  evolve(document: D | null, event: RecordedEvent): D | null;
+  evolve(document: D | null, event: LoggedEvent): D | null;
   /** Extracted, indexed columns that `find` can filter, search and sort on. */
   readonly columns?: { readonly [column: string]: (document: D) => ColumnValue };
   /**
@@ -68,7 +72,7 @@ export function validateProjections(projections: readonly AnyProjection[]): void
 }
 
 /** The runner's own filter, with the port's semantics; undefined when everything matches. */
-export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: RecordedEvent) => boolean) | undefined {
+export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: LoggedEvent) => boolean) | undefined {
   const prefixes = filter?.streamPrefixes;
   const types = filter?.eventTypes && new Set(filter.eventTypes);
   if (!prefixes && !types) return undefined;
@@ -85,7 +89,7 @@ export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: R
  */
 export function applyEvent(
   projection: AnyProjection,
-  event: RecordedEvent,
+  event: LoggedEvent,
   current: (id: string) => unknown,
   changed: (id: string, next: unknown) => void,
 ): void {

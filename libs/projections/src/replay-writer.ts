@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '@sagsgang/kernel';
+import { workerScript } from '@sagsgang/event-store';
 import { ReadModelsInUse } from './errors';
 import { AnyProjection, ColumnValue } from './projection';
 import type { ReadModelStoreOptions } from './read-model-store';

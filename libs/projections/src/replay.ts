@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@sagsgang/event-store';
+import { EventStore, LoggedEvent, readLogPages } from '@sagsgang/event-store';
 import { AnyProjection, applyEvent, ColumnValue, eventMatcher } from './projection';
 import { encodeDocument } from './read-model-table';
 import type { ReplayWriter } from './replay-writer';
@@ -26,15 +26,11 @@ export async function replayReadModels(eventStore: EventStore, writer: ReplayWri
   writer.begin();
   try {
     let events = 0;
-    for (let from = 1; from <= position; ) {
-      const page = await eventStore.readAll({ fromPosition: from, maxCount: PAGE_SIZE });
-      if (page.length === 0) break;
+    for await (const page of readLogPages(eventStore, { fromPosition: 1, toPosition: position, pageSize: PAGE_SIZE })) {
       for (const event of page) {
-        if (event.position > position) break;
         for (const fold of folds) fold.apply(event);
-        events++;
       }
-      from = page[page.length - 1].position + 1;
+      events += page.length;
     }
     for (const fold of folds) fold.writeTo(writer);
     await writer.commit(position);
@@ -49,7 +45,7 @@ export async function replayReadModels(eventStore: EventStore, writer: ReplayWri
 class DocumentFold {
   /** id → document; a deleted document is removed. */
   private readonly documents = new Map<string, unknown>();
-  private readonly matches: ((event: RecordedEvent) => boolean) | undefined;
+  private readonly matches: ((event: LoggedEvent) => boolean) | undefined;
   private readonly extractors: ReadonlyArray<(document: unknown) => ColumnValue>;
 
   constructor(private readonly projection: AnyProjection) {
@@ -57,7 +53,7 @@ class DocumentFold {
     this.extractors = Object.values(projection.columns ?? {});
   }
 
-  apply(event: RecordedEvent): void {
+  apply(event: LoggedEvent): void {
     if (!this.matches || this.matches(event)) applyEvent(this.projection, event, this.current, this.change);
   }
 

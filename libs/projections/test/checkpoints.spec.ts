@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@sagsgang/event-store';
+import type { LoggedEvent } from '@sagsgang/event-store';
 import { appendMany, event, opretSag } from './support/events';
 import { Fixture } from './support/fixture';
 import { Count, countingProjection, Sag, sagerProjection, TOTAL } from './support/projections';
@@ -28,7 +28,7 @@ describe('Checkpoints', () => {
   });
 
   describe('when evolve throws in the middle of a batch', () => {
-    const failing = (e: RecordedEvent) => e.type === 'Uventet';
+    const failing = (e: LoggedEvent) => e.type === 'Uventet';
 
     async function runIntoFailure() {
       await opretSag(fixture.eventStore, '1', { titel: 'Før fejlen' });

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@sagsgang/event-store';
+import { LoggedEvent } from '@sagsgang/event-store';
 import { fold } from '@sagsgang/kernel';
 import { evolve, ExistingMoede, initialState, MOEDE_EVENT_TYPES, MOEDE_STREAM_PREFIX, moedeDato, moedeDecider, MoedeEvent, MoedeState } from '@sagsgang/moede';
 import { defineProjection } from '@sagsgang/projections';
@@ -32,11 +32,11 @@ export const moederProjection = defineProjection<MoedeView>({
   orderedBy: 'start_utc',
 });
 
-export function toMoedeEvent(event: RecordedEvent): MoedeEvent {
+export function toMoedeEvent(event: LoggedEvent): MoedeEvent {
   return { type: event.type, data: event.data } as unknown as MoedeEvent;
 }
 
 /** The meeting as the decider sees it, folded from its stream. */
-export function foldMoede(history: RecordedEvent[]): MoedeState {
+export function foldMoede(history: LoggedEvent[]): MoedeState {
   return fold(moedeDecider, history.map(toMoedeEvent));
 }

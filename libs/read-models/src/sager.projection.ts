@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@sagsgang/event-store';
+import { LoggedEvent } from '@sagsgang/event-store';
 import { defineProjection } from '@sagsgang/projections';
 import { aktueltUdvalg, evolve, ExistingSag, initialState, SAG_EVENT_TYPES, SagEvent, SAG_STREAM_PREFIX } from '@sagsgang/sag';
 
@@ -33,6 +33,6 @@ export const sagerProjection = defineProjection<SagView>({
   orderedBy: 'oprettet',
 });
 
-export function toSagEvent(event: RecordedEvent): SagEvent {
+export function toSagEvent(event: LoggedEvent): SagEvent {
   return { type: event.type, data: event.data } as unknown as SagEvent;
 }

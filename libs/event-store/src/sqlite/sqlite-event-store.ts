@@ -6,6 +6,8 @@ import {
   EventData,
   EventStore,
   ExpectedRevision,
+  LoggedEvent,
+  LogPagesOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -18,6 +20,7 @@ import { AppendSignal, LogSubscription } from '../log-subscription';
 import { AppendRequest, AppendWriter } from './append-writer';
 import { prepareEvents } from './event-rows';
 import { GroupCommit } from './group-commit';
+import { readLogAhead } from './log-reader';
 import { createSchema } from './schema';
 import { EventStatements } from './statements';
 import { StreamHeads } from './stream-heads';
@@ -54,7 +57,10 @@ export class SqliteEventStore implements EventStore {
   private readonly readonly: boolean;
   private readonly writer?: ThreadWriter;
 
-  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly file: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.readonly = options.readonly ?? false;
     if (!this.readonly) mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file, { readonly: this.readonly, fileMustExist: this.readonly });
@@ -102,6 +108,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     return this.sql.readAll(resolveFrom(options.fromPosition, backwards), backwards, options.maxCount ?? -1);
+  }
+
+  /** The log between two positions without metadata, read ahead on a thread of its own (see readLogPages). */
+  readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]> {
+    return readLogAhead({ file: this.file, ...options });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-script';
 import { AppendResult } from '../event-store.port';
 import { AppendRequest } from './append-writer';
 import { Outcome } from './group-commit';
@@ -32,7 +33,7 @@ export class ThreadWriter {
   constructor(file: string, durability: 'full' | 'relaxed') {
     this.ready = new Promise((resolve, reject) => (this.started = { resolve, reject }));
     this.ready.catch(() => undefined);
-    this.worker = new Worker(workerScript(), { eval: true, workerData: { file, durability } });
+    this.worker = new Worker(workerScript(join(__dirname, 'writer-thread')), { eval: true, workerData: { file, durability } });
     // Referenced only while a group is in flight: an idle store does not keep the process alive.
     this.worker.unref();
     this.worker.on('message', (answer: FromWriter) => this.answered(answer));
@@ -79,16 +80,4 @@ export class ThreadWriter {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
   }
-}
-
-/**
- * The worker's code: writer-thread.js as built, or the TypeScript source
- * under ts-node and jest, where the worker registers ts-node itself unless
- * it inherited it.
- */
-function workerScript(): string {
-  const entry = JSON.stringify(join(__dirname, 'writer-thread'));
-  if (!__filename.endsWith('.ts')) return `require(${entry});`;
-  const tsNode = JSON.stringify(require.resolve('ts-node', { paths: [__dirname] }));
-  return `if (!require.extensions['.ts']) require(${tsNode}).register({ transpileOnly: true }); require(${entry});`;
 }

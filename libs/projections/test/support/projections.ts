@@ -2,7 +2,7 @@
  * Projections for the tests. Imported by relative path only, so that the
  * crash child can load them with ts-node without path aliases.
  */
-import type { RecordedEvent } from '../../../event-store/src/event-store.port';
+import type { LoggedEvent } from '../../../event-store/src/event-store.port';
 import { defineProjection } from '../../src/projection';
 
 /** How often each stream (and the whole log) was applied; a repeated position counts as a duplicate. */
@@ -14,7 +14,7 @@ export interface Count {
 
 export const TOTAL = 'total';
 
-export function countingProjection(options: { version?: number; onEvolve?: (event: RecordedEvent) => void } = {}) {
+export function countingProjection(options: { version?: number; onEvolve?: (event: LoggedEvent) => void } = {}) {
   return defineProjection<Count>({
     name: 'counts',
     version: options.version ?? 1,
@@ -38,7 +38,7 @@ export interface Sag {
 }
 
 /** A small 'sager' read model: only sag- streams, with the columns a sag list is queried by. */
-export function sagerProjection(options: { version?: number; failOn?: (event: RecordedEvent) => boolean } = {}) {
+export function sagerProjection(options: { version?: number; failOn?: (event: LoggedEvent) => boolean } = {}) {
   return defineProjection<Sag>({
     name: 'sager',
     version: options.version ?? 1,
