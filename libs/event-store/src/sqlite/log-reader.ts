@@ -22,10 +22,13 @@ export async function* readLogAhead(request: LogPageRequest): AsyncGenerator<Log
     arrived.push(page);
     wake?.();
   });
-  worker.on('error', (error) => {
-    failure = error;
+  const stop = (error: Error) => {
+    failure ??= error;
     wake?.();
-  });
+  };
+  worker.on('error', stop);
+  // After the last page the thread ends by itself; ending before it is a failure (the pages it sent are still read).
+  worker.on('exit', (code) => stop(new Error(`the log reading thread stopped early (exit code ${code})`)));
   try {
     for (;;) {
       while (arrived.length === 0) {
