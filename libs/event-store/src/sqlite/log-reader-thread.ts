@@ -22,6 +22,7 @@ const page = db
 
 let next = fromPosition;
 let credit = PAGES_AHEAD;
+let finished = false;
 
 /** One page as the JSON text of its LoggedEvents: the data is stored as JSON already. */
 function readPage(): { text: string; count: number } {
@@ -36,11 +37,12 @@ function readPage(): { text: string; count: number } {
 }
 
 function send(): void {
-  while (credit > 0) {
+  while (credit > 0 && !finished) {
     const { text, count } = readPage();
     credit--;
     port.postMessage({ text, done: count < pageSize });
     if (count < pageSize) {
+      finished = true;
       db.close();
       port.close();
       return;
