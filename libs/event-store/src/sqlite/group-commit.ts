@@ -19,6 +19,18 @@ interface Waiter<R> {
  */
 const GROUPS_IN_FLIGHT = 2;
 
+/** For a commit elsewhere: hand requests over at once, in groups of bounded size. */
+export interface HandOver<T> {
+  /**
+   * The most a group may hold, measured by sizeOf. A burst becomes several
+   * groups the writer takes one after the other, while the answers to the
+   * first ones are already being turned into the next requests; unbounded,
+   * the writer and the appending thread would wait for each other in turn.
+   */
+  maxGroupSize: number;
+  sizeOf: (request: T) => number;
+}
+
 export class GroupCommit<T, R> {
   /** Requests and their waiters, side by side: once a group is handed over, only the waiters are kept. */
   private requests: T[] = [];
@@ -29,24 +41,24 @@ export class GroupCommit<T, R> {
 
   /**
    * `commit` runs a group in one transaction, inline (returning the
-   * outcomes) or elsewhere (returning a promise of them). `handOverAtOnce`,
-   * for a commit elsewhere: a request goes over as soon as fewer than
-   * GROUPS_IN_FLIGHT groups are in flight, instead of on the next turn;
-   * requests gather into a group only while the writer is busy, which costs
-   * a lone request no waiting. Inline, gathering until the next turn is
-   * what makes groups at all.
+   * outcomes) or elsewhere (returning a promise of them). With `handOver`,
+   * for a commit elsewhere, a request goes over as soon as fewer than
+   * GROUPS_IN_FLIGHT groups are in flight instead of on the next turn:
+   * requests gather only while the writer is busy, which costs a lone
+   * request no waiting. Inline, gathering until the next turn is what makes
+   * groups at all.
    */
   constructor(
     private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
     private readonly afterCommit: () => void,
-    private readonly handOverAtOnce = false,
+    private readonly handOver?: HandOver<T>,
   ) {}
 
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.requests.push(request);
       this.waiters.push({ resolve, reject });
-      if (this.handOverAtOnce && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
+      if (this.handOver && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
       else this.schedule();
     });
   }
@@ -66,10 +78,9 @@ export class GroupCommit<T, R> {
   private flush(): void {
     this.scheduled = false;
     if (this.requests.length === 0) return;
-    const requests = this.requests;
-    const batch = this.waiters;
-    this.requests = [];
-    this.waiters = [];
+    const length = this.nextGroupLength();
+    const requests = this.requests.splice(0, length);
+    const batch = this.waiters.splice(0, length);
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       committed = this.commit(requests);
@@ -82,6 +93,7 @@ export class GroupCommit<T, R> {
       return;
     }
     this.inFlight++;
+    if (this.handOver && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
     committed
       .then(
         (outcomes) => this.settle(batch, outcomes),
@@ -90,9 +102,20 @@ export class GroupCommit<T, R> {
       .finally(() => {
         // What arrived meanwhile goes next, together with what the answers just given append in turn.
         this.inFlight--;
-        this.schedule();
+        if (this.handOver) this.flush();
+        else this.schedule();
         this.wakeIfIdle();
       });
+  }
+
+  /** All that is queued, or with a hand-over as many requests as fit its group size (at least one). */
+  private nextGroupLength(): number {
+    if (!this.handOver) return this.requests.length;
+    const { maxGroupSize, sizeOf } = this.handOver;
+    let size = 0;
+    let length = 0;
+    while (length < this.requests.length && size < maxGroupSize) size += sizeOf(this.requests[length++]);
+    return length;
   }
 
   private settle(batch: Waiter<R>[], outcomes: Outcome<R>[]): void {

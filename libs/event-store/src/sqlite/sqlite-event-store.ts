@@ -47,6 +47,9 @@ export interface SqliteEventStoreOptions {
 
 const LAST = Number.MAX_SAFE_INTEGER;
 
+/** Groups for the writer thread: at most about 400 events, so that a burst keeps both threads busy. */
+const THREAD_HAND_OVER = { maxGroupSize: 400, sizeOf: (request: AppendRequest) => request.events.length };
+
 /** The embedded default: one SQLite file in WAL mode, appends grouped into shared transactions. */
 export class SqliteEventStore implements EventStore {
   readonly appended = new AppendSignal();
@@ -76,7 +79,7 @@ export class SqliteEventStore implements EventStore {
     this.heads = new StreamHeads(this.db);
     if (options.writer === 'thread' && !this.readonly) {
       const writer = (this.writer = new ThreadWriter(file, options.durability ?? 'full'));
-      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify(), true);
+      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify(), THREAD_HAND_OVER);
       return;
     }
     const writer = new AppendWriter(this.db, this.sql, this.heads);
