@@ -54,40 +54,35 @@ describe('GroupCommit', () => {
     await expect(Promise.all([second, third, fourth])).resolves.toEqual([20, 30, 40]);
   });
 
-  it('handing over at once, sends requests while fewer than two groups are in flight and gathers the rest', async () => {
-    const writer = new ManualWriter();
-    const group = new GroupCommit<number, number>(writer.commit, () => undefined, { maxGroupSize: 100, sizeOf: () => 1 });
-    const answers = [1, 2, 3, 4].map((r) => group.submit(r));
-    expect(writer.groups).toEqual([[1], [2]]);
-    writer.complete(0);
-    await expect(answers[0]).resolves.toBe(10);
-    await turn();
-    expect(writer.groups).toEqual([[1], [2], [3, 4]]);
-    writer.complete(1);
-    writer.complete(2);
-    await expect(Promise.all(answers)).resolves.toEqual([10, 20, 30, 40]);
-  });
-
-  it('handing over, splits what gathered into groups of at most maxGroupSize', async () => {
+  it('with a hand-over, sends a lone request at once and gathers the next ones for a turn', async () => {
     const writer = new ManualWriter();
     const group = new GroupCommit<number, number>(writer.commit, () => undefined, { maxGroupSize: 5, sizeOf: (r) => r });
-    const answers = [1, 1, 3, 2, 4, 9, 1].map((r) => group.submit(r));
-    expect(writer.groups).toEqual([[1], [1]]);
+    const answers = [1, 1, 1].map((r) => group.submit(r));
+    expect(writer.groups).toEqual([[1]]);
+    await turn();
+    expect(writer.groups).toEqual([[1], [1, 1]]);
+    writer.complete(0);
+    writer.complete(1);
+    await expect(Promise.all(answers)).resolves.toEqual([10, 10, 10]);
+  });
+
+  it('with a hand-over, sends a full group at once as the second in flight and splits a burst into groups of at most maxGroupSize', async () => {
+    const writer = new ManualWriter();
+    const group = new GroupCommit<number, number>(writer.commit, () => undefined, { maxGroupSize: 5, sizeOf: (r) => r });
+    const answers = [1, 3, 2, 4, 9, 1].map((r) => group.submit(r));
+    expect(writer.groups).toEqual([[1], [3, 2]]);
     writer.complete(0);
     await answers[0];
     await turn();
-    expect(writer.groups).toEqual([[1], [1], [3, 2]]);
+    expect(writer.groups).toEqual([[1], [3, 2], [4, 9]]);
     writer.complete(1);
     await answers[1];
     await turn();
-    expect(writer.groups).toEqual([[1], [1], [3, 2], [4, 9]]);
+    await turn();
+    expect(writer.groups).toEqual([[1], [3, 2], [4, 9], [1]]);
     writer.complete(2);
     writer.complete(3);
-    await Promise.all(answers.slice(2, 6));
-    await turn();
-    expect(writer.groups).toEqual([[1], [1], [3, 2], [4, 9], [1]]);
-    writer.complete(4);
-    await expect(Promise.all(answers)).resolves.toEqual([10, 10, 30, 20, 40, 90, 10]);
+    await expect(Promise.all(answers)).resolves.toEqual([10, 30, 20, 40, 90, 10]);
   });
 
   it('drains only once every group in flight is answered', async () => {

@@ -1,7 +1,7 @@
 /**
  * Collects the appends issued while the event loop is busy and hands them to
- * `commit` together on the next turn, so that many concurrent requests share
- * one transaction and one fsync. Each request still succeeds or fails alone.
+ * `commit` together, so that many concurrent requests share one transaction
+ * and one fsync. Each request still succeeds or fails alone.
  */
 export type Outcome<R> = { ok: R } | { error: unknown };
 
@@ -10,23 +10,11 @@ interface Waiter<R> {
   reject: (error: unknown) => void;
 }
 
-/**
- * Groups handed to an asynchronous commit that may be in flight at once: the
- * next group is handed over while the one before is still being written, so
- * the writer goes on to it as soon as it is done and the appending thread
- * prepares the group after that meanwhile. The writer takes them in order,
- * one transaction each.
- */
+/** Groups an asynchronous commit may have in flight: the writer takes them in order, one transaction each. */
 const GROUPS_IN_FLIGHT = 2;
 
-/** For a commit elsewhere: hand requests over at once, in groups of bounded size. */
+/** For a commit that runs elsewhere (a writer thread): how large a group may grow, measured by sizeOf. */
 export interface HandOver<T> {
-  /**
-   * The most a group may hold, measured by sizeOf. A burst becomes several
-   * groups the writer takes one after the other, while the answers to the
-   * first ones are already being turned into the next requests; unbounded,
-   * the writer and the appending thread would wait for each other in turn.
-   */
   maxGroupSize: number;
   sizeOf: (request: T) => number;
 }
@@ -35,18 +23,23 @@ export class GroupCommit<T, R> {
   /** Requests and their waiters, side by side: once a group is handed over, only the waiters are kept. */
   private requests: T[] = [];
   private waiters: Waiter<R>[] = [];
+  private queuedSize = 0;
   private scheduled = false;
   private inFlight = 0;
   private idle: Array<() => void> = [];
 
   /**
    * `commit` runs a group in one transaction, inline (returning the
-   * outcomes) or elsewhere (returning a promise of them). With `handOver`,
-   * for a commit elsewhere, a request goes over as soon as fewer than
-   * GROUPS_IN_FLIGHT groups are in flight instead of on the next turn:
-   * requests gather only while the writer is busy, which costs a lone
-   * request no waiting. Inline, gathering until the next turn is what makes
-   * groups at all.
+   * outcomes) or elsewhere (returning a promise of them). The requests of
+   * one turn of the event loop make a group, handed over on the next turn.
+   *
+   * With `handOver`, for a commit elsewhere: up to GROUPS_IN_FLIGHT groups
+   * are in flight, each at most maxGroupSize. A request goes over at once
+   * when nothing is in flight (a lone append waits for nothing), and so does
+   * a full group; smaller ones gather for a turn. A burst of large appends
+   * thus becomes several groups, and the writer commits one while the
+   * appending thread turns the answers to the one before into new requests,
+   * instead of each waiting for the other in turn.
    */
   constructor(
     private readonly commit: (requests: T[]) => Outcome<R>[] | Promise<Outcome<R>[]>,
@@ -58,7 +51,8 @@ export class GroupCommit<T, R> {
     return new Promise<R>((resolve, reject) => {
       this.requests.push(request);
       this.waiters.push({ resolve, reject });
-      if (this.handOver && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
+      if (this.handOver) this.queuedSize += this.handOver.sizeOf(request);
+      if (this.handOver && (this.inFlight === 0 || this.fullGroupWaits())) this.flush();
       else this.schedule();
     });
   }
@@ -69,68 +63,73 @@ export class GroupCommit<T, R> {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  private fullGroupWaits(): boolean {
+    return this.inFlight < GROUPS_IN_FLIGHT && this.queuedSize >= this.handOver!.maxGroupSize;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.requests.length === 0 || this.inFlight >= GROUPS_IN_FLIGHT) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.requests.length > 0 && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
+    });
   }
 
+  /** Hands over everything queued, or with a hand-over as much as fits a group (at least one request). */
   private flush(): void {
-    this.scheduled = false;
-    if (this.requests.length === 0) return;
-    const length = this.nextGroupLength();
+    const length = this.groupLength();
     const requests = this.requests.splice(0, length);
-    const batch = this.waiters.splice(0, length);
+    const group = this.waiters.splice(0, length);
     let committed: Outcome<R>[] | Promise<Outcome<R>[]>;
     try {
       committed = this.commit(requests);
     } catch (error) {
-      this.fail(batch, error);
+      this.fail(group, error);
       return;
     }
     if (!(committed instanceof Promise)) {
-      this.settle(batch, committed);
+      this.settle(group, committed);
       return;
     }
     this.inFlight++;
-    if (this.handOver && this.inFlight < GROUPS_IN_FLIGHT) this.flush();
     committed
       .then(
-        (outcomes) => this.settle(batch, outcomes),
-        (error: unknown) => this.fail(batch, error),
+        (outcomes) => this.settle(group, outcomes),
+        (error: unknown) => this.fail(group, error),
       )
       .finally(() => {
-        // What arrived meanwhile goes next, together with what the answers just given append in turn.
+        // What gathered meanwhile goes next, with what the answers just given append in turn.
         this.inFlight--;
-        if (this.handOver) this.flush();
+        if (this.handOver && this.requests.length > 0 && this.fullGroupWaits()) this.flush();
         else this.schedule();
         this.wakeIfIdle();
       });
   }
 
-  /** All that is queued, or with a hand-over as many requests as fit its group size (at least one). */
-  private nextGroupLength(): number {
+  private groupLength(): number {
     if (!this.handOver) return this.requests.length;
     const { maxGroupSize, sizeOf } = this.handOver;
     let size = 0;
     let length = 0;
     while (length < this.requests.length && size < maxGroupSize) size += sizeOf(this.requests[length++]);
+    this.queuedSize -= size;
     return length;
   }
 
-  private settle(batch: Waiter<R>[], outcomes: Outcome<R>[]): void {
+  private settle(group: Waiter<R>[], outcomes: Outcome<R>[]): void {
     this.afterCommit();
-    batch.forEach((pending, i) => {
+    group.forEach((waiter, i) => {
       const outcome = outcomes[i];
-      if ('ok' in outcome) pending.resolve(outcome.ok);
-      else pending.reject(outcome.error);
+      if ('ok' in outcome) waiter.resolve(outcome.ok);
+      else waiter.reject(outcome.error);
     });
     this.wakeIfIdle();
   }
 
   /** The transaction itself failed (disk full, I/O error): nothing of it was acknowledged. */
-  private fail(batch: Waiter<R>[], error: unknown): void {
-    batch.forEach((pending) => pending.reject(error));
+  private fail(group: Waiter<R>[], error: unknown): void {
+    group.forEach((waiter) => waiter.reject(error));
     this.wakeIfIdle();
   }
 
