@@ -64,7 +64,7 @@ export class StreamBook {
   written = 0;
   private seq = 0;
 
-  /** Events are made before a run starts, so that the clock measures the store only. */
+  /** Events of the data set, numbered on from the last made. */
   makeEvents(count: number): BenchEvent[] {
     return Array.from({ length: count }, () => makeEvent(this.seq++));
   }

@@ -50,8 +50,10 @@ export function oursMemory(): Subject {
 
 /** The library's default, durable mode: synchronous=FULL, every acknowledged append fsynced, committed on the calling thread. */
 export function oursSqlite(folder: string): Subject {
-  return new PortSubject('sagsgang SQLite', new SqliteEventStore(join(folder, 'sagsgang.sqlite')));
+  return new PortSubject(INLINE_SUBJECT, new SqliteEventStore(join(folder, 'sagsgang.sqlite')));
 }
+
+export const INLINE_SUBJECT = 'sagsgang SQLite';
 
 /** As the API runs it: equally durable, the group's transaction and fsync on the store's writer thread. */
 export function oursSqliteThread(folder: string): Subject {

@@ -47,8 +47,8 @@ export interface SqliteEventStoreOptions {
 
 const LAST = Number.MAX_SAFE_INTEGER;
 
-/** Groups for the writer thread: at most about 400 events, so that a burst keeps both threads busy. */
-const THREAD_HAND_OVER = { maxGroupSize: 400, sizeOf: (request: AppendRequest) => request.events.length };
+/** Groups for the writer thread: at most about 600 events (measured: 400 and 1,000 both slower for 16 batch writers), so that a burst keeps both threads busy. */
+const THREAD_HAND_OVER = { maxGroupSize: 600, sizeOf: (request: AppendRequest) => request.events.length };
 
 /** The embedded default: one SQLite file in WAL mode, appends grouped into shared transactions. */
 export class SqliteEventStore implements EventStore {
