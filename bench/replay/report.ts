@@ -56,7 +56,7 @@ export function renderSection(f: Findings): string {
     `Measured by \`npm run bench:replay\` (bench/replay/) on ${f.date.toISOString().replace(/\.\d+Z$/, 'Z')}.`,
     '',
     `- Machine: ${f.machine.cpuModel}, ${f.machine.cores} cores, ${f.machine.memoryGiB} GiB memory, Node ${f.machine.node}. ` +
-      `Load average (1 min) ${f.machine.loadBefore.toFixed(2)} before, ${(f.machine.loadAfter ?? 0).toFixed(2)} after: the machine is shared.`,
+      `Load average (1 min) ${f.machine.loadBefore.toFixed(2)} before, ${(f.machine.loadAfter ?? 0).toFixed(2)} after.`,
     `- Log: ${f.events.toLocaleString('en-US')} events (seed \`${f.seed}\`) written by bench/replay/generator through the real ` +
       `deciders and the SQLite event store: ${g.sager.toLocaleString('en-US')} sager and ${g.moeder.toLocaleString('en-US')} meetings ` +
       `with ${g.punkter.toLocaleString('en-US')} punkter, ${g.period}, up to ${g.maxAabneSager.toLocaleString('en-US')} sager open at once. ` +
@@ -66,8 +66,9 @@ export function renderSection(f: Findings): string {
     '- Live: a ProjectionRunner subscribed to the store while the generator appended (its normal incremental path, ' +
       'committing whenever it had caught up); its digest was recorded when the log was complete.',
     '- Replay: `sagsgang replay --json` run twice as a child process (ts-node); each folds every read model\'s documents in ' +
-      'memory from the log and replaces the read models in readmodels.sqlite with them in one transaction, written by a second ' +
-      'thread (replayReadModels, ReplayWriter). ' +
+      'memory from the log and replaces the read models in readmodels.sqlite with them in one transaction; the log is read ' +
+      'ahead by a thread of its own (readLogPages, without metadata) and the rows written by another (replayReadModels, ' +
+      'ReplayWriter). ' +
       'The time is the rebuild alone (not start-up or the digest).',
     '',
     '| run | events | seconds | events/s | digest |',
@@ -83,22 +84,24 @@ export function renderSection(f: Findings): string {
   return lines.join('\n') + '\n';
 }
 
-/** From CPU profiles (per thread) of one replay of this log (`node --cpu-prof`, 2026-11-23, load 2 to 3 on two vCPUs, 19.4 s); the rebuild only. */
+/** From CPU profiles (per thread) of one replay of this log (`node --cpu-prof`, 2026-11-23, quiet machine, load about 1, rebuild 14.6 s). */
 const LIMITS = [
-  'What limits it (CPU profile of each thread of one replay of the 1,000,000-event log, 19.4 s under a load of 2 to 3):',
+  'What limits it (CPU profile of each thread of one replay of the 1,000,000-event log on the quiet machine, rebuild 14.6 s):',
   '',
-  '- The folding thread is the critical path: reading the log 4.9 s (SQLite rows 2.9 s, parsing data and metadata',
-  '  2.0 s; about 1 KB of JSON per event, 40% of it metadata that no projection reads), folding 3.7 s (the domain\'s',
-  '  own evolve and a copy of the state per event), garbage collection 3.4 s, then encoding the 0.5 GB of documents',
-  '  3.1 s (JSON.stringify and the columns) and handing them to the writer 1.3 s (structured clone of the strings).',
-  '- The writer thread drops the old tables while the log is read (hidden), inserts the rows while the next ones',
-  '  are encoded (5.1 s, a little slower than the encoding, so it finishes after it), then indexes and commits;',
-  '  with the document as the last column the index build no longer reads the documents\' overflow pages.',
+  '- Reading thread (readLogPages): 6.6 s of CPU — fetching the rows and writing each page of 5,000 events as one',
+  '  JSON text without metadata 3.5 s, handing the pages over 1.4 s, garbage collection 1.4 s. It runs beside the',
+  '  folding thread, and the two of them and the writer\'s drop of the old tables share the two cores.',
+  '- Folding thread, the critical path (about 13.4 s busy): parsing the pages 1.7 s, folding 3.6 s (the domain\'s own',
+  '  evolve and the projection\'s copy of the state per event), garbage collection 2.3 s, encoding the 0.5 GB of',
+  '  documents 2.2 s (JSON.stringify and the columns), handing the rows to the writer 1.1 s, the rest (lookups,',
+  '  bookkeeping) about 2.5 s.',
+  '- Writer thread: inserting the rows 3.5 s while the next are encoded, dropping and creating the tables and',
+  '  building the indexes 1.6 s; the digest is taken afterwards and not timed.',
   '',
-  'What is left: the documents can only be written once the log is folded, so encoding and inserting follow the',
-  'fold. Reading the log in the event store without parsing metadata (its code), and handing the writer UTF-8',
-  'buffers (transferred, not cloned) instead of strings are the next steps. Reading the log on two threads costs',
-  'more than it saves, as does handing parsed events between threads (structured clone is slower than JSON.parse).',
+  'What it would take: about 25 s of CPU in all on two cores, so even perfectly overlapped no less than about 12.5 s',
+  '(80,000 events/s). 100,000 events/s needs a fifth or more of the work itself gone: smaller documents (a sag keeps',
+  'every version of its sagsfremstilling, 6 KB on average; a meeting every punkt with its sag, 37 KB), each page\'s',
+  'text built by SQLite in C rather than in JavaScript, and fewer copies of the state while folding.',
 ];
 
 /** Replaces the "## Replay" section of the file, or appends it; every other section stays as it is. */
