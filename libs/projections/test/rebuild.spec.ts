@@ -1,5 +1,5 @@
-import { appendMany, event, opretSag } from './support/events';
-import { Fixture, STORE_KINDS } from './support/fixture';
+import { appendMany, event } from './support/events';
+import { buildLive as buildLiveIn, Fixture, STORE_KINDS } from './support/fixture';
 import { Count, countingProjection, sagerProjection, TOTAL } from './support/projections';
 
 const projections = () => [sagerProjection(), countingProjection()];
@@ -9,19 +9,7 @@ describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
   beforeEach(() => (fixture = new Fixture(kind)));
   afterEach(() => fixture.close());
 
-  /** Live: events arrive while the runner runs, in many small batches. */
-  async function buildLive() {
-    const runner = fixture.runner(projections(), { batchSize: 7 });
-    await runner.start();
-    for (let i = 1; i <= 30; i++) {
-      await opretSag(fixture.eventStore, String(i), { titel: `Sag ${i} – æøå` });
-      if (i % 3 === 0) await fixture.eventStore.append(`sag-${i}`, [event('StatusSkiftet', { status: 'afgjort' })]);
-      if (i % 10 === 0) await fixture.eventStore.append(`sag-${i}`, [event('SagSlettet')]);
-    }
-    const { position } = await appendMany(fixture.eventStore, 20, 4);
-    await runner.waitForPosition(position, 5000);
-    return { runner, position };
-  }
+  const buildLive = () => buildLiveIn(fixture, projections());
 
   it('reproduces the live read models byte for byte', async () => {
     // given

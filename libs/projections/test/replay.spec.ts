@@ -1,6 +1,5 @@
 import { AnyProjection, ProjectionFailed, ReadModelsInUse, readModelsFile, replayReadModels, ReplayWriter } from '../src';
-import { appendMany, event, opretSag } from './support/events';
-import { Fixture, STORE_KINDS } from './support/fixture';
+import { buildLive as buildLiveIn, Fixture, STORE_KINDS } from './support/fixture';
 import { countingProjection, sagerProjection } from './support/projections';
 
 describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
@@ -9,15 +8,7 @@ describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
   afterEach(() => fixture.close());
 
   async function buildLive() {
-    const runner = fixture.runner([sagerProjection(), countingProjection()], { batchSize: 7 });
-    await runner.start();
-    for (let i = 1; i <= 30; i++) {
-      await opretSag(fixture.eventStore, String(i), { titel: `Sag ${i} – æøå` });
-      if (i % 3 === 0) await fixture.eventStore.append(`sag-${i}`, [event('StatusSkiftet', { status: 'afgjort' })]);
-      if (i % 10 === 0) await fixture.eventStore.append(`sag-${i}`, [event('SagSlettet')]);
-    }
-    const { position } = await appendMany(fixture.eventStore, 20, 4);
-    await runner.waitForPosition(position, 5000);
+    const { runner, position } = await buildLiveIn(fixture, [sagerProjection(), countingProjection()]);
     return { digest: runner.digest(), position };
   }
 

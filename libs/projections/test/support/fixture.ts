@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@sagsgang/event-store';
 import { AnyProjection, ProjectionRunner, ProjectionRunnerOptions, ReadModelStore, readModelsFile } from '../../src';
+import { appendMany, event, opretSag } from './events';
 
 export type StoreKind = 'memory' | 'sqlite';
 export const STORE_KINDS: StoreKind[] = ['memory', 'sqlite'];
@@ -44,4 +45,21 @@ export class Fixture {
     await this.eventStore.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Live: sager made, changed and deleted while the runner runs, in many small
+ * batches, then other events; resolves once the runner has caught up.
+ */
+export async function buildLive(fixture: Fixture, projections: AnyProjection[]): Promise<{ runner: ProjectionRunner; position: number }> {
+  const runner = fixture.runner(projections, { batchSize: 7 });
+  await runner.start();
+  for (let i = 1; i <= 30; i++) {
+    await opretSag(fixture.eventStore, String(i), { titel: `Sag ${i} – æøå` });
+    if (i % 3 === 0) await fixture.eventStore.append(`sag-${i}`, [event('StatusSkiftet', { status: 'afgjort' })]);
+    if (i % 10 === 0) await fixture.eventStore.append(`sag-${i}`, [event('SagSlettet')]);
+  }
+  const { position } = await appendMany(fixture.eventStore, 20, 4);
+  await runner.waitForPosition(position, 5000);
+  return { runner, position };
 }
