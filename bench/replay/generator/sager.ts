@@ -148,8 +148,8 @@ export class Sager {
       case 'SagTrukketFraDagsorden':
         if (state.status !== 'indstillet') return;
         koer.add(state.afventerUdvalg, sagId);
-        if (random.chance(0.08)) this.senere(sag, 1, 10, () => this.revider(sag));
-        else if (random.chance(0.06)) this.senere(sag, 1, 10, () => this.ekstraBilag(sag));
+        if (random.chance(0.08)) this.senere(1, 10, () => this.revider(sag));
+        else if (random.chance(0.06)) this.senere(1, 10, () => this.ekstraBilag(sag));
         return;
       case 'SagSatPaaDagsorden':
         koer.remove(sagId);
@@ -158,13 +158,13 @@ export class Sager {
         this.omarbejd(sag, random.chance(0.3) ? ['fremstilling', 'bilag', 'indstilling'] : ['fremstilling', 'indstilling'], 5, 25);
         return;
       case 'SagAfgjort':
-        this.senere(sag, 10, 120, () => this.afslut(sag));
+        this.senere(10, 120, () => this.afslut(sag));
         return;
       case 'SagHenlagt':
       case 'SagAfsluttet':
         koer.remove(sagId);
         this.aabne--;
-        if (random.chance(event.type === 'SagHenlagt' ? 0.3 : 0.015)) this.senere(sag, 10, 200, () => this.genoptag(sag));
+        if (random.chance(event.type === 'SagHenlagt' ? 0.3 : 0.015)) this.senere(10, 200, () => this.genoptag(sag));
         else this.glem(sag);
         return;
       default:
@@ -182,7 +182,7 @@ export class Sager {
     this.naeste(sag, min, max);
   }
 
-  private senere(sag: SimSag, min: number, max: number, task: () => void): void {
+  private senere(min: number, max: number, task: () => void): void {
     const { plan, random } = this.v;
     plan.at(plan.workdayAfter(plan.today, random.int(min, max)), kontortid(random), task);
   }

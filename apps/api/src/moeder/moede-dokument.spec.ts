@@ -2,7 +2,7 @@ import { RecordedEvent } from '@sagsgang/event-store';
 import { fold } from '@sagsgang/kernel';
 import { ExistingMoede, moedeDecider } from '@sagsgang/moede';
 import { ExistingSag, sagDecider } from '@sagsgang/sag';
-import { beslut, command, historyIn, JOERGEN, LARS, PER, play } from '../../../../libs/moede/src/testing/fixtures';
+import { command, historyIn, JOERGEN, LARS, PER, play } from '../../../../libs/moede/src/testing/fixtures';
 import { indstilletSag, playSag, sagCommand, sagIdFor, SEED_001_SAGER } from '../../../../libs/moede/src/testing/sager';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
 
