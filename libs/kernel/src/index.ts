@@ -2,3 +2,4 @@ export * from './roles';
 export * from './domain-errors';
 export * from './decider';
 export * from './validation';
+export * from './every-member';

@@ -1,4 +1,4 @@
-import { Actor } from '@sagsgang/kernel';
+import { Actor, everyMember } from '@sagsgang/kernel';
 import { Outcome } from '@sagsgang/sag';
 import { SagSnapshot } from './snapshot';
 import { Afstemning, Fravaersart } from './state';
@@ -86,7 +86,7 @@ export type MoedeCommand =
 
 export type MoedeCommandType = MoedeCommand['type'];
 
-export const MOEDE_COMMAND_TYPES = [
+export const MOEDE_COMMAND_TYPES = everyMember<MoedeCommandType>()([
   'IndkaldMoede',
   'AflysMoede',
   'TilfoejPunkt',
@@ -103,8 +103,4 @@ export const MOEDE_COMMAND_TYPES = [
   'HaevMoede',
   'GodkendReferat',
   'OffentliggoerReferat',
-] as const satisfies readonly MoedeCommandType[];
-
-// Compile-time proof that the list above names every MoedeCommandType.
-const complete: Exclude<MoedeCommandType, (typeof MOEDE_COMMAND_TYPES)[number]> extends never ? true : never = true;
-void complete;
+]);

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@sagsgang/kernel';
+import { DomainEvent, everyMember } from '@sagsgang/kernel';
 import { Outcome } from '@sagsgang/sag';
 import { SagSnapshot } from './snapshot';
 import { Afstemning, Fravaersart, Medlem } from './state';
@@ -94,7 +94,7 @@ export type MoedeEvent =
 
 export type MoedeEventType = MoedeEvent['type'];
 
-export const MOEDE_EVENT_TYPES = [
+export const MOEDE_EVENT_TYPES = everyMember<MoedeEventType>()([
   'MoedeIndkaldt',
   'MoedeAflyst',
   'PunktTilfoejet',
@@ -113,11 +113,7 @@ export const MOEDE_EVENT_TYPES = [
   'ReferatUnderskrevet',
   'ReferatGodkendt',
   'ReferatOffentliggjort',
-] as const satisfies readonly MoedeEventType[];
-
-// Compile-time proof that the list above names every MoedeEventType.
-const complete: Exclude<MoedeEventType, (typeof MOEDE_EVENT_TYPES)[number]> extends never ? true : never = true;
-void complete;
+]);
 
 /** For the app: does a stored event's type belong to a møde stream? */
 export function isMoedeEventType(type: string): type is MoedeEventType {

@@ -1,4 +1,4 @@
-import { Actor } from '@sagsgang/kernel';
+import { Actor, everyMember } from '@sagsgang/kernel';
 import { Outcome } from './outcome';
 import { Sagstype } from './sagstype';
 import { WorkflowDefinition } from './workflow/definition';
@@ -76,7 +76,7 @@ export type SagCommand =
 
 export type SagCommandType = SagCommand['type'];
 
-export const SAG_COMMAND_TYPES = [
+export const SAG_COMMAND_TYPES = everyMember<SagCommandType>()([
   'OpretSag',
   'BeskrivAnledning',
   'SkrivSagsfremstilling',
@@ -89,8 +89,4 @@ export const SAG_COMMAND_TYPES = [
   'SaetPaaDagsorden',
   'TraekFraDagsorden',
   'RegistrerBeslutning',
-] as const satisfies readonly SagCommandType[];
-
-// Compile-time proof that the list above names every SagCommandType.
-const complete: Exclude<SagCommandType, (typeof SAG_COMMAND_TYPES)[number]> extends never ? true : never = true;
-void complete;
+]);

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@sagsgang/kernel';
+import { DomainEvent, everyMember } from '@sagsgang/kernel';
 import { Outcome } from './outcome';
 import { Sagstype } from './sagstype';
 import { WorkflowRef } from './state';
@@ -84,7 +84,7 @@ export type SagEvent =
 
 export type SagEventType = SagEvent['type'];
 
-export const SAG_EVENT_TYPES = [
+export const SAG_EVENT_TYPES = everyMember<SagEventType>()([
   'SagOprettet',
   'AnledningBeskrevet',
   'SagsfremstillingSkrevet',
@@ -100,11 +100,7 @@ export const SAG_EVENT_TYPES = [
   'SagUdsat',
   'SagTilbagesendt',
   'SagAfgjort',
-] as const satisfies readonly SagEventType[];
-
-// Compile-time proof that the list above names every SagEventType.
-const complete: Exclude<SagEventType, (typeof SAG_EVENT_TYPES)[number]> extends never ? true : never = true;
-void complete;
+]);
 
 /** For the app: does a stored event's type belong to a sag stream? */
 export function isSagEventType(type: string): type is SagEventType {
