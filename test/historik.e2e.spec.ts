@@ -1,24 +1,11 @@
 import request from 'supertest';
 import { RecordedEvent } from '@sagsgang/event-store';
+import type { HistorikEntry } from '../apps/api/src/historik/historik';
 import { forberedSag, Klient, klient, sagEfter, Sekretaer } from './support/moeder';
 import { eventsOf, headPosition } from './support/store';
 import { RunningApi, startApi } from './support/test-app';
 
 const MEDLEMMER = [{ navn: 'Anne' }, { navn: 'Bent' }];
-
-interface Entry {
-  id: string;
-  revision: number;
-  position: number;
-  type: string;
-  recordedAt: string;
-  effectiveAt: string;
-  who: { userId: string; role: string };
-  what: string;
-  data: Record<string, unknown>;
-  correlationId: string | null;
-  causationId: string | null;
-}
 
 describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
   let api: RunningApi;
@@ -60,19 +47,19 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
   it('lists every event of the sag oldest first, with its id, revision, position and type', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
     expect(body).toMatchObject({ id: sagId, stream: `sag-${sagId}`, total: sagEvents.length, order: 'asc', limit: 100, offset: 0, nextFromRevision: null });
-    expect(body.items.map(({ id, revision, position, type }: Entry) => ({ id, revision, position, type }))).toEqual(
+    expect(body.items.map(({ id, revision, position, type }: HistorikEntry) => ({ id, revision, position, type }))).toEqual(
       sagEvents.map(({ id, revision, position, type }) => ({ id, revision, position, type })),
     );
   });
 
   it('lists them newest first with order=desc', async () => {
     const { body } = await historik(`/sager/${sagId}`, { order: 'desc' }).expect(200);
-    expect(body.items.map((entry: Entry) => entry.revision)).toEqual(sagEvents.map((event) => event.revision).reverse());
+    expect(body.items.map((entry: HistorikEntry) => entry.revision)).toEqual(sagEvents.map((event) => event.revision).reverse());
   });
 
   it('pages with limit and offset', async () => {
     const { body } = await historik(`/sager/${sagId}`, { limit: 2, offset: 1 }).expect(200);
-    expect(body.items.map((entry: Entry) => entry.revision)).toEqual([1, 2]);
+    expect(body.items.map((entry: HistorikEntry) => entry.revision)).toEqual([1, 2]);
     expect(body).toMatchObject({ total: sagEvents.length, limit: 2, offset: 1 });
   });
 
@@ -81,7 +68,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
     let fromRevision: number | null = sagEvents.length - 1;
     while (fromRevision !== null) {
       const response: request.Response = await historik(`/sager/${sagId}`, { order: 'desc', limit: 2, fromRevision }).expect(200);
-      sider.push(response.body.items.map((entry: Entry) => entry.revision));
+      sider.push(response.body.items.map((entry: HistorikEntry) => entry.revision));
       fromRevision = response.body.nextFromRevision;
     }
     const n = sagEvents.length - 1;
@@ -91,7 +78,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('says what happened in Danish, one line per event', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body.items.map((entry: Entry) => entry.what)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.what)).toEqual([
       `Sagen blev oprettet som ${sagsnummer} under workflow politisk v1`,
       'Anledningen blev beskrevet',
       'Indstilling givet (2 at-punkter)',
@@ -102,7 +89,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('says who did it, with the role from the token: the caseworker, then the sekretær through the process manager', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body.items.map((entry: Entry) => entry.who)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.who)).toEqual([
       ...Array(3).fill({ userId: 'sagsbehandler-1', role: 'sagsbehandler' }),
       ...Array(2).fill({ userId: 'kathrine', role: 'sekretaer' }),
     ]);
@@ -110,7 +97,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('gives when each event was recorded, and for the routing when it took effect: the meeting date', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body.items.map((entry: Entry) => entry.recordedAt)).toEqual(sagEvents.map((event) => event.metadata.recordedAt));
+    expect(body.items.map((entry: HistorikEntry) => entry.recordedAt)).toEqual(sagEvents.map((event) => event.metadata.recordedAt));
     const [oprettet, oversendt] = [body.items[0], body.items.at(-1)];
     expect(oprettet.effectiveAt).toBe(oprettet.recordedAt);
     expect(oversendt.effectiveAt).toBe('2019-12-16');
@@ -120,8 +107,8 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
   it("links the meeting's BeslutningRegistreret to the routing it caused in the sag: same correlation, its id as causation", async () => {
     const moede = await historik(`/moeder/${moedeId}`).expect(200);
     const sag = await historik(`/sager/${sagId}`).expect(200);
-    const beslutning = moede.body.items.find((entry: Entry) => entry.type === 'BeslutningRegistreret');
-    const oversendt = sag.body.items.find((entry: Entry) => entry.type === 'SagOversendt');
+    const beslutning = moede.body.items.find((entry: HistorikEntry) => entry.type === 'BeslutningRegistreret');
+    const oversendt = sag.body.items.find((entry: HistorikEntry) => entry.type === 'SagOversendt');
 
     expect(beslutning).toMatchObject({ correlationId: 'direktionen-2019-12-16', effectiveAt: '2019-12-16', who: { userId: 'kathrine', role: 'sekretaer' } });
     expect(beslutning.what).toBe(`Beslutning i Direktionen 16-12-2019 på punkt 1 (sag ${sagsnummer}): anbefalet`);
@@ -130,7 +117,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it("summarises the meeting's own events", async () => {
     const { body } = await historik(`/moeder/${moedeId}`).expect(200);
-    expect(body.items.map((entry: Entry) => entry.what)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.what)).toEqual([
       'Møde i Direktionen indkaldt til mandag d. 16. december 2019 kl. 09:00, Mødelokale B105',
       `Punkt 1 tilføjet: sag ${sagsnummer} «Vækstregnskab 2019» (åbent)`,
       'Dagsordenen blev udsendt med 1 punkt',
