@@ -98,6 +98,11 @@ export interface EventStore {
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The global log between two positions, page by page, without metadata, as
+   * fast as the store can give it. For rebuilding read models.
+   */
+  readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the newest event in the log, 0 when the log is empty. */
   headPosition(): Promise<number>;

@@ -1,7 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
 export * from './hash-chain';
-export { readLogPages } from './log-pages';
 export { workerScript } from './worker-script';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, LoggedEvent, MemoryEventStore, readLogPages, SqliteEventStore } from '../src';
+import { EventStore, LoggedEvent, MemoryEventStore, SqliteEventStore } from '../src';
 
 const folder = mkdtempSync(join(tmpdir(), 'sagsgang-log-pages-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ async function fill(store: EventStore): Promise<void> {
 
 async function collect(store: EventStore, fromPosition: number, toPosition: number, pageSize: number): Promise<LoggedEvent[][]> {
   const pages: LoggedEvent[][] = [];
-  for await (const page of readLogPages(store, { fromPosition, toPosition, pageSize })) pages.push(page);
+  for await (const page of store.readLogPages({ fromPosition, toPosition, pageSize })) pages.push(page);
   return pages;
 }
 

@@ -1,4 +1,4 @@
-import { EventStore, LoggedEvent, readLogPages } from '@sagsgang/event-store';
+import type { EventStore, LoggedEvent } from '@sagsgang/event-store';
 import { AnyProjection, applyEvent, ColumnValue, eventMatcher } from './projection';
 import { encodeDocument } from './read-model-table';
 import type { ReplayWriter } from './replay-writer';
@@ -26,7 +26,7 @@ export async function replayReadModels(eventStore: EventStore, writer: ReplayWri
   writer.begin();
   try {
     let events = 0;
-    for await (const page of readLogPages(eventStore, { fromPosition: 1, toPosition: position, pageSize: PAGE_SIZE })) {
+    for await (const page of eventStore.readLogPages({ fromPosition: 1, toPosition: position, pageSize: PAGE_SIZE })) {
       for (const event of page) {
         for (const fold of folds) fold.apply(event);
       }

@@ -22,6 +22,7 @@ export function instrumentEventStore(store: EventStore, metrics: Metrics): Event
     },
     readStream: (streamName, options) => store.readStream(streamName, options),
     readAll: (options) => store.readAll(options),
+    readLogPages: (options) => store.readLogPages(options),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
     close: () => store.close(),

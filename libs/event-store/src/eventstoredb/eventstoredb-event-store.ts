@@ -10,12 +10,15 @@ import {
   EventData,
   EventStore,
   ExpectedRevision,
+  LoggedEvent,
+  LogPagesOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { readAllPages } from '../log-pages';
 import { planAppend, StreamHead, validateBatch } from '../append-plan';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { drain, headPosition, readAllWindow, readStreamWindow } from './esdb-reads';
@@ -115,6 +118,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return readAllWindow(this.client, options);
+  }
+
+  readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]> {
+    return readAllPages(this, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -3,12 +3,15 @@ import {
   EventData,
   EventStore,
   ExpectedRevision,
+  LoggedEvent,
+  LogPagesOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { readAllPages } from '../log-pages';
 import { planAppend, validateBatch } from '../append-plan';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { AppendSignal, LogSubscription } from '../log-subscription';
@@ -70,6 +73,10 @@ export class MemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return sliceAll(this.log, options);
+  }
+
+  readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]> {
+    return readAllPages(this, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

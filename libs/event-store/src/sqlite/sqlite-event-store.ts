@@ -113,7 +113,7 @@ export class SqliteEventStore implements EventStore {
     return this.sql.readAll(resolveFrom(options.fromPosition, backwards), backwards, options.maxCount ?? -1);
   }
 
-  /** The log between two positions without metadata, read ahead on a thread of its own (see readLogPages). */
+  /** Read ahead on a thread of its own, which fetches and encodes the next pages while the caller works on the last. */
   readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]> {
     return readLogAhead({ file: this.file, ...options });
   }
