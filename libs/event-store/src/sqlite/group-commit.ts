@@ -101,7 +101,7 @@ export class GroupCommit<T, R> {
       .finally(() => {
         // What gathered meanwhile goes next, with what the answers just given append in turn.
         this.inFlight--;
-        if (this.handOver && this.requests.length > 0 && this.fullGroupWaits()) this.flush();
+        if (this.handOver && this.fullGroupWaits()) this.flush();
         else this.schedule();
         this.wakeIfIdle();
       });
