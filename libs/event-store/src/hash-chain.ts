@@ -24,7 +24,9 @@ export function chainHash(type: string, canonicalData: string, canonicalMetadata
   return hash('sha256', canonical, 'hex');
 }
 
+/** The metadata without prevHash and hash; the object itself when it has neither. */
 export function withoutChainFields(metadata: JsonObject): JsonObject {
+  if (!Object.hasOwn(metadata, 'prevHash') && !Object.hasOwn(metadata, 'hash')) return metadata;
   const { prevHash: _prev, hash: _hash, ...rest } = metadata;
   return rest;
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonical-json';
-import { EventData, JsonObject } from '../event-store.port';
+import { EventData } from '../event-store.port';
 import { chainHash, withoutChainFields } from '../hash-chain';
 
 /**
@@ -29,7 +29,7 @@ export function prepareEvents(events: EventData[]): PreparedEvent[] {
   const prepared = new Array<PreparedEvent>(events.length);
   for (let i = 0; i < events.length; i++) {
     const { id, type, data, metadata } = events[i];
-    prepared[i] = { id, type, data: canonicalJson(data), metadata: canonicalJson(chainFree(metadata ?? {})) };
+    prepared[i] = { id, type, data: canonicalJson(data), metadata: canonicalJson(withoutChainFields(metadata ?? {})) };
   }
   return prepared;
 }
@@ -45,12 +45,6 @@ export function chainRows(events: PreparedEvent[], prevHash: string): ChainedRow
     previous = hash;
   }
   return rows;
-}
-
-/** The metadata without the chain fields; the caller's object itself when it has none. */
-function chainFree(metadata: JsonObject): JsonObject {
-  if (!Object.hasOwn(metadata, 'prevHash') && !Object.hasOwn(metadata, 'hash')) return metadata;
-  return withoutChainFields(metadata);
 }
 
 function withChainFields(metadata: string, prevHash: string, hash: string): string {
