@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { describeMachine, remeasure } from '../store/machine';
 import { compareDigests, verify } from './check';
 import { runCreateOnly, runMix, Run } from './load';
-import { cpuPerRequest, describeFailures, judge, Outcome, renderSection, requestsPerSecond, writeSection } from './report';
+import { cpuPerRequest, describeFailures, judge, Outcome, renderSection, requestsPerSecond } from './report';
+import { writeSection } from '../docs-section';
 import { BenchServer, build, ROOT } from './server';
 import { seed, tokens } from './seed';
 

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from '../store/machine';
 import { DigestOutcome, VerifyOutcome } from './check';
 import { mixSteps, Run } from './load';
@@ -122,19 +121,4 @@ export function renderSection(outcome: Outcome, problems: string[]): string {
     problems.length === 0 ? 'Every target met.' : `Missed: ${problems.join('; ')}.`,
     '',
   ].join('\n');
-}
-
-/** Replaces the "API load" section of docs/benchmarks.md, or adds it; every other section stays as it is. */
-export function writeSection(file: string, section: string): void {
-  const heading = '## API load\n';
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  let start = existing.startsWith(heading) ? 0 : existing.indexOf(`\n${heading}`);
-  if (start < 0) {
-    writeFileSync(file, existing.trim() ? `${existing.trimEnd()}\n\n${section}` : section);
-    return;
-  }
-  if (start > 0) start += 1;
-  const next = existing.indexOf('\n## ', start + 1);
-  const rest = next < 0 ? '' : existing.slice(next + 1);
-  writeFileSync(file, existing.slice(0, start) + section + (rest ? `\n${rest}` : ''));
 }

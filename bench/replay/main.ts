@@ -19,7 +19,8 @@ import { PROJECTIONS } from '@sagsgang/read-models';
 import type { ReplayReport } from '../../apps/cli/src/commands/replay';
 import { DEFAULT_SEED, GENERATOR_VERSION, GenerateReport } from './generator';
 import { generateLive } from './live';
-import { describeMachine, Findings, renderSection, ReplayRun, writeSection } from './report';
+import { describeMachine, Findings, renderSection, ReplayRun } from './report';
+import { writeSection } from '../docs-section';
 
 const ROOT = join(__dirname, '..', '..');
 const TARGET = 100_000;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
@@ -103,15 +103,3 @@ const LIMITS = [
   'every version of its sagsfremstilling, 6 KB on average; a meeting every punkt with its sag, 37 KB), each page\'s',
   'text built by SQLite in C rather than in JavaScript, and fewer copies of the state while folding.',
 ];
-
-/** Replaces the "## Replay" section of the file, or appends it; every other section stays as it is. */
-export function writeSection(file: string, section: string): void {
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const start = existing.indexOf('## Replay\n');
-  if (start < 0) {
-    writeFileSync(file, existing.trimEnd() + '\n\n' + section);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + 1);
-  writeFileSync(file, existing.slice(0, start) + section + (next < 0 ? '' : '\n' + existing.slice(next + 1)));
-}

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Machine } from './machine';
 import { DATA_SET } from './data-set';
 import { Measurement, rate } from './meter';
@@ -193,17 +192,4 @@ function errorNotes(results: Results, extra: string[]): string[] {
   }
   notes.push(...extra.map((note) => `- ${note}`));
   return notes.length ? ['Errors:', '', ...notes, ''] : [];
-}
-
-/** Replaces the "Event store" section of docs/benchmarks.md, keeping whatever else is there. */
-export function writeSection(file: string, section: string): void {
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const start = existing.indexOf('## Event store\n');
-  if (start < 0) {
-    writeFileSync(file, existing.trimEnd() + '\n\n' + section);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + 1);
-  const end = next < 0 ? existing.length : next + 1;
-  writeFileSync(file, existing.slice(0, start) + section + (next < 0 ? '' : '\n' + existing.slice(end)));
 }
