@@ -1,3 +1,5 @@
+import type { StreamShare } from './stream-share';
+
 /**
  * The event store port. Semantics follow EventStoreDB so that the embedded
  * SQLite store, the in-memory store and EventStoreDB are interchangeable.
@@ -90,7 +92,10 @@ export interface LogPagesOptions {
   fromPosition: number;
   /** Inclusive. */
   toPosition: number;
+  /** Events per page at most; a page of a share may hold fewer, and no page is empty. */
   pageSize: number;
+  /** Only the events of the streams in this share (streamShareOf); all streams when left out. */
+  streams?: StreamShare;
 }
 
 export interface EventStore {
@@ -100,7 +105,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * The global log between two positions, page by page, without metadata, as
-   * fast as the store can give it. For rebuilding read models.
+   * fast as the store can give it, in the calling thread. For rebuilding read
+   * models, in parallel by share of the streams if they allow it.
    */
   readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;

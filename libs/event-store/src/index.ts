@@ -2,6 +2,8 @@ export * from './event-store.port';
 export * from './errors';
 export * from './hash-chain';
 export { workerScript } from './worker-script';
+export { streamShareOf } from './stream-share';
+export type { StreamShare } from './stream-share';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';

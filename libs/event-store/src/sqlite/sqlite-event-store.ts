@@ -20,7 +20,7 @@ import { AppendSignal, LogSubscription } from '../log-subscription';
 import { AppendRequest, AppendWriter } from './append-writer';
 import { prepareEvents } from './event-rows';
 import { GroupCommit } from './group-commit';
-import { readLogAhead } from './log-reader';
+import { readLogPagesFrom } from './log-page-reader';
 import { createSchema } from './schema';
 import { EventStatements } from './statements';
 import { StreamHeads } from './stream-heads';
@@ -61,7 +61,7 @@ export class SqliteEventStore implements EventStore {
   private readonly writer?: ThreadWriter;
 
   constructor(
-    private readonly file: string,
+    file: string,
     options: SqliteEventStoreOptions = {},
   ) {
     this.readonly = options.readonly ?? false;
@@ -113,9 +113,8 @@ export class SqliteEventStore implements EventStore {
     return this.sql.readAll(resolveFrom(options.fromPosition, backwards), backwards, options.maxCount ?? -1);
   }
 
-  /** Read ahead on a thread of its own, which fetches and encodes the next pages while the caller works on the last. */
   readLogPages(options: LogPagesOptions): AsyncIterable<LoggedEvent[]> {
-    return readLogAhead({ file: this.file, ...options });
+    return readLogPagesFrom(this.db, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
