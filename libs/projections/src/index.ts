@@ -5,6 +5,9 @@ export type { Checkpoint, Installation, ReadModelStoreOptions } from './read-mod
 export type { FindQuery, FindResult } from './find-query';
 export { ProjectionRunner } from './projection-runner';
 export { replayReadModels } from './replay';
+export { FoldThreads } from './fold-threads';
+export { serveFoldRequest } from './fold-thread';
+export type { FoldThreadOptions } from './fold-threads';
 export { ReplayWriter } from './replay-writer';
 export type {
   LogLevel,

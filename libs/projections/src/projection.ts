@@ -36,6 +36,12 @@ export interface DocumentProjection<D> {
    * instead of sorting every match.
    */
   readonly orderedBy?: string;
+  /**
+   * True when every document is built from the events of one stream alone
+   * (an aggregate's view, as a sag's from its own stream). A replay may then
+   * fold the log in parallel, each thread a share of the streams.
+   */
+  readonly documentsPerStream?: boolean;
 }
 
 /** A projection of any document type, for heterogeneous lists. */

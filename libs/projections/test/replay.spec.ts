@@ -1,5 +1,7 @@
-import { AnyProjection, ProjectionFailed, ReadModelsInUse, readModelsFile, replayReadModels, ReplayWriter } from '../src';
-import { buildLive as buildLiveIn, Fixture, STORE_KINDS } from './support/fixture';
+import { join } from 'node:path';
+import { AnyProjection, FoldThreads, ProjectionFailed, ReadModelsInUse, readModelsFile, replayReadModels, ReplayWriter } from '../src';
+import { buildLive, buildLive as buildLiveIn, Fixture, STORE_KINDS } from './support/fixture';
+import type { FoldThreadSetup } from './support/fold-thread';
 import { countingProjection, sagerProjection } from './support/projections';
 
 describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
@@ -67,5 +69,59 @@ describe.each(STORE_KINDS)('replayReadModels on the %s event store', (kind) => {
     fixture.readModels([sagerProjection(), countingProjection()]);
     const opening = ReplayWriter.open(readModelsFile(fixture.dir), [sagerProjection(), countingProjection()], { exclusive: true });
     await expect(opening).rejects.toBeInstanceOf(ReadModelsInUse);
+  });
+});
+
+describe('replayReadModels with fold threads, each a share of the streams', () => {
+  const SCRIPT = join(__dirname, 'support', 'fold-thread');
+  let fixture: Fixture;
+  let threads: FoldThreads | undefined;
+  beforeEach(() => (fixture = new Fixture('sqlite')));
+  afterEach(async () => {
+    await threads?.close();
+    threads = undefined;
+    await fixture.close();
+  });
+
+  /** Replays `file` with `count` threads running support/fold-thread.ts with `projection`. */
+  async function replay(file: string, projections: AnyProjection[], count: number, projection: FoldThreadSetup['projection'] = { sager: {} }) {
+    const setup: FoldThreadSetup = { log: join(fixture.dir, 'events.sqlite'), projection };
+    threads = await FoldThreads.start(SCRIPT, { count, workerData: setup });
+    const writer = await ReplayWriter.open(file, projections);
+    try {
+      return await replayReadModels(fixture.eventStore, writer, threads);
+    } finally {
+      await writer.close();
+    }
+  }
+
+  it.each([2, 3])('gives the digest of the live read models with %i threads', async (count) => {
+    // given
+    const { runner, position } = await buildLive(fixture, [sagerProjection()]);
+    const readModels = fixture.readModels([sagerProjection()], `${fixture.dir}/replay.sqlite`);
+    // when
+    const replayed = await replay(`${fixture.dir}/replay.sqlite`, [sagerProjection()], count);
+    // then: every event was read by exactly one thread
+    expect(replayed).toEqual({ position, events: position });
+    expect(readModels.find('sager').total).toBeGreaterThan(0);
+    expect(readModels.digest()).toBe(runner.digest());
+  });
+
+  it('writes nothing when a projection fails in a thread, and says which', async () => {
+    // given
+    const { runner } = await buildLive(fixture, [sagerProjection()]);
+    const live = runner.digest();
+    await runner.stop();
+    // when
+    const replayed = replay(readModelsFile(fixture.dir), [sagerProjection()], 2, { sager: { failOn: 'sag-7' } });
+    // then
+    await expect(replayed).rejects.toMatchObject({ name: 'ProjectionFailed', message: expect.stringContaining('sager') });
+    expect(fixture.readModels([sagerProjection()]).digest()).toBe(live);
+  });
+
+  it('refuses to fold by share a projection whose documents span streams', async () => {
+    await buildLive(fixture, [sagerProjection()]);
+    const replayed = replay(`${fixture.dir}/replay.sqlite`, [countingProjection()], 2, 'counts');
+    await expect(replayed).rejects.toThrow('projection "counts" does not declare documentsPerStream');
   });
 });

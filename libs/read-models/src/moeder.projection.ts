@@ -17,6 +17,7 @@ export const moederProjection = defineProjection<MoedeView>({
   version: 1,
   filter: { streamPrefixes: [MOEDE_STREAM_PREFIX], eventTypes: [...MOEDE_EVENT_TYPES] },
   documentIds: (event) => [event.streamName.slice(MOEDE_STREAM_PREFIX.length)],
+  documentsPerStream: true,
   evolve: (document, event) => {
     const state = evolve(document ?? initialState, toMoedeEvent(event));
     if (state.status === 'ny') return null;

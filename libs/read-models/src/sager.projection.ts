@@ -15,6 +15,7 @@ export const sagerProjection = defineProjection<SagView>({
   version: 1,
   filter: { streamPrefixes: [SAG_STREAM_PREFIX], eventTypes: [...SAG_EVENT_TYPES] },
   documentIds: (event) => [event.streamName.slice(SAG_STREAM_PREFIX.length)],
+  documentsPerStream: true,
   evolve: (document, event) => {
     const state = evolve(document ?? initialState, toSagEvent(event));
     if (state.status === 'ny') return null;

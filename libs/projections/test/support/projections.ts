@@ -44,6 +44,7 @@ export function sagerProjection(options: { version?: number; failOn?: (event: Lo
     version: options.version ?? 1,
     filter: { streamPrefixes: ['sag-'] },
     documentIds: (event) => [event.streamName.slice('sag-'.length)],
+    documentsPerStream: true,
     evolve(sag, event) {
       if (options.failOn?.(event)) throw new Error(`cannot apply ${event.type}`);
       const data = event.data as Record<string, string>;
