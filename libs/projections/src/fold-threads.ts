@@ -15,7 +15,8 @@ export interface FoldThreadOptions {
 
 /**
  * Threads that fold the log in parallel for replayReadModels, each a share of
- * the streams (every projection must declare documentsPerStream). Each runs
+ * the streams (every projection must then declare documentsPerStream; one
+ * thread folds the whole log). Each runs
  * `script`, a module (path without extension) that calls serveFoldRequest
  * with the event store and the same projections. Starting them loads that
  * code and opens the store, before any replay is timed; each folds once.
@@ -40,7 +41,7 @@ export class FoldThreads {
   async fold(toPosition: number, emit: (chunk: RowChunk) => void): Promise<number> {
     const of = this.workers.length;
     const folded = this.workers.map((worker, share) => {
-      worker.postMessage({ toPosition, streams: { share, of } } satisfies FoldRequest);
+      worker.postMessage({ toPosition, streams: of > 1 ? { share, of } : undefined } satisfies FoldRequest);
       return nextMessage(worker, emit);
     });
     try {

@@ -124,4 +124,11 @@ describe('replayReadModels with fold threads, each a share of the streams', () =
     const replayed = replay(`${fixture.dir}/replay.sqlite`, [countingProjection()], 2, 'counts');
     await expect(replayed).rejects.toThrow('projection "counts" does not declare documentsPerStream');
   });
+
+  it('folds such a projection in one thread, over the whole log', async () => {
+    const { runner, position } = await buildLive(fixture, [countingProjection()]);
+    const readModels = fixture.readModels([countingProjection()], `${fixture.dir}/replay.sqlite`);
+    expect(await replay(`${fixture.dir}/replay.sqlite`, [countingProjection()], 1, 'counts')).toEqual({ position, events: position });
+    expect(readModels.digest()).toBe(runner.digest());
+  });
 });

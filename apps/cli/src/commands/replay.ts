@@ -52,14 +52,16 @@ export const replay: Command = {
  * same PROJECTIONS as the API's runner. The documents are written at the end
  * in one transaction with their checkpoints, so a replay cut short leaves the
  * read models as they were. One fold thread per core folds a share of the
- * streams each (replay-fold-thread.ts opens the store the same way); they are
- * started, like the writer, before the clock.
+ * streams each (replay-fold-thread.ts opens the store the same way), or one
+ * the whole log if a projection's documents span streams; they are started,
+ * like the writer, before the clock.
  */
 export async function replayReadModels(eventStore: EventStore, dataDir: string): Promise<ReplayReport> {
   const writer = await ReplayWriter.open(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
   let threads: FoldThreads | undefined;
   try {
-    threads = await FoldThreads.start(join(__dirname, 'replay-fold-thread'), { count: availableParallelism(), youngGenerationMb: YOUNG_GENERATION_MB });
+    const count = PROJECTIONS.every((projection) => projection.documentsPerStream) ? availableParallelism() : 1;
+    threads = await FoldThreads.start(join(__dirname, 'replay-fold-thread'), { count, youngGenerationMb: YOUNG_GENERATION_MB });
     const started = process.hrtime.bigint();
     const { events, position } = await replayLog(eventStore, writer, threads);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
