@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { forberedSag, Klient, klient, Sekretaer } from './support/moeder';
-import { headPosition } from './support/store';
+import { expectRefused, headPosition } from './support/store';
 import { RunningApi, startApi } from './support/test-app';
 
 const MEDLEMMER = [{ navn: 'Anne' }, { navn: 'Bent' }, { navn: 'Carl' }];
@@ -29,16 +29,7 @@ describe('Meeting commands refused over HTTP append nothing', () => {
     return moedeId;
   }
 
-  /** Sends the request and checks the problem+json status and that the log did not grow. */
-  async function refused(send: () => request.Test, status: number) {
-    // Let the process manager finish following what came before, so only the refused request could append.
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
-    const before = await headPosition(api);
-    const response = await send();
-    expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
-    expect(await headPosition(api)).toBe(before);
-    return response.body;
-  }
+  const refused = (send: () => request.Test, status: number) => expectRefused(api, send, status);
 
   it('refuses a sagsbehandler who calls a meeting (403)', async () => {
     await refused(() => request(api.url).post('/moeder').set(klienten.token('sagsbehandler')).send({ ...DIREKTIONEN, sted: 'B105', sekretaer: 'K' }), 403);
