@@ -7,7 +7,11 @@ import { MEDLEMMER, moedeI, UDVALG } from './support/tilstande';
 import { authorization, Principal, PRINCIPALS } from './support/tokens';
 import { RunningApi, startApi } from './support/test-app';
 
-const LUKKET = { titel: 'Afskedigelse af medarbejder Ø', anledning: 'Fortrolig anledning om medarbejder Ø', beslutning: 'Medarbejder Ø afskediges' };
+const LUKKET = {
+  titel: 'Afskedigelse af medarbejder Ø',
+  anledning: 'Fortrolig anledning om medarbejder Ø',
+  beslutning: 'Medarbejder Ø afskediges',
+};
 const AABEN = { titel: 'Budgetopfølgning for 1. kvartal', beslutning: 'Budgetopfølgningen godkendes' };
 
 describe('Access: every read route × every principal', () => {
@@ -26,7 +30,10 @@ describe('Access: every read route × every principal', () => {
 
   /** Waits for the process manager and read models, so only the request under test can append. */
   async function rolig(): Promise<number> {
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
+    await request(api.url)
+      .get(`/moeder?minPosition=${await headPosition(api)}`)
+      .set(klienten.token('revisor'))
+      .expect(200);
     return headPosition(api);
   }
 
@@ -36,8 +43,18 @@ describe('Access: every read route × every principal', () => {
     secret = loadOrCreateJwtSecret(api.dataDir);
     const sekretaer = new Sekretaer(klienten);
     const aaben = await forberedSag(klienten, { titel: AABEN.titel, sagstype: 'beslutning', sagsgang: [UDVALG], bilag: ['Regnskab'] });
-    const lukket = await forberedSag(klienten, { titel: LUKKET.titel, anledning: LUKKET.anledning, sagstype: 'beslutning', sagsgang: [UDVALG], bilag: ['Fortroligt'] });
-    const moedeId = await sekretaer.indkald({ udvalg: UDVALG, start: '2030-02-03T09:00:00+01:00', medlemmer: MEDLEMMER.map((navn) => ({ navn })) });
+    const lukket = await forberedSag(klienten, {
+      titel: LUKKET.titel,
+      anledning: LUKKET.anledning,
+      sagstype: 'beslutning',
+      sagsgang: [UDVALG],
+      bilag: ['Fortroligt'],
+    });
+    const moedeId = await sekretaer.indkald({
+      udvalg: UDVALG,
+      start: '2030-02-03T09:00:00+01:00',
+      medlemmer: MEDLEMMER.map((navn) => ({ navn })),
+    });
     await sekretaer.tilfoej(moedeId, aaben.id);
     await sekretaer.tilfoej(moedeId, lukket.id, { lukket: true, neutralTitel: 'Personalesag' });
     await sekretaer.aabn(moedeId);
@@ -45,7 +62,11 @@ describe('Access: every read route × every principal', () => {
     await sekretaer.beslut(moedeId, 2, 'godkendt', LUKKET.beslutning);
     await sekretaer.afslut(moedeId, MEDLEMMER);
     const lukketNu = await sagEfter(klienten, lukket.id, await headPosition(api));
-    fixtur = { moedeId, lukketSag: { id: lukket.id, titel: LUKKET.titel, bilagId: lukketNu.bilag[0].bilagId }, aabenSag: { id: aaben.id, titel: AABEN.titel } };
+    fixtur = {
+      moedeId,
+      lukketSag: { id: lukket.id, titel: LUKKET.titel, bilagId: lukketNu.bilag[0].bilagId },
+      aabenSag: { id: aaben.id, titel: AABEN.titel },
+    };
   });
   afterAll(async () => {
     await api.stop();
@@ -70,28 +91,36 @@ describe('Access: every read route × every principal', () => {
     const nye = await storeOf(api).readAll({ fromPosition: foer + 1 });
     // A logged-in reader of the lukket punkt's content is recorded; the public and the refused are not.
     const registreret = status < 300 && principal !== 'anonym' ? adgang.lukketLaest : 0;
-    expect(nye.map((event) => ({ stream: event.streamName, type: event.type, role: (event.metadata.actor as { role: string }).role }))).toEqual(
+    expect(
+      nye.map((event) => ({ stream: event.streamName, type: event.type, role: (event.metadata.actor as { role: string }).role })),
+    ).toEqual(
       Array.from({ length: registreret }, () => ({ stream: `adgangslog-${fixtur.moedeId}`, type: 'LukketPunktLaest', role: principal })),
     );
   });
 
   describe('the public', () => {
-    it.each(['dagsorden', 'referat'])('reads the published %s with the åbent punkt and only the number and neutral title of the lukket one', async (art) => {
-      const foer = await rolig();
-      const { text } = await send(`/moeder/${fixtur.moedeId}/${art}`, 'anonym');
+    it.each(['dagsorden', 'referat'])(
+      'reads the published %s with the åbent punkt and only the number and neutral title of the lukket one',
+      async (art) => {
+        const foer = await rolig();
+        const { text } = await send(`/moeder/${fixtur.moedeId}/${art}`, 'anonym');
 
-      expect(text).toContain(AABEN.titel);
-      expect(text).toContain('Personalesag');
-      for (const hemmelig of Object.values(LUKKET)) expect(text).not.toContain(hemmelig);
-      expect(await headPosition(api)).toBe(foer);
-    });
+        expect(text).toContain(AABEN.titel);
+        expect(text).toContain('Personalesag');
+        for (const hemmelig of Object.values(LUKKET)) expect(text).not.toContain(hemmelig);
+        expect(await headPosition(api)).toBe(foer);
+      },
+    );
 
-    it.each(['planlagt', 'i_gang', 'haevet', 'referat_godkendt'] as const)('gets 404 for the referat of a meeting that is %s', async (tilstand) => {
-      const moedeId = await moedeI(klienten, tilstand);
-      expect((await send(`/moeder/${moedeId}/referat`, 'anonym')).status).toBe(404);
-      // The staff read it from the opening on.
-      expect((await send(`/moeder/${moedeId}/referat`, 'sagsbehandler')).status).toBe(tilstand === 'planlagt' ? 404 : 200);
-    });
+    it.each(['planlagt', 'i_gang', 'haevet', 'referat_godkendt'] as const)(
+      'gets 404 for the referat of a meeting that is %s',
+      async (tilstand) => {
+        const moedeId = await moedeI(klienten, tilstand);
+        expect((await send(`/moeder/${moedeId}/referat`, 'anonym')).status).toBe(404);
+        // The staff read it from the opening on.
+        expect((await send(`/moeder/${moedeId}/referat`, 'sagsbehandler')).status).toBe(tilstand === 'planlagt' ? 404 : 200);
+      },
+    );
 
     it('gets 404 for the dagsorden of a meeting not yet sent, 200 once it is', async () => {
       const moedeId = await moedeI(klienten, 'planlagt');

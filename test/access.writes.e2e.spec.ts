@@ -34,7 +34,10 @@ describe('Access: every write route × every principal', () => {
 
   /** Waits for the process manager and read models, so only the request under test can append. */
   async function rolig(): Promise<number> {
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
+    await request(api.url)
+      .get(`/moeder?minPosition=${await headPosition(api)}`)
+      .set(klienten.token('revisor'))
+      .expect(200);
     return headPosition(api);
   }
 

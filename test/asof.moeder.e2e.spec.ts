@@ -54,7 +54,10 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
   });
 
   it('the dagsorden asOf the moment it was sent does not show the punkt added afterwards; the current one does', async () => {
-    const [dengang, nu] = await Promise.all([dokument('dagsorden', { asOf: recordedAt(event('DagsordenUdsendt')) }).expect(200), dokument('dagsorden').expect(200)]);
+    const [dengang, nu] = await Promise.all([
+      dokument('dagsorden', { asOf: recordedAt(event('DagsordenUdsendt')) }).expect(200),
+      dokument('dagsorden').expect(200),
+    ]);
 
     expect(dengang.text).toContain(`Punkt 1: ${TITLER[0]}`);
     expect(dengang.text).toContain(`Punkt 2: ${TITLER[1]}`);
@@ -64,7 +67,10 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
 
   it('the dagsorden at the revision of its sending is the same text as asOf that moment', async () => {
     const udsendt = event('DagsordenUdsendt');
-    const [vedRevision, vedTid] = await Promise.all([dokument('dagsorden', { revision: udsendt.revision }).expect(200), dokument('dagsorden', { asOf: recordedAt(udsendt) }).expect(200)]);
+    const [vedRevision, vedTid] = await Promise.all([
+      dokument('dagsorden', { revision: udsendt.revision }).expect(200),
+      dokument('dagsorden', { asOf: recordedAt(udsendt) }).expect(200),
+    ]);
     expect(vedRevision.text).toBe(vedTid.text);
   });
 
@@ -81,7 +87,11 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
     const prefix = events.slice(0, udsendt.revision + 1);
     const state = prefix.reduce((moede, e) => evolve(moede, { type: e.type, data: e.data } as unknown as MoedeEvent), initialState);
 
-    const response = await request(api.url).get(`/moeder/${moedeId}`).query({ asOf: recordedAt(udsendt) }).set(klienten.token('revisor')).expect(200);
+    const response = await request(api.url)
+      .get(`/moeder/${moedeId}`)
+      .query({ asOf: recordedAt(udsendt) })
+      .set(klienten.token('revisor'))
+      .expect(200);
 
     expect(response.body).toEqual(JSON.parse(JSON.stringify({ ...state, revision: udsendt.revision, position: udsendt.position })));
     expect(response.body).toMatchObject({ status: 'dagsorden_udsendt', punkter: [{ nr: 1 }, { nr: 2 }] });
@@ -103,7 +113,9 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
   it('before the meeting existed, or beyond its last revision, is a 404 naming the moment', async () => {
     const foer = new Date(Date.parse(recordedAt(events[0])) - 1).toISOString();
     expect((await dokument('dagsorden', { asOf: foer }).expect(404)).body.detail).toContain(`møde ${moedeId} did not exist at ${foer}`);
-    expect((await request(api.url).get(`/moeder/${moedeId}?asOf=${foer}`).set(klienten.token('revisor')).expect(404)).body.detail).toContain('did not exist');
+    expect(
+      (await request(api.url).get(`/moeder/${moedeId}?asOf=${foer}`).set(klienten.token('revisor')).expect(404)).body.detail,
+    ).toContain('did not exist');
     expect((await dokument('referat', { revision: events.length }).expect(404)).body.detail).toContain(`has no revision ${events.length}`);
   });
 
@@ -124,11 +136,20 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
     const { position: udsendtPosition } = await sekretaer.post(`/moeder/${aflyst}/udsend`);
     const { position } = await sekretaer.post(`/moeder/${aflyst}/aflys`, { begrundelse: 'Ikke beslutningsdygtigt' });
     await sagEfter(klienten, sag.id, position as number);
-    await request(api.url).post(`/sager/${sag.id}/indstilling`).set(klienten.token('sagsbehandler')).send({ indstiller: 'Direktøren indstiller,', atPunkter: ['at strukturen udskydes'] }).expect(200);
+    await request(api.url)
+      .post(`/sager/${sag.id}/indstilling`)
+      .set(klienten.token('sagsbehandler'))
+      .send({ indstiller: 'Direktøren indstiller,', atPunkter: ['at strukturen udskydes'] })
+      .expect(200);
     const udsendt = (await eventsOf(api, `moede-${aflyst}`)).find((candidate) => candidate.position === udsendtPosition)!;
 
-    const get = (query: Record<string, string | number>) => request(api.url).get(`/moeder/${aflyst}/dagsorden`).query(query).set(klienten.token('revisor')).expect(200);
-    const [dengang, vedRevision, nu] = await Promise.all([get({ asOf: recordedAt(udsendt) }), get({ revision: udsendt.revision }), get({})]);
+    const get = (query: Record<string, string | number>) =>
+      request(api.url).get(`/moeder/${aflyst}/dagsorden`).query(query).set(klienten.token('revisor')).expect(200);
+    const [dengang, vedRevision, nu] = await Promise.all([
+      get({ asOf: recordedAt(udsendt) }),
+      get({ revision: udsendt.revision }),
+      get({}),
+    ]);
 
     expect(dengang.text).toContain('at strukturen vedtages');
     expect(dengang.text).not.toContain('at strukturen udskydes');

@@ -39,12 +39,15 @@ describe('GET /sager/:id as of a moment: a sag through three meetings and a revi
 
   /** Folded by hand with the sag lib's own evolve: the state after events[0..n], as the API shows a sag. */
   const tilstandEfter = (n: number) => {
-    const state = events.slice(0, n + 1).reduce((sag, event) => evolve(sag, { type: event.type, data: event.data } as unknown as SagEvent), initialState);
+    const state = events
+      .slice(0, n + 1)
+      .reduce((sag, event) => evolve(sag, { type: event.type, data: event.data } as unknown as SagEvent), initialState);
     return JSON.parse(JSON.stringify({ ...state, revision: n, position: events[n].position }));
   };
   /** The last event recorded at or before the time: the one asOf stops at. */
   const sidsteTil = (tid: number) => events.reduce((sidste, event, index) => (ms(event) <= tid ? index : sidste), -1);
-  const hent = (query: Record<string, string | number>) => request(api.url).get(`/sager/${sagId}`).query(query).set(klienten.token('revisor'));
+  const hent = (query: Record<string, string | number>) =>
+    request(api.url).get(`/sager/${sagId}`).query(query).set(klienten.token('revisor'));
 
   beforeAll(async () => {
     api = await startApi();
@@ -82,16 +85,19 @@ describe('GET /sager/:id as of a moment: a sag through three meetings and a revi
     expect(events.map((event) => event.type)).toEqual(FORLOEB);
   });
 
-  it.each(FORLOEB.map((type, k) => [k, type]))('asOf the recordedAt of event %i (%s) is exactly the state after it, ETag its revision', async (k) => {
-    const asOf = events[k].metadata.recordedAt as string;
-    // recordedAt has millisecond precision; were two events recorded in the same one, asOf shows the later.
-    const n = sidsteTil(ms(events[k]));
+  it.each(FORLOEB.map((type, k) => [k, type]))(
+    'asOf the recordedAt of event %i (%s) is exactly the state after it, ETag its revision',
+    async (k) => {
+      const asOf = events[k].metadata.recordedAt as string;
+      // recordedAt has millisecond precision; were two events recorded in the same one, asOf shows the later.
+      const n = sidsteTil(ms(events[k]));
 
-    const response = await hent({ asOf }).expect(200);
+      const response = await hent({ asOf }).expect(200);
 
-    expect(response.body).toEqual(tilstandEfter(n));
-    expect(response.headers.etag).toBe(`"${n}"`);
-  });
+      expect(response.body).toEqual(tilstandEfter(n));
+      expect(response.headers.etag).toBe(`"${n}"`);
+    },
+  );
 
   it.each(FORLOEB.map((type, k) => [k, type]))('revision=%i (%s) is exactly the state after that event, ETag that revision', async (k) => {
     const response = await hent({ revision: k }).expect(200);
@@ -123,7 +129,9 @@ describe('GET /sager/:id as of a moment: a sag through three meetings and a revi
     const foer = new Date(ms(events[0]) - 1).toISOString();
     const response = await hent({ asOf: foer }).expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.detail).toBe(`sag ${sagId} did not exist at ${foer}; it was created at ${events[0].metadata.recordedAt as string}`);
+    expect(response.body.detail).toBe(
+      `sag ${sagId} did not exist at ${foer}; it was created at ${events[0].metadata.recordedAt as string}`,
+    );
   });
 
   it('a revision beyond the stream is a 404 naming the latest', async () => {

@@ -5,7 +5,6 @@ import { recordedAt, SqliteFolder, writeAuditLog } from '../libs/audit/test/supp
 import { changeOneByte, swapContents } from '../libs/audit/test/support/tamper';
 import { CliRun, sagsgang } from './support/cli';
 
-
 const failLines = (run: CliRun) => run.stdout.split('\n').filter((line) => line.startsWith('FAIL'));
 
 describe('sagsgang verify on a SQLite file changed behind the store (each test its own store, run concurrently)', () => {
@@ -36,7 +35,10 @@ describe('sagsgang verify on a SQLite file changed behind the store (each test i
   });
 
   it.concurrent('exits 1 naming the stream and revision of a deleted event', async () => {
-    const run = await sagsgang(await storeWith((db) => db.prepare("DELETE FROM events WHERE stream_name = 'sag-b' AND revision = 1").run()), 'verify');
+    const run = await sagsgang(
+      await storeWith((db) => db.prepare("DELETE FROM events WHERE stream_name = 'sag-b' AND revision = 1").run()),
+      'verify',
+    );
     expect(run.code).toBe(1);
     expect(failLines(run)).toEqual(['FAIL sag-b revision 1 (position 13): revision 1 is missing: revision 2 follows revision 0']);
   });
@@ -77,7 +79,10 @@ describe('sagsgang export and import', () => {
     // when it is imported into an empty data folder
     const target = join(work, 'target');
     const imported = await sagsgang(target, 'import', '--in', file);
-    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/^imported 16 events in 5 streams .*hashes match the export/) });
+    expect(imported).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^imported 16 events in 5 streams .*hashes match the export/),
+    });
     // then the new store verifies clean and exports the same lines
     const [verified, again] = await Promise.all([sagsgang(target, 'verify'), sagsgang(target, 'export')]);
     expect(verified.code).toBe(0);
@@ -101,7 +106,10 @@ describe('sagsgang export and import', () => {
     ]);
     const lines = all.stdout.trimEnd().split('\n');
     expect(resumed.stdout).toBe(`${lines.slice(6).join('\n')}\n`);
-    const records = period.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const records = period.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records.map((record) => [record.stream, record.revision])).toEqual([
       ['sag-a', 1],
       ['sag-a', 2],

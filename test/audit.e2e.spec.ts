@@ -20,7 +20,17 @@ const parseLines = (text: string) =>
   text
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as { position: number; stream: string; revision: number; id: string; hash: string; metadata: { recordedAt: string } });
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          position: number;
+          stream: string;
+          revision: number;
+          id: string;
+          hash: string;
+          metadata: { recordedAt: string };
+        },
+    );
 
 describe('The audit routes', () => {
   let api: RunningApi;
@@ -34,10 +44,20 @@ describe('The audit routes', () => {
       const created = await request(api.url)
         .post('/sager')
         .set(sagsbehandler)
-        .send({ titel, journalnummer: '00.01.10', sagstype: 'beslutning', sagsgang: ['Økonomiudvalget', 'Byrådet'], ansvarligEnhed: 'Økonomi' })
+        .send({
+          titel,
+          journalnummer: '00.01.10',
+          sagstype: 'beslutning',
+          sagsgang: ['Økonomiudvalget', 'Byrådet'],
+          ansvarligEnhed: 'Økonomi',
+        })
         .expect(201);
       sagId = created.body.id;
-      await request(api.url).post(`/sager/${sagId}/anledning`).set(sagsbehandler).send({ tekst: `Anledning til ${titel}: æøå §` }).expect(200);
+      await request(api.url)
+        .post(`/sager/${sagId}/anledning`)
+        .set(sagsbehandler)
+        .send({ tekst: `Anledning til ${titel}: æøå §` })
+        .expect(200);
     }
     log = await storeOf(api).readAll();
   });
@@ -47,7 +67,13 @@ describe('The audit routes', () => {
 
   it('GET /audit/verify answers a revisor with a clean report of every stream and event', async () => {
     const response = await request(api.url).get('/audit/verify').set(bearer(api, 'revisor')).expect(200);
-    expect(response.body).toEqual({ streams: new Set(log.map((e) => e.streamName)).size, events: log.length, lastPosition: log[log.length - 1].position, failures: [], unreadable: [] });
+    expect(response.body).toEqual({
+      streams: new Set(log.map((e) => e.streamName)).size,
+      events: log.length,
+      lastPosition: log[log.length - 1].position,
+      failures: [],
+      unreadable: [],
+    });
   });
 
   it('GET /audit/verify answers an admin too', async () => {
@@ -111,7 +137,9 @@ describe('The audit routes', () => {
 
   it('sagsgang verify reads the store read-only while the API has it open', async () => {
     const cli = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'verify'];
-    const { stdout } = await execFileAsync(process.execPath, cli, { env: { ...process.env, SAGSGANG_DATA: api.dataDir, EVENTSTORE_CONNECTION_STRING: '' } });
+    const { stdout } = await execFileAsync(process.execPath, cli, {
+      env: { ...process.env, SAGSGANG_DATA: api.dataDir, EVENTSTORE_CONNECTION_STRING: '' },
+    });
     expect(stdout).toMatch(new RegExp(`^checked \\d+ streams, ${log.length} events .*\\nOK: no failures\\n$`));
   });
 

@@ -14,7 +14,10 @@ const RUNS = 1000;
 const SAMTIDIGE = 4;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-type OpenApi = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>; components: { schemas: Record<string, { properties?: Record<string, { type?: string }>; required?: string[] }> } };
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>;
+  components: { schemas: Record<string, { properties?: Record<string, { type?: string }>; required?: string[] }> };
+};
 
 describe('Hostile input on every write route: refused, no 5xx, nothing appended, the API still up', () => {
   let api: RunningApi;
@@ -38,10 +41,20 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
       const schema = ref ? document.components.schemas[ref.split('/').pop()!] : {};
       // A target in a state where the valid request would succeed: the refusals are the input's alone.
       const { url, body } = await adgang.maal(klienten);
-      skabeloner.set(route, { route, method: method as 'POST' | 'DELETE', url, body: body as Record<string, unknown>, properties: schema.properties ?? {}, required: schema.required ?? [] });
+      skabeloner.set(route, {
+        route,
+        method: method as 'POST' | 'DELETE',
+        url,
+        body: body as Record<string, unknown>,
+        properties: schema.properties ?? {},
+        required: schema.required ?? [],
+      });
     }
     // Let the process manager follow the fixtures, so from here on nothing may append.
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
+    await request(api.url)
+      .get(`/moeder?minPosition=${await headPosition(api)}`)
+      .set(klienten.token('revisor'))
+      .expect(200);
   }, 60_000);
   afterAll(async () => {
     await api.stop();
@@ -53,24 +66,28 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
     expect([...skabeloner.keys()].sort()).toEqual(skrivninger().sort());
   });
 
-  it.each(Object.keys(SKRIVNINGER))(`%s: ${RUNS} hostile requests`, async (route) => {
-    const skabelon = skabeloner.get(route)!;
-    const auth = authorization(secret, SKRIVNINGER[route].roles[0]);
-    const statuser = new Statuser();
+  it.each(Object.keys(SKRIVNINGER))(
+    `%s: ${RUNS} hostile requests`,
+    async (route) => {
+      const skabelon = skabeloner.get(route)!;
+      const auth = authorization(secret, SKRIVNINGER[route].roles[0]);
+      const statuser = new Statuser();
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(fjendtligSkrivning(skabelon, auth), { minLength: SAMTIDIGE, maxLength: SAMTIDIGE }), async (cases) => {
-        const udfald = await sendOgKontroller(api, cases, { status: (status) => status >= 400 && status < 500 });
-        for (const { status } of udfald) statuser.add(status);
-      }),
-      { numRuns: RUNS / SAMTIDIGE, seed: SEED },
-    );
+      await fc.assert(
+        fc.asyncProperty(fc.array(fjendtligSkrivning(skabelon, auth), { minLength: SAMTIDIGE, maxLength: SAMTIDIGE }), async (cases) => {
+          const udfald = await sendOgKontroller(api, cases, { status: (status) => status >= 400 && status < 500 });
+          for (const { status } of udfald) statuser.add(status);
+        }),
+        { numRuns: RUNS / SAMTIDIGE, seed: SEED },
+      );
 
-    expect(statuser.total).toBeGreaterThanOrEqual(RUNS);
-    // Refused for many reasons (validation, token, stale revision, media type, unknown target), not one.
-    expect(statuser.statuses).toEqual(expect.arrayContaining(['400', '401', '412', '415', ...(route.includes('{') ? ['404'] : [])]));
-    oversigt.push(`${route}: ${statuser}`);
-  }, 120_000);
+      expect(statuser.total).toBeGreaterThanOrEqual(RUNS);
+      // Refused for many reasons (validation, token, stale revision, media type, unknown target), not one.
+      expect(statuser.statuses).toEqual(expect.arrayContaining(['400', '401', '412', '415', ...(route.includes('{') ? ['404'] : [])]));
+      oversigt.push(`${route}: ${statuser}`);
+    },
+    120_000,
+  );
 
   it('left Object.prototype untouched and no bilag file behind', () => {
     expect(objectPrototypeUroert()).toBe(true);

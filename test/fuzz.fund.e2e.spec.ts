@@ -27,15 +27,21 @@ describe('Hostile input the fuzz tests found', () => {
     expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ reason: expect.stringContaining('nest deeper') })]));
   });
 
-  it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])('an extra field named %s is refused like any unknown field, not dropped', async (navn) => {
-    const sagId = await sagI(klienten, 'under_udarbejdelse');
-    const problem = await refused(() => json(request(api.url).post(`/sager/${sagId}/anledning`).set(som('sagsbehandler')), `{"tekst":"Anledningen","${navn}":"x"}`));
-    expect(problem.errors).toEqual([{ field: navn, reason: `property ${navn} should not exist` }]);
-  });
+  it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'an extra field named %s is refused like any unknown field, not dropped',
+    async (navn) => {
+      const sagId = await sagI(klienten, 'under_udarbejdelse');
+      const problem = await refused(() =>
+        json(request(api.url).post(`/sager/${sagId}/anledning`).set(som('sagsbehandler')), `{"tekst":"Anledningen","${navn}":"x"}`),
+      );
+      expect(problem.errors).toEqual([{ field: navn, reason: `property ${navn} should not exist` }]);
+    },
+  );
 
   it('a key named constructor inside a nested object is refused too', async () => {
     const moedeId = await aabentMoede(klienten);
-    const body = '{"outcome":"godkendt","beslutningstekst":"G","afstemning":{"for":[],"imod":[],"undlod":[],"constructor":{"prototype":{"polluted":1}}}}';
+    const body =
+      '{"outcome":"godkendt","beslutningstekst":"G","afstemning":{"for":[],"imod":[],"undlod":[],"constructor":{"prototype":{"polluted":1}}}}';
     await refused(() => json(request(api.url).post(`/moeder/${moedeId}/punkter/1/beslutning`).set(som('sekretaer')), body));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -57,17 +63,29 @@ describe('Hostile input the fuzz tests found', () => {
     ['an escape character', 'Budget\u001b[31m'],
     ['a C1 control', 'Budget\u0085'],
   ])('a text with %s is refused', async (_hvad, titel) => {
-    const problem = await refused(() => request(api.url).post('/sager').set(som('sagsbehandler')).send({ ...GYLDIG_SAG, titel }));
+    const problem = await refused(() =>
+      request(api.url)
+        .post('/sager')
+        .set(som('sagsbehandler'))
+        .send({ ...GYLDIG_SAG, titel }),
+    );
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'titel' })]);
   });
 
   it('prose keeps its line breaks and tabs', async () => {
     const sagId = await sagI(klienten, 'under_udarbejdelse');
-    await request(api.url).post(`/sager/${sagId}/sagsfremstilling`).set(som('sagsbehandler')).send({ tekst: 'Første afsnit.\r\n\n\tAndet afsnit 😀.' }).expect(200);
+    await request(api.url)
+      .post(`/sager/${sagId}/sagsfremstilling`)
+      .set(som('sagsbehandler'))
+      .send({ tekst: 'Første afsnit.\r\n\n\tAndet afsnit 😀.' })
+      .expect(200);
   });
 
   it('a stale If-Match on POST /sager is a 412 that spends no sagsnummer', async () => {
-    const problem = await refused(() => request(api.url).post('/sager').set(som('sagsbehandler')).set('If-Match', '"1000"').send(GYLDIG_SAG), 412);
+    const problem = await refused(
+      () => request(api.url).post('/sager').set(som('sagsbehandler')).set('If-Match', '"1000"').send(GYLDIG_SAG),
+      412,
+    );
     expect(problem.currentRevision).toBe('no_stream');
   });
 

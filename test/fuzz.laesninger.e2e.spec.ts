@@ -52,7 +52,11 @@ describe('Hostile reads: query values, path parameters and raw HTTP never give a
     // A published meeting with an åbent punkt whose sag has a bilag: reads reach real data, and none is of a lukket punkt.
     const sag = await forberedSag(klienten, { titel: 'Budget', sagstype: 'beslutning', sagsgang: [UDVALG], bilag: ['Regnskab'] });
     const sekretaer = new Sekretaer(klienten);
-    const moedeId = await sekretaer.indkald({ udvalg: UDVALG, start: '2030-03-03T09:00:00+01:00', medlemmer: MEDLEMMER.map((navn) => ({ navn })) });
+    const moedeId = await sekretaer.indkald({
+      udvalg: UDVALG,
+      start: '2030-03-03T09:00:00+01:00',
+      medlemmer: MEDLEMMER.map((navn) => ({ navn })),
+    });
     await sekretaer.tilfoej(moedeId, sag.id);
     await sekretaer.aabn(moedeId);
     await sekretaer.beslut(moedeId, 1, 'godkendt');
@@ -75,26 +79,33 @@ describe('Hostile reads: query values, path parameters and raw HTTP never give a
     { weight: 3, arbitrary: fc.constantFrom<Principal>(...ROLES, 'anonym', 'udloebet', 'alg-none') },
   );
 
-  it.each(Object.keys(LAESNINGER))(`%s: ${RUNS} hostile reads`, async (route) => {
-    const rute = ruter.find((candidate) => candidate.route === route)!;
-    const sti = stier[route.split('/')[1]] ?? {};
-    const som = principals.map((principal) => [principal, authorization(secret, principal)] as [string, Record<string, string>]);
+  it.each(Object.keys(LAESNINGER))(
+    `%s: ${RUNS} hostile reads`,
+    async (route) => {
+      const rute = ruter.find((candidate) => candidate.route === route)!;
+      const sti = stier[route.split('/')[1]] ?? {};
+      const som = principals.map((principal) => [principal, authorization(secret, principal)] as [string, Record<string, string>]);
 
-    const statuser = new Statuser();
+      const statuser = new Statuser();
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(fjendtligLaesning(rute, sti, som, head), { minLength: SAMTIDIGE, maxLength: SAMTIDIGE }), async (cases) => {
-        const udfald = await sendOgKontroller(api, cases, { status: () => true });
-        for (const { status } of udfald) statuser.add(status);
-      }),
-      { numRuns: RUNS / SAMTIDIGE, seed: SEED },
-    );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fjendtligLaesning(rute, sti, som, head), { minLength: SAMTIDIGE, maxLength: SAMTIDIGE }),
+          async (cases) => {
+            const udfald = await sendOgKontroller(api, cases, { status: () => true });
+            for (const { status } of udfald) statuser.add(status);
+          },
+        ),
+        { numRuns: RUNS / SAMTIDIGE, seed: SEED },
+      );
 
-    // Some reads reach the data, some are refused.
-    expect(statuser.statuses.some((status) => status.startsWith('2'))).toBe(true);
-    expect(statuser.statuses.some((status) => status.startsWith('4'))).toBe(true);
-    oversigt.push(`${route}: ${statuser}`);
-  }, 60_000);
+      // Some reads reach the data, some are refused.
+      expect(statuser.statuses.some((status) => status.startsWith('2'))).toBe(true);
+      expect(statuser.statuses.some((status) => status.startsWith('4'))).toBe(true);
+      oversigt.push(`${route}: ${statuser}`);
+    },
+    60_000,
+  );
 
   it(`${RAW_RUNS} malformed HTTP requests on a socket: a 4xx or a closed connection, never a 5xx`, async () => {
     const statuser = new Statuser();

@@ -24,7 +24,10 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
 
   /** What `read` appended to the meeting's adgangslog, after the process manager has settled. */
   async function registreret(read: () => Promise<unknown>): Promise<RecordedEvent[]> {
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(som('revisor')).expect(200);
+    await request(api.url)
+      .get(`/moeder?minPosition=${await headPosition(api)}`)
+      .set(som('revisor'))
+      .expect(200);
     const foer = (await laesninger()).length;
     await read();
     return (await laesninger()).slice(foer);
@@ -59,7 +62,9 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
   it('a sekretær reading the internal referat appends a LukketPunktLaest naming the reader, with metadata like every event', async () => {
     let text = '';
     const nye = await registreret(async () => {
-      text = (await request(api.url).get(`/moeder/${moedeId}/referat`).set(som('sekretaer')).set('X-Correlation-Id', 'revision-2020').expect(200)).text;
+      text = (
+        await request(api.url).get(`/moeder/${moedeId}/referat`).set(som('sekretaer')).set('X-Correlation-Id', 'revision-2020').expect(200)
+      ).text;
     });
 
     expect(text).toContain(HEMMELIG.beslutning);
@@ -142,7 +147,11 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
     await request(api.url).get(liste).set(som('revisor')).expect(200);
     await request(api.url).get(`/sager/${sag.id}`).set(som('revisor')).expect(200);
     const sekretaer = new Sekretaer(klienten);
-    const senere = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-04-06T17:00:00+02:00', medlemmer: [{ navn: 'Anne' }] });
+    const senere = await sekretaer.indkald({
+      udvalg: 'Økonomiudvalget',
+      start: '2020-04-06T17:00:00+02:00',
+      medlemmer: [{ navn: 'Anne' }],
+    });
     const nr = await sekretaer.tilfoej(senere, sag.id);
     await sekretaer.post(`/moeder/${senere}/punkter/${nr}/marker`, { lukket: true, neutralTitel: 'Personalesag' });
 
@@ -156,7 +165,11 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
 
   it('GET /audit/adgangslog shows a revisor who read which punkt, when and how, newest first', async () => {
     const alle = await laesninger();
-    const { body } = await request(api.url).get('/audit/adgangslog').query({ moedeId, order: 'desc', limit: 2 }).set(som('revisor')).expect(200);
+    const { body } = await request(api.url)
+      .get('/audit/adgangslog')
+      .query({ moedeId, order: 'desc', limit: 2 })
+      .set(som('revisor'))
+      .expect(200);
 
     expect(body).toMatchObject({ stream: `adgangslog-${moedeId}`, total: alle.length, nextFromRevision: alle.length - 3 });
     expect(body.items[0]).toMatchObject({
@@ -184,12 +197,20 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
       ['post', '/sager', { titel: 'T', journalnummer: '00.01.00', sagstype: 'beslutning', sagsgang: ['Byrådet'], ansvarligEnhed: 'BYC' }],
       ['post', '/sager/{id}/anledning', { tekst: 'x' }],
       ['post', '/sager/{id}/sagsfremstilling', { tekst: 'x' }],
-      ['post', '/sager/{id}/bilag', { titel: 'B', filnavn: 'b.pdf', medietype: 'application/pdf', indhold: Buffer.from('%PDF').toString('base64') }],
+      [
+        'post',
+        '/sager/{id}/bilag',
+        { titel: 'B', filnavn: 'b.pdf', medietype: 'application/pdf', indhold: Buffer.from('%PDF').toString('base64') },
+      ],
       ['post', '/sager/{id}/indstilling', { indstiller: 'Det indstilles,', atPunkter: ['at sagen godkendes'] }],
       ['post', '/sager/{id}/henlaeg', { begrundelse: 'x' }],
       ['post', '/sager/{id}/afslut', {}],
       ['post', '/sager/{id}/genoptag', { begrundelse: 'x' }],
-      ['post', '/moeder', { udvalg: 'Byrådet', start: '2020-04-06T09:00:00+02:00', sted: 'B105', medlemmer: [{ navn: 'Anne' }], sekretaer: 'K' }],
+      [
+        'post',
+        '/moeder',
+        { udvalg: 'Byrådet', start: '2020-04-06T09:00:00+02:00', sted: 'B105', medlemmer: [{ navn: 'Anne' }], sekretaer: 'K' },
+      ],
       ['post', '/moeder/{id}/udsend', {}],
       ['post', '/moeder/{id}/aabn', {}],
       ['post', '/moeder/{id}/aflys', { begrundelse: 'x' }],
@@ -219,12 +240,20 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
 
     it.each(SKRIV)('%s %s refuses a revisor with 403 problem+json and appends nothing', async (method, path, body) => {
       const url = path.replace('{id}', path.startsWith('/sager') ? lukketSag.id : moedeId).replace('{nr}', '1');
-      await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(som('revisor')).expect(200);
+      await request(api.url)
+        .get(`/moeder?minPosition=${await headPosition(api)}`)
+        .set(som('revisor'))
+        .expect(200);
       const foer = await headPosition(api);
 
-      const response = await (method === 'delete' ? request(api.url).delete(url) : request(api.url).post(url)).set(som('revisor')).send(body);
+      const response = await (method === 'delete' ? request(api.url).delete(url) : request(api.url).post(url))
+        .set(som('revisor'))
+        .send(body);
 
-      expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status: 403, type: expect.stringContaining('application/problem+json') });
+      expect({ status: response.status, type: response.headers['content-type'] }).toEqual({
+        status: 403,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(await headPosition(api)).toBe(foer);
     });
   });

@@ -15,8 +15,11 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
   let moedeId: string;
   let sagEvents: RecordedEvent[];
 
-  const historik = (path: string, query: Record<string, string | number> = {}, role: 'revisor' | 'sagsbehandler' | 'sekretaer' | 'admin' = 'revisor') =>
-    request(api.url).get(`${path}/historik`).query(query).set(klienten.token(role));
+  const historik = (
+    path: string,
+    query: Record<string, string | number> = {},
+    role: 'revisor' | 'sagsbehandler' | 'sekretaer' | 'admin' = 'revisor',
+  ) => request(api.url).get(`${path}/historik`).query(query).set(klienten.token(role));
 
   beforeAll(async () => {
     api = await startApi();
@@ -46,7 +49,15 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('lists every event of the sag oldest first, with its id, revision, position and type', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body).toMatchObject({ id: sagId, stream: `sag-${sagId}`, total: sagEvents.length, order: 'asc', limit: 100, offset: 0, nextFromRevision: null });
+    expect(body).toMatchObject({
+      id: sagId,
+      stream: `sag-${sagId}`,
+      total: sagEvents.length,
+      order: 'asc',
+      limit: 100,
+      offset: 0,
+      nextFromRevision: null,
+    });
     expect(body.items.map(({ id, revision, position, type }: HistorikEntry) => ({ id, revision, position, type }))).toEqual(
       sagEvents.map(({ id, revision, position, type }) => ({ id, revision, position, type })),
     );
@@ -110,7 +121,11 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
     const beslutning = moede.body.items.find((entry: HistorikEntry) => entry.type === 'BeslutningRegistreret');
     const oversendt = sag.body.items.find((entry: HistorikEntry) => entry.type === 'SagOversendt');
 
-    expect(beslutning).toMatchObject({ correlationId: 'direktionen-2019-12-16', effectiveAt: '2019-12-16', who: { userId: 'kathrine', role: 'sekretaer' } });
+    expect(beslutning).toMatchObject({
+      correlationId: 'direktionen-2019-12-16',
+      effectiveAt: '2019-12-16',
+      who: { userId: 'kathrine', role: 'sekretaer' },
+    });
     expect(beslutning.what).toBe(`Beslutning i Direktionen 16-12-2019 på punkt 1 (sag ${sagsnummer}): anbefalet`);
     expect(oversendt).toMatchObject({ correlationId: 'direktionen-2019-12-16', causationId: beslutning.id });
   });
@@ -157,11 +172,15 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
     await historik('/moeder/4f1c1f0e-0000-4000-8000-000000000000').expect(404);
   });
 
-  it.each<Record<string, string | number>>([{ limit: 0 }, { limit: 501 }, { offset: -1 }, { fromRevision: -1 }, { order: 'sideways' }, { asOf: '2020-01-01T00:00:00Z' }])(
-    'refuses %j with a 400',
-    async (query) => {
-      const response = await historik(`/sager/${sagId}`, query).expect(400);
-      expect(response.body.errors[0].field).toBe(Object.keys(query)[0]);
-    },
-  );
+  it.each<Record<string, string | number>>([
+    { limit: 0 },
+    { limit: 501 },
+    { offset: -1 },
+    { fromRevision: -1 },
+    { order: 'sideways' },
+    { asOf: '2020-01-01T00:00:00Z' },
+  ])('refuses %j with a 400', async (query) => {
+    const response = await historik(`/sager/${sagId}`, query).expect(400);
+    expect(response.body.errors[0].field).toBe(Object.keys(query)[0]);
+  });
 });

@@ -68,9 +68,27 @@ describe('The log generator (bench/replay/generator)', () => {
 
     it('every lifecycle: sager decided and closed, meetings held, referater approved and published', () => {
       const types = new Set(events.map((event) => event.type));
-      const lifecycle = ['SagsnummerTildelt', 'SagOprettet', 'AnledningBeskrevet', 'SagsfremstillingSkrevet', 'BilagVedhaeftet', 'IndstillingGivet',
-        'MoedeIndkaldt', 'PunktTilfoejet', 'SagSatPaaDagsorden', 'DagsordenUdsendt', 'MoedeAabnet', 'BeslutningRegistreret', 'SagOversendt',
-        'SagAfgjort', 'MoedeHaevet', 'ReferatUnderskrevet', 'ReferatGodkendt', 'ReferatOffentliggjort', 'SagAfsluttet'];
+      const lifecycle = [
+        'SagsnummerTildelt',
+        'SagOprettet',
+        'AnledningBeskrevet',
+        'SagsfremstillingSkrevet',
+        'BilagVedhaeftet',
+        'IndstillingGivet',
+        'MoedeIndkaldt',
+        'PunktTilfoejet',
+        'SagSatPaaDagsorden',
+        'DagsordenUdsendt',
+        'MoedeAabnet',
+        'BeslutningRegistreret',
+        'SagOversendt',
+        'SagAfgjort',
+        'MoedeHaevet',
+        'ReferatUnderskrevet',
+        'ReferatGodkendt',
+        'ReferatOffentliggjort',
+        'SagAfsluttet',
+      ];
       expect(lifecycle.filter((type) => !types.has(type))).toEqual([]);
     });
 
@@ -86,7 +104,10 @@ describe('The log generator (bench/replay/generator)', () => {
       for (const beslutning of beslutninger) {
         const routing = byCausation.get(beslutning.id);
         expect(routing?.streamName).toBe(`sag-${beslutning.data.sagId}`);
-        expect(routing?.metadata).toMatchObject({ correlationId: beslutning.metadata.correlationId, idempotencyKey: `sag-opfoelgning/${beslutning.id}/0` });
+        expect(routing?.metadata).toMatchObject({
+          correlationId: beslutning.metadata.correlationId,
+          idempotencyKey: `sag-opfoelgning/${beslutning.id}/0`,
+        });
         expect(['SagOversendt', 'SagUdsat', 'SagTilbagesendt', 'SagAfgjort']).toContain(routing?.type);
       }
     });
@@ -101,7 +122,10 @@ describe('The log generator (bench/replay/generator)', () => {
         const sager = new Map<number, ExistingSag>();
         for (const punkt of moede.punkter) {
           const til = laesTil(punkt.nr)!;
-          sager.set(punkt.nr, foldSag((await store.readStream(`sag-${punkt.sag.sagId}`)).filter((event) => event.position <= til)) as ExistingSag);
+          sager.set(
+            punkt.nr,
+            foldSag((await store.readStream(`sag-${punkt.sag.sagId}`)).filter((event) => event.position <= til)) as ExistingSag,
+          );
         }
         expect(referatSha256(referatTilGodkendelse(moedeDokument(moede, sager)))).toBe(godkendt.data.referatSha256);
       }

@@ -19,7 +19,8 @@ async function log(dataDir: string): Promise<RecordedEvent[]> {
   }
 }
 
-const typesIn = (events: RecordedEvent[], stream: string) => events.filter((event) => event.streamName === stream).map((event) => event.type);
+const typesIn = (events: RecordedEvent[], stream: string) =>
+  events.filter((event) => event.streamName === stream).map((event) => event.type);
 
 function checkpoint(dataDir: string, position?: number): number {
   const db = new BetterSqlite3(readModelsFile(dataDir));
@@ -41,8 +42,14 @@ describe('Killing the API between a beslutning and the sag’s routing', () => {
     const api = await ChildApi.start(dataDir, { SAGSGANG_PROCESS_MANAGERS: 'off' });
     try {
       const sekretaer = new Sekretaer(api);
-      sagId = (await forberedSag(api, { titel: 'Vækstregnskab 2019', sagstype: 'beslutning', sagsgang: ['Direktionen', 'Økonomiudvalget'] })).id;
-      const moedeId = await sekretaer.indkald({ udvalg: 'Direktionen', start: '2019-12-16T09:00:00+01:00', medlemmer: [{ navn: 'Lars Holte' }] });
+      sagId = (
+        await forberedSag(api, { titel: 'Vækstregnskab 2019', sagstype: 'beslutning', sagsgang: ['Direktionen', 'Økonomiudvalget'] })
+      ).id;
+      const moedeId = await sekretaer.indkald({
+        udvalg: 'Direktionen',
+        start: '2019-12-16T09:00:00+01:00',
+        medlemmer: [{ navn: 'Lars Holte' }],
+      });
       await sekretaer.tilfoej(moedeId, sagId);
       await sekretaer.aabn(moedeId);
       beslutning = await sekretaer.beslut(moedeId, 1, 'anbefalet', 'Vækstregnskabet blev godkendt med de faldne bemærkninger.');
@@ -71,13 +78,23 @@ describe('Killing the API between a beslutning and the sag’s routing', () => {
     }, 60_000);
 
     it('has routed the sag on to Økonomiudvalget', () => {
-      expect(sag).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Økonomiudvalget', behandlinger: [expect.objectContaining({ outcome: 'anbefalet' })] });
+      expect(sag).toMatchObject({
+        status: 'indstillet',
+        afventerUdvalg: 'Økonomiudvalget',
+        behandlinger: [expect.objectContaining({ outcome: 'anbefalet' })],
+      });
     });
 
     it('appended each follow-up exactly once, after the beslutning', async () => {
       const events = await log(dataDir);
       const sagEvents = events.filter((event) => event.streamName === `sag-${sagId}`);
-      expect(sagEvents.map((event) => event.type)).toEqual(['SagOprettet', 'AnledningBeskrevet', 'IndstillingGivet', 'SagSatPaaDagsorden', 'SagOversendt']);
+      expect(sagEvents.map((event) => event.type)).toEqual([
+        'SagOprettet',
+        'AnledningBeskrevet',
+        'IndstillingGivet',
+        'SagSatPaaDagsorden',
+        'SagOversendt',
+      ]);
       expect(sagEvents.at(-1)!.position).toBeGreaterThan(beslutning);
     });
 
@@ -108,7 +125,13 @@ describe('Killing the API between a beslutning and the sag’s routing', () => {
     });
 
     it('still has exactly one routing per decision, and nothing refused', async () => {
-      expect(typesIn(await log(dataDir), `sag-${sagId}`)).toEqual(['SagOprettet', 'AnledningBeskrevet', 'IndstillingGivet', 'SagSatPaaDagsorden', 'SagOversendt']);
+      expect(typesIn(await log(dataDir), `sag-${sagId}`)).toEqual([
+        'SagOprettet',
+        'AnledningBeskrevet',
+        'IndstillingGivet',
+        'SagSatPaaDagsorden',
+        'SagOversendt',
+      ]);
       expect(health.processManagers[0].failures).toBe(0);
     });
   });

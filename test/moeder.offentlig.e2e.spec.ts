@@ -36,7 +36,11 @@ describe('The public referat of a meeting with a lukket punkt', () => {
       indstilling: { indstiller: HEMMELIG.indstiller, atPunkter: [HEMMELIG.at] },
     });
     hemmeligtSagsnummer = lukket.sagsnummer;
-    moedeId = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-03-02T17:00:00+01:00', medlemmer: [{ navn: 'Anne', parti: 'A' }] });
+    moedeId = await sekretaer.indkald({
+      udvalg: 'Økonomiudvalget',
+      start: '2020-03-02T17:00:00+01:00',
+      medlemmer: [{ navn: 'Anne', parti: 'A' }],
+    });
     await sekretaer.tilfoej(moedeId, aabent.id);
     // Added åbent, then marked lukket: the marker route as the secretary uses it.
     const nr = await sekretaer.tilfoej(moedeId, lukket.id);
@@ -46,7 +50,8 @@ describe('The public referat of a meeting with a lukket punkt', () => {
     await api.stop();
   });
 
-  const offentlig = (art: 'dagsorden' | 'referat', accept = 'text/plain') => request(api.url).get(`/moeder/${moedeId}/${art}`).set('Accept', accept);
+  const offentlig = (art: 'dagsorden' | 'referat', accept = 'text/plain') =>
+    request(api.url).get(`/moeder/${moedeId}/${art}`).set('Accept', accept);
 
   it('is 404 to the public before the dagsorden is sent, and the dagsorden is public once sent', async () => {
     await offentlig('dagsorden').expect(404);
@@ -75,17 +80,22 @@ describe('The public referat of a meeting with a lukket punkt', () => {
     it.each(['text', 'markdown', 'html'] as const)('never contains a text of the lukket punkt (%s)', async (format) => {
       const { accept, piece, document } = somFormat[format];
       const text = document((await offentlig('referat', accept).expect(200)).text);
-      const leaked = [...Object.values(HEMMELIG), hemmeligtSagsnummer].filter((hemmelig) => text.includes(piece(hemmelig)) || text.includes(hemmelig));
+      const leaked = [...Object.values(HEMMELIG), hemmeligtSagsnummer].filter(
+        (hemmelig) => text.includes(piece(hemmelig)) || text.includes(hemmelig),
+      );
       expect(leaked).toEqual([]);
     });
 
-    it.each(['text', 'markdown', 'html'] as const)('shows the lukket punkt by number and neutral title, and that it was decided (%s)', async (format) => {
-      const { accept, piece, document } = somFormat[format];
-      const text = document((await offentlig('referat', accept).expect(200)).text);
-      expect(text).toContain(piece('Punkt 2: Personalesag'));
-      expect(text).toContain(piece('Beslutning Økonomiudvalget den 02-03-2020'));
-      expect(text).toContain(piece('Der er truffet beslutning i sagen.'));
-    });
+    it.each(['text', 'markdown', 'html'] as const)(
+      'shows the lukket punkt by number and neutral title, and that it was decided (%s)',
+      async (format) => {
+        const { accept, piece, document } = somFormat[format];
+        const text = document((await offentlig('referat', accept).expect(200)).text);
+        expect(text).toContain(piece('Punkt 2: Personalesag'));
+        expect(text).toContain(piece('Beslutning Økonomiudvalget den 02-03-2020'));
+        expect(text).toContain(piece('Der er truffet beslutning i sagen.'));
+      },
+    );
 
     it('shows the åbent punkt in full', async () => {
       const text = (await offentlig('referat').expect(200)).text;

@@ -22,7 +22,11 @@ describe('A follow-up the sag refuses does not stall the process manager', () =>
     // The sag changes between the meeting event and its follow-up: the manager is held back meanwhile.
     await manager.stop();
     tilfoejet = (await sekretaer.post(`/moeder/${moedeId}/punkter`, { sagId: henlagt }, 201)).position as number;
-    await request(api.url).post(`/sager/${henlagt}/henlaeg`).set(klienten.token('sagsbehandler')).send({ begrundelse: 'Bortfaldet' }).expect(200);
+    await request(api.url)
+      .post(`/sager/${henlagt}/henlaeg`)
+      .set(klienten.token('sagsbehandler'))
+      .send({ begrundelse: 'Bortfaldet' })
+      .expect(200);
     await manager.start();
   });
   afterAll(async () => {
@@ -44,14 +48,24 @@ describe('A follow-up the sag refuses does not stall the process manager', () =>
         name: 'sag_opfoelgning',
         state: 'running',
         failures: 1,
-        lastFailure: expect.objectContaining({ position: tilfoejet, eventType: 'PunktTilfoejet', command: 'SaetPaaDagsorden', target: henlagt, error: expect.stringMatching(/^IllegalTransition/) }),
+        lastFailure: expect.objectContaining({
+          position: tilfoejet,
+          eventType: 'PunktTilfoejet',
+          command: 'SaetPaaDagsorden',
+          target: henlagt,
+          error: expect.stringMatching(/^IllegalTransition/),
+        }),
       }),
     ]);
   });
 
   it('goes on with later meeting events', async () => {
     const sag = await forberedSag(klienten, { titel: 'Kommer på dagsordenen', sagstype: 'orientering', sagsgang: ['Økonomiudvalget'] });
-    const moedeId = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-05-05T17:00:00+02:00', medlemmer: [{ navn: 'Bent' }] });
+    const moedeId = await sekretaer.indkald({
+      udvalg: 'Økonomiudvalget',
+      start: '2020-05-05T17:00:00+02:00',
+      medlemmer: [{ navn: 'Bent' }],
+    });
 
     const { position } = await sekretaer.post(`/moeder/${moedeId}/punkter`, { sagId: sag.id }, 201);
 
@@ -64,7 +78,10 @@ describe('A follow-up the sag refuses does not stall the process manager', () =>
     api.app.get(ProcessManagerStore).saveCheckpoint(SAG_OPFOELGNING, 0);
     await manager.start();
 
-    await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(klienten.token('revisor')).expect(200);
+    await request(api.url)
+      .get(`/moeder?minPosition=${await headPosition(api)}`)
+      .set(klienten.token('revisor'))
+      .expect(200);
 
     expect(manager.failures().count).toBe(1);
     const events = await storeOf(api).readAll();

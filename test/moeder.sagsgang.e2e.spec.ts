@@ -27,7 +27,11 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
 
   /** One meeting of `udvalg` that treats the sag; returns the meeting and the sag after its routing. */
   async function behandl(sagId: string, udvalg: string, outcome: string, headers: Record<string, string> = {}) {
-    const moedeId = await sekretaer.indkald({ udvalg, start: `2020-01-${String(dag++).padStart(2, '0')}T16:00:00+01:00`, medlemmer: MEDLEMMER });
+    const moedeId = await sekretaer.indkald({
+      udvalg,
+      start: `2020-01-${String(dag++).padStart(2, '0')}T16:00:00+01:00`,
+      medlemmer: MEDLEMMER,
+    });
     const nr = await sekretaer.tilfoej(moedeId, sagId);
     await sekretaer.aabn(moedeId);
     const response = await request(api.url)
@@ -60,7 +64,12 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
     const { id } = await forberedSag(klienten, { titel: 'Handlingsplan for vækstpolitik', sagstype: 'beslutning', sagsgang: SAGSGANG });
 
     const moeder = [];
-    for (const [udvalg, outcome] of [['Direktionen', 'anbefalet'], ['Økonomiudvalget', 'udsat'], ['Økonomiudvalget', 'anbefalet'], ['Byrådet', 'godkendt']]) {
+    for (const [udvalg, outcome] of [
+      ['Direktionen', 'anbefalet'],
+      ['Økonomiudvalget', 'udsat'],
+      ['Økonomiudvalget', 'anbefalet'],
+      ['Byrådet', 'godkendt'],
+    ]) {
       moeder.push({ udvalg, outcome, ...(await behandl(id, udvalg, outcome)) });
     }
 
@@ -75,7 +84,11 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
     const { sag } = await behandl(id, 'Direktionen', 'tilbagesendt');
 
     expect(sag.status).toBe('under_udarbejdelse');
-    await request(api.url).post(`/sager/${id}/indstilling`).set(klienten.token('sagsbehandler')).send({ indstiller: 'Det indstilles,', atPunkter: ['at der arbejdes videre'] }).expect(200);
+    await request(api.url)
+      .post(`/sager/${id}/indstilling`)
+      .set(klienten.token('sagsbehandler'))
+      .send({ indstiller: 'Det indstilles,', atPunkter: ['at der arbejdes videre'] })
+      .expect(200);
     expect((await behandl(id, 'Direktionen', 'godkendt')).sag.status).toBe('afgjort');
   });
 
@@ -100,7 +113,11 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
     const { position: tilfoejet } = await sekretaer.post(`/moeder/${moedeId}/punkter`, { sagId: id }, 201);
     expect((await sagEfter(klienten, id, tilfoejet as number)).status).toBe('paa_dagsorden');
 
-    const trukket = await request(api.url).delete(`/moeder/${moedeId}/punkter/1`).set(sekretaer.headers).send({ begrundelse: 'Ikke klar' }).expect(200);
+    const trukket = await request(api.url)
+      .delete(`/moeder/${moedeId}/punkter/1`)
+      .set(sekretaer.headers)
+      .send({ begrundelse: 'Ikke klar' })
+      .expect(200);
 
     expect(await sagEfter(klienten, id, trukket.body.position)).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Direktionen' });
   });

@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { iReferatet, SEED_000_MOEDE, SEED_001_MOEDE, SeedMoede, seedPunktTilApi } from './fixtures/seed-moeder';
-import { forberedSag, Klient, klient, manglerIRaekkefoelge, SEED_000_TILSTEDE, seedMoedeSpec, seedSag, Sekretaer, somFormat } from './support/moeder';
+import {
+  forberedSag,
+  Klient,
+  klient,
+  manglerIRaekkefoelge,
+  SEED_000_TILSTEDE,
+  seedMoedeSpec,
+  seedSag,
+  Sekretaer,
+  somFormat,
+} from './support/moeder';
 import { RunningApi, startApi } from './support/test-app';
 
 /** Where each outcome leaves the sag: decided, on to the next udvalg, or back to await the same one. */
@@ -38,14 +48,21 @@ describe.each([
       sidstePosition = await sekretaer.beslut(moedeId, punkt.nr, outcome, beslutningstekst);
     }
     const fravaerende = new Set(seed.fravaerende.map(({ navn }) => navn));
-    await sekretaer.afslut(moedeId, spec.medlemmer.map(({ navn }) => navn).filter((navn) => !fravaerende.has(navn)));
+    await sekretaer.afslut(
+      moedeId,
+      spec.medlemmer.map(({ navn }) => navn).filter((navn) => !fravaerende.has(navn)),
+    );
   });
   afterAll(async () => {
     await api.stop();
   });
 
   const referat = async (accept: string) => {
-    const response = await request(api.url).get(`/moeder/${moedeId}/referat`).set(klienten.token('revisor')).set('Accept', accept).expect(200);
+    const response = await request(api.url)
+      .get(`/moeder/${moedeId}/referat`)
+      .set(klienten.token('revisor'))
+      .set('Accept', accept)
+      .expect(200);
     expect(response.headers['content-type']).toBe(`${accept}; charset=utf-8`);
     return response.text;
   };
@@ -68,13 +85,23 @@ describe.each([
   it('names the absent members under Fraværende', async () => {
     const text = await referat('text/plain');
     if (seed.fravaerende.length === 0) expect(text).not.toContain('Fraværende');
-    else expect(text).toContain(`Fraværende ${seed.fravaerende.map(({ navn, parti }) => `${navn} (${parti})`).join(', ').replace(/, ([^,]*)$/, ' og $1')}`);
+    else
+      expect(text).toContain(
+        `Fraværende ${seed.fravaerende
+          .map(({ navn, parti }) => `${navn} (${parti})`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' og $1')}`,
+      );
     if (seed === SEED_000_MOEDE) expect(text).toContain(`Mødedeltagere ${SEED_000_TILSTEDE}`);
   });
 
   it('publishes the meeting: its state is offentliggjort, approved by every member present', async () => {
     const response = await request(api.url).get(`/moeder/${moedeId}`).set(klienten.token('revisor')).expect(200);
-    expect(response.body).toMatchObject({ status: 'offentliggjort', udvalg: seed.udvalg, referatSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(response.body).toMatchObject({
+      status: 'offentliggjort',
+      udvalg: seed.udvalg,
+      referatSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(response.headers.etag).toBe(`"${response.body.revision}"`);
     expect(response.body.underskrifter.map((u: { medlem: string }) => u.medlem)).toEqual(response.body.underskrivere);
   });
@@ -88,7 +115,10 @@ describe.each([
   it('routes every sag as its beslutning says', async () => {
     const statuses = await Promise.all(
       sager.map(async ({ id }) => {
-        const response = await request(api.url).get(`/sager/${id}?minPosition=${sidstePosition}`).set(klienten.token('revisor')).expect(200);
+        const response = await request(api.url)
+          .get(`/sager/${id}?minPosition=${sidstePosition}`)
+          .set(klienten.token('revisor'))
+          .expect(200);
         return { status: response.body.status, ...(response.body.afventerUdvalg ? { afventerUdvalg: response.body.afventerUdvalg } : {}) };
       }),
     );
@@ -99,6 +129,9 @@ describe.each([
     const dato = seed.start.slice(0, 10);
     const query = { udvalg: seed.udvalg, fra: dato, til: dato };
     const response = await request(api.url).get('/moeder').query(query).set(klienten.token('revisor')).expect(200);
-    expect(response.body).toMatchObject({ total: 1, items: [{ id: moedeId, status: 'offentliggjort', antalPunkter: seed.punkter.length }] });
+    expect(response.body).toMatchObject({
+      total: 1,
+      items: [{ id: moedeId, status: 'offentliggjort', antalPunkter: seed.punkter.length }],
+    });
   });
 });

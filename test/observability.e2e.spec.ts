@@ -76,7 +76,9 @@ describe('/metrics', () => {
     const store = api.app.get<EventStore>(EVENT_STORE);
     const before = sample(await scrape(), 'sagsgang_expected_revision_conflicts_total', 'category="konflikt"');
 
-    await expect(store.append('konflikt-1', [{ id: randomUUID(), type: 'Proeve', data: {} }], 3)).rejects.toBeInstanceOf(ExpectedRevisionConflict);
+    await expect(store.append('konflikt-1', [{ id: randomUUID(), type: 'Proeve', data: {} }], 3)).rejects.toBeInstanceOf(
+      ExpectedRevisionConflict,
+    );
 
     expect(sample(await scrape(), 'sagsgang_expected_revision_conflicts_total', 'category="konflikt"')).toBe(before + 1);
   });

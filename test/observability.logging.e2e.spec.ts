@@ -58,7 +58,12 @@ describe('The request log and the correlation id', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sagsgang-log-'));
     const destination = new PassThrough();
     destination.on('data', (chunk) => (output += chunk));
-    const config = loadConfig({ SAGSGANG_DATA: dataDir, SAGSGANG_JWT_SECRET: JWT_SECRET, SAGSGANG_LOG_LEVEL: 'info', SAGSGANG_RATE_LIMIT: '0' });
+    const config = loadConfig({
+      SAGSGANG_DATA: dataDir,
+      SAGSGANG_JWT_SECRET: JWT_SECRET,
+      SAGSGANG_LOG_LEVEL: 'info',
+      SAGSGANG_RATE_LIMIT: '0',
+    });
     app = await createApp(config, { logDestination: destination });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -81,7 +86,14 @@ describe('The request log and the correlation id', () => {
 
   it('writes one JSON line per request with method, url, status, duration and the correlation id', async () => {
     await request(url).get('/sager?limit=5').set(anna).set('X-Correlation-Id', 'liste-1').expect(200);
-    expect(await requestLine('liste-1')).toMatchObject({ level: 30, method: 'GET', url: '/sager?limit=5', status: 200, durationMs: expect.any(Number), msg: 'GET /sager?limit=5 200' });
+    expect(await requestLine('liste-1')).toMatchObject({
+      level: 30,
+      method: 'GET',
+      url: '/sager?limit=5',
+      status: 200,
+      durationMs: expect.any(Number),
+      msg: 'GET /sager?limit=5 200',
+    });
   });
 
   it('carries a given correlation id into the log line and the metadata of every event the request appended', async () => {
@@ -115,7 +127,11 @@ describe('The request log and the correlation id', () => {
 
   it('never logs the Authorization header, a token or the JWT secret', async () => {
     await request(url).get('/sager').set(anna).set('Cookie', 'session=cookie-value-0123').set('X-Correlation-Id', 'med-token').expect(200);
-    await request(url).get('/sager').set('Authorization', 'Bearer forkert.token.værdi').set('X-Correlation-Id', 'forkert-token').expect(401);
+    await request(url)
+      .get('/sager')
+      .set('Authorization', 'Bearer forkert.token.værdi')
+      .set('X-Correlation-Id', 'forkert-token')
+      .expect(401);
     await requestLine('med-token');
     await requestLine('forkert-token');
 

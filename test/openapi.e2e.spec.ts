@@ -18,7 +18,15 @@ describe('The OpenAPI document', () => {
     await api.stop();
   });
 
-  const commands = ['/sager', '/sager/{id}/anledning', '/sager/{id}/sagsfremstilling', '/sager/{id}/bilag', '/sager/{id}/indstilling', '/sager/{id}/henlaeg', '/sager/{id}/genoptag'];
+  const commands = [
+    '/sager',
+    '/sager/{id}/anledning',
+    '/sager/{id}/sagsfremstilling',
+    '/sager/{id}/bilag',
+    '/sager/{id}/indstilling',
+    '/sager/{id}/henlaeg',
+    '/sager/{id}/genoptag',
+  ];
 
   it.each(commands)('documents the body of POST %s', (path) => {
     expect(paths[path]?.post?.requestBody).toBeDefined();

@@ -9,7 +9,8 @@ import { ChildApi } from './support/child-api';
 import { sagsgang } from './support/cli';
 
 const EVENTS = 2000;
-const REPORT = /^replayed (\d+) events \(log up to position (\d+)\) into sager, moeder in [\d.]+ s: [\d,]+ events\/s\ndigest ([0-9a-f]{64})\n$/;
+const REPORT =
+  /^replayed (\d+) events \(log up to position (\d+)\) into sager, moeder in [\d.]+ s: [\d,]+ events\/s\ndigest ([0-9a-f]{64})\n$/;
 
 async function headOf(dataDir: string): Promise<number> {
   const store = new SqliteEventStore(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
@@ -68,7 +69,11 @@ describe('sagsgang replay on a generated log of realistic sager and meetings', (
       // when
       const refused = await sagsgang(dir, 'replay');
       // then
-      expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('is open in another process (is the API running on this data folder?)') });
+      expect(refused).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: expect.stringContaining('is open in another process (is the API running on this data folder?)'),
+      });
     } finally {
       await api.stop('SIGTERM');
     }
@@ -81,8 +86,15 @@ describe('sagsgang replay on a generated log of realistic sager and meetings', (
     const before = new ProcessManagerStore(readModelsFile(dir));
     before.saveCheckpoint('sag_opfoelgning', head - 7);
     before.recordFailure({
-      manager: 'sag_opfoelgning', eventId: '00000000-0000-4000-8000-000000000001', followUp: 0, position: 42, eventType: 'BeslutningRegistreret',
-      command: 'RegistrerBeslutning', target: 'sag-x', error: 'IllegalTransition: afgjort', recordedAt: '2019-03-01T10:00:00.000Z',
+      manager: 'sag_opfoelgning',
+      eventId: '00000000-0000-4000-8000-000000000001',
+      followUp: 0,
+      position: 42,
+      eventType: 'BeslutningRegistreret',
+      command: 'RegistrerBeslutning',
+      target: 'sag-x',
+      error: 'IllegalTransition: afgjort',
+      recordedAt: '2019-03-01T10:00:00.000Z',
     });
     const failures = before.failures('sag_opfoelgning');
     before.close();

@@ -3,7 +3,13 @@ import { bearer } from './support/auth';
 import { eventsOf } from './support/store';
 import { RunningApi, startApi } from './support/test-app';
 
-const NY_SAG = { titel: 'Budget 2027', journalnummer: '00.30.00', sagstype: 'beslutning', sagsgang: ['Økonomiudvalget', 'Byrådet'], ansvarligEnhed: 'Økonomi' };
+const NY_SAG = {
+  titel: 'Budget 2027',
+  journalnummer: '00.30.00',
+  sagstype: 'beslutning',
+  sagsgang: ['Økonomiudvalget', 'Byrådet'],
+  ansvarligEnhed: 'Økonomi',
+};
 
 describe('Sager under concurrency', () => {
   let api: RunningApi;
@@ -19,7 +25,12 @@ describe('Sager under concurrency', () => {
 
   it('50 concurrent creations get 50 distinct, consecutive sagsnumre', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => request(api.url).post('/sager').set(sagsbehandler).send({ ...NY_SAG, titel: `Sag ${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        request(api.url)
+          .post('/sager')
+          .set(sagsbehandler)
+          .send({ ...NY_SAG, titel: `Sag ${i}` }),
+      ),
     );
     expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
     const numbers = responses.map((response) => Number(String(response.body.sagsnummer).split('/')[1])).sort((a, b) => a - b);
@@ -65,7 +76,11 @@ describe('Sager under concurrency', () => {
     expect(await eventsOf(api, `sag-${first.body.id}`)).toHaveLength(1);
 
     const anledning = () =>
-      request(api.url).post(`/sager/${first.body.id}/anledning`).set(sagsbehandler).set('Idempotency-Key', 'anledning-1').send({ tekst: 'Hvorfor' });
+      request(api.url)
+        .post(`/sager/${first.body.id}/anledning`)
+        .set(sagsbehandler)
+        .set('Idempotency-Key', 'anledning-1')
+        .send({ tekst: 'Hvorfor' });
     const once = await anledning().expect(200);
     const again = await anledning().expect(200);
     expect(again.body).toEqual(once.body);

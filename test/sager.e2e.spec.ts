@@ -22,7 +22,13 @@ describe('Sager over HTTP: a caseworker takes a sag from anledning to indstillin
     const created = await request(api.url)
       .post('/sager')
       .set(sagsbehandler)
-      .send({ titel: item.titel, journalnummer: item.journalnummer, sagstype, sagsgang, ansvarligEnhed: 'By, Kultur, Miljø & Beskæftigelse' })
+      .send({
+        titel: item.titel,
+        journalnummer: item.journalnummer,
+        sagstype,
+        sagsgang,
+        ansvarligEnhed: 'By, Kultur, Miljø & Beskæftigelse',
+      })
       .expect(201);
     const id = created.body.id as string;
     await request(api.url).post(`/sager/${id}/anledning`).set(sagsbehandler).send({ tekst: item.anledning }).expect(200);
@@ -61,7 +67,13 @@ describe('Sager over HTTP: a caseworker takes a sag from anledning to indstillin
     const created = await request(api.url)
       .post('/sager')
       .set(sagsbehandler)
-      .send({ titel: 'Årsnummer', journalnummer: '00.01.00', sagstype: 'orientering', sagsgang: ['Byrådet'], ansvarligEnhed: 'Sekretariatet' })
+      .send({
+        titel: 'Årsnummer',
+        journalnummer: '00.01.00',
+        sagstype: 'orientering',
+        sagsgang: ['Byrådet'],
+        ansvarligEnhed: 'Sekretariatet',
+      })
       .expect(201);
     const year = String(new Date().getFullYear() % 100).padStart(2, '0');
     expect(created.body.sagsnummer).toMatch(new RegExp(`^${year}/\\d+$`));

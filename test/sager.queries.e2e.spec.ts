@@ -28,7 +28,11 @@ describe('Reading sager: list filters, paging and bilag', () => {
     await opret('Seniorboliger: borgerinddragelse', '02.00.00', ['Byrådet']);
     const indstillet = await opret('Iværksætteri og innovation', '00.01.10-A21-3-15', ['Byrådet']);
     lastPosition = (
-      await request(api.url).post(`/sager/${indstillet}/indstilling`).set(auth).send({ indstiller: 'Direktøren indstiller,', atPunkter: ['at sagen godkendes'] }).expect(200)
+      await request(api.url)
+        .post(`/sager/${indstillet}/indstilling`)
+        .set(auth)
+        .send({ indstiller: 'Direktøren indstiller,', atPunkter: ['at sagen godkendes'] })
+        .expect(200)
     ).body.position;
   });
   afterAll(async () => {
@@ -77,7 +81,12 @@ describe('Reading sager: list filters, paging and bilag', () => {
     const attached = await request(api.url)
       .post(`/sager/${id}/bilag`)
       .set(auth)
-      .send({ titel: 'Handleplan 2016-17', filnavn: 'handleplan æøå.pdf', medietype: 'application/pdf', indhold: content.toString('base64') })
+      .send({
+        titel: 'Handleplan 2016-17',
+        filnavn: 'handleplan æøå.pdf',
+        medietype: 'application/pdf',
+        indhold: content.toString('base64'),
+      })
       .expect(200);
 
     const [, event] = await eventsOf(api, `sag-${id}`);

@@ -3,7 +3,13 @@ import { bearer } from './support/auth';
 import { headPosition } from './support/store';
 import { RunningApi, startApi } from './support/test-app';
 
-const GYLDIG = { titel: 'Seniorboliger', journalnummer: '02.00.00-A00-4-16', sagstype: 'orientering', sagsgang: ['Byrådet'], ansvarligEnhed: 'By' };
+const GYLDIG = {
+  titel: 'Seniorboliger',
+  journalnummer: '02.00.00-A00-4-16',
+  sagstype: 'orientering',
+  sagsgang: ['Byrådet'],
+  ansvarligEnhed: 'By',
+};
 
 describe('Refused requests change nothing and answer problem+json', () => {
   let api: RunningApi;
@@ -25,7 +31,12 @@ describe('Refused requests change nothing and answer problem+json', () => {
     const response = await send();
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/'), title: expect.any(String), detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.stringContaining('/problems/'),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(await headPosition(api)).toBe(before);
     return response.body;
   }
@@ -52,7 +63,14 @@ describe('Refused requests change nothing and answer problem+json', () => {
     ['løbenummer', '00.01.10-A21-x-15'],
     ['år', '00.01.10-A21-3-2015'],
   ])('a journalnummer with a wrong %s is a 400 that names that part', async (part, journalnummer) => {
-    const problem = await expectRefused(() => request(api.url).post('/sager').set(sagsbehandler).send({ ...GYLDIG, journalnummer }), 400);
+    const problem = await expectRefused(
+      () =>
+        request(api.url)
+          .post('/sager')
+          .set(sagsbehandler)
+          .send({ ...GYLDIG, journalnummer }),
+      400,
+    );
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'journalnummer', reason: expect.stringContaining(part) })]);
   });
 
@@ -79,7 +97,14 @@ describe('Refused requests change nothing and answer problem+json', () => {
   });
 
   it('a body over the size limit is a 413', async () => {
-    await expectRefused(() => request(api.url).post(`/sager/${sagId}/anledning`).set(sagsbehandler).send({ tekst: 'x'.repeat(1_100_000) }), 413);
+    await expectRefused(
+      () =>
+        request(api.url)
+          .post(`/sager/${sagId}/anledning`)
+          .set(sagsbehandler)
+          .send({ tekst: 'x'.repeat(1_100_000) }),
+      413,
+    );
   });
 
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('a %s body is a 415', async (contentType) => {
@@ -87,7 +112,10 @@ describe('Refused requests change nothing and answer problem+json', () => {
   });
 
   it('a malformed If-Match header is a 400', async () => {
-    await expectRefused(() => request(api.url).post(`/sager/${sagId}/anledning`).set(sagsbehandler).set('If-Match', 'seneste').send({ tekst: 'x' }), 400);
+    await expectRefused(
+      () => request(api.url).post(`/sager/${sagId}/anledning`).set(sagsbehandler).set('If-Match', 'seneste').send({ tekst: 'x' }),
+      400,
+    );
   });
 
   it('a sag id that is not a UUID is a 400', async () => {
@@ -95,7 +123,10 @@ describe('Refused requests change nothing and answer problem+json', () => {
   });
 
   it('an unknown sag is a 404', async () => {
-    await expectRefused(() => request(api.url).post('/sager/6f1d1c3e-3b0e-4d8a-9a43-2f4b8c1e7a51/anledning').set(sagsbehandler).send({ tekst: 'x' }), 404);
+    await expectRefused(
+      () => request(api.url).post('/sager/6f1d1c3e-3b0e-4d8a-9a43-2f4b8c1e7a51/anledning').set(sagsbehandler).send({ tekst: 'x' }),
+      404,
+    );
   });
 
   it('no token is a 401', async () => {
@@ -117,6 +148,10 @@ describe('Refused requests change nothing and answer problem+json', () => {
 
   it('an illegal transition is a 409 naming the state, the command and what is allowed', async () => {
     const problem = await expectRefused(() => request(api.url).post(`/sager/${sagId}/afslut`).set(sagsbehandler).send(), 409);
-    expect(problem).toMatchObject({ currentState: 'under_udarbejdelse', attemptedCommand: 'AfslutSag', allowedCommands: expect.arrayContaining(['GivIndstilling']) });
+    expect(problem).toMatchObject({
+      currentState: 'under_udarbejdelse',
+      attemptedCommand: 'AfslutSag',
+      allowedCommands: expect.arrayContaining(['GivIndstilling']),
+    });
   });
 });

@@ -19,7 +19,12 @@ function expectSecurityHeaders(headers: Record<string, string>): void {
 
 /** A CSP directive's sources, or the default-src ones when it is absent. */
 function sources(csp: string, directive: string): string[] {
-  const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
   return directives.get(directive) ?? directives.get('default-src') ?? [];
 }
 
@@ -69,8 +74,12 @@ describe('Security headers and CORS', () => {
     expect(sources(csp, 'script-src')).toEqual(["'self'"]);
     // No inline script: script-src 'self' would block it.
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i);
-    const assets = [...page.text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)=["']([^"']+)["']/gi)].map((match) => new URL(match[1], `${api.url}/docs`));
-    expect(assets.map((asset) => asset.pathname)).toEqual(expect.arrayContaining(['/docs/swagger-ui-bundle.js', '/docs/swagger-ui-init.js', '/docs/swagger-ui.css']));
+    const assets = [...page.text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)=["']([^"']+)["']/gi)].map(
+      (match) => new URL(match[1], `${api.url}/docs`),
+    );
+    expect(assets.map((asset) => asset.pathname)).toEqual(
+      expect.arrayContaining(['/docs/swagger-ui-bundle.js', '/docs/swagger-ui-init.js', '/docs/swagger-ui.css']),
+    );
     for (const asset of assets) {
       expect(asset.origin).toBe(api.url);
       const response = await request(api.url).get(asset.pathname).expect(200);
@@ -108,7 +117,10 @@ describe('Security headers and CORS', () => {
   });
 
   it('gives another origin no preflight approval (without Access-Control-Allow-Origin the browser sends nothing)', async () => {
-    const response = await request(api.url).options('/sager').set('Origin', 'https://ondsindet.example').set('Access-Control-Request-Method', 'POST');
+    const response = await request(api.url)
+      .options('/sager')
+      .set('Origin', 'https://ondsindet.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -147,13 +159,20 @@ describe('The rate limit', () => {
     const response = await request(api.url).get('/sager').set(anna).expect(429);
 
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 429, type: 'https://sagsgang.dk/problems/too-many-requests', title: 'For mange forespørgsler' });
+    expect(response.body).toMatchObject({
+      status: 429,
+      type: 'https://sagsgang.dk/problems/too-many-requests',
+      title: 'For mange forespørgsler',
+    });
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     expectSecurityHeaders(response.headers);
   });
 
   it('counts each token subject on its own, not the shared address', async () => {
-    await request(api.url).get('/sager').set(bearer(api, 'sagsbehandler', 'bent')).expect(200);
+    await request(api.url)
+      .get('/sager')
+      .set(bearer(api, 'sagsbehandler', 'bent'))
+      .expect(200);
   });
 
   it('does not let an invented subject in a forged token escape the limit of its address', async () => {

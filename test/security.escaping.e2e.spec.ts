@@ -23,7 +23,12 @@ const MEDLEM = { a: ond('Medlem A'), b: ond('Medlem B'), c: ond('Medlem C'), d: 
 /** A party letter has at most 20 characters. */
 const PARTI = `<b>"'&<>`;
 const MOEDE = { sted: ond('Sted'), deltager: ond('Deltager'), sekretaer: ond('Sekretær') };
-const TEKST = { inhabilitet: ond('Inhabil fordi'), beslutning: ond('Beslutning'), protokol: ond('Protokoltilførsel'), lukketBeslutning: ond('Lukket beslutning') };
+const TEKST = {
+  inhabilitet: ond('Inhabil fordi'),
+  beslutning: ond('Beslutning'),
+  protokol: ond('Protokoltilførsel'),
+  lukketBeslutning: ond('Lukket beslutning'),
+};
 
 /** The only elements the renderer writes; anything else in a document came from user text. */
 const RENDERER_TAGS = /^<\/?(?:!doctype|html|head|meta|title|style|body|main|nav|section|h1|h2|h3|p|span|br|ol|ul|li|a)[\s>]/i;
@@ -60,12 +65,23 @@ describe('The HTML dagsorden and referat escape every user-supplied text', () =>
       bilag: [AABEN.bilag],
       indstilling: { indstiller: AABEN.indstiller, atPunkter: AABEN.at },
     });
-    const lukket = await forberedSag(klienten, { titel: LUKKET.titel, sagstype: 'beslutning', sagsgang: [UDVALG], anledning: LUKKET.anledning });
+    const lukket = await forberedSag(klienten, {
+      titel: LUKKET.titel,
+      sagstype: 'beslutning',
+      sagsgang: [UDVALG],
+      anledning: LUKKET.anledning,
+    });
     moedeId = await sekretaer.indkald({
       udvalg: UDVALG,
       start: '2030-02-04T16:00:00+01:00',
       sted: MOEDE.sted,
-      medlemmer: [{ navn: MEDLEM.a, parti: PARTI }, { navn: MEDLEM.b }, { navn: MEDLEM.c }, { navn: MEDLEM.d }, { navn: MEDLEM.e, parti: PARTI }],
+      medlemmer: [
+        { navn: MEDLEM.a, parti: PARTI },
+        { navn: MEDLEM.b },
+        { navn: MEDLEM.c },
+        { navn: MEDLEM.d },
+        { navn: MEDLEM.e, parti: PARTI },
+      ],
       deltagere: [MOEDE.deltager],
       sekretaer: MOEDE.sekretaer,
     });
@@ -86,7 +102,20 @@ describe('The HTML dagsorden and referat escape every user-supplied text', () =>
 
     it('shows every text of the agenda escaped (intern)', async () => {
       const dagsorden = await html('dagsorden', 'intern');
-      const texts = ['Udvalg', 'Sted', 'Titel', 'Anledning', 'Anledningspunkt', 'Sagsfremstilling', 'Andet afsnit', 'Bilagstitel', 'Indstiller', 'At-punkt et', 'At-punkt to', 'Lukket titel'];
+      const texts = [
+        'Udvalg',
+        'Sted',
+        'Titel',
+        'Anledning',
+        'Anledningspunkt',
+        'Sagsfremstilling',
+        'Andet afsnit',
+        'Bilagstitel',
+        'Indstiller',
+        'At-punkt et',
+        'At-punkt to',
+        'Lukket titel',
+      ];
       expect(texts.filter((felt) => !dagsorden.includes(escaped(felt)))).toEqual([]);
     });
 

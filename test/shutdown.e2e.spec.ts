@@ -94,9 +94,15 @@ describe('Graceful shutdown under load', () => {
       const stream = `sag-${ack.sagId}`;
       const [event] = await store.readStream(stream, { fromRevision: ack.revision, maxCount: 1 });
       const expectedId = eventId({ actor: { userId: ack.userId, role: 'sagsbehandler' }, idempotencyKey: ack.key }, stream, 0);
-      const found = event && event.revision === ack.revision && event.position === ack.position && event.id === expectedId && event.type === EVENT_OF[ack.step];
+      const found =
+        event &&
+        event.revision === ack.revision &&
+        event.position === ack.position &&
+        event.id === expectedId &&
+        event.type === EVENT_OF[ack.step];
       if (!found) missing.push(`${ack.step} ${ack.key}: ${JSON.stringify(event ?? null)}`);
-      if (ack.step === 'opret' && event?.data.sagsnummer !== ack.sagsnummer) missing.push(`${ack.key}: sagsnummer ${String(event?.data.sagsnummer)} ≠ ${ack.sagsnummer}`);
+      if (ack.step === 'opret' && event?.data.sagsnummer !== ack.sagsnummer)
+        missing.push(`${ack.key}: sagsnummer ${String(event?.data.sagsnummer)} ≠ ${ack.sagsnummer}`);
     }
     expect(missing).toEqual([]);
   });
@@ -152,20 +158,47 @@ async function caseworker(api: ChildApi, n: number, sigterm: { sent: boolean }):
       if (!afterSigterm && sigterm.sent) outcome.finishedInFlight++;
       const body = answer.body as { id: string; revision: number; position: number; sagsnummer?: string };
       sagId = body.id;
-      outcome.acknowledged.push({ step, userId, key, sagId, revision: body.revision, position: body.position, sagsnummer: body.sagsnummer });
+      outcome.acknowledged.push({
+        step,
+        userId,
+        key,
+        sagId,
+        revision: body.revision,
+        position: body.position,
+        sagsnummer: body.sagsnummer,
+      });
     }
   }
 }
 
-async function send(url: string, step: Step, sagId: string, headers: Record<string, string>): Promise<{ status: number; body: unknown } | 'connection' | 'hung'> {
+async function send(
+  url: string,
+  step: Step,
+  sagId: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: unknown } | 'connection' | 'hung'> {
   const [path, body] =
     step === 'opret'
-      ? ['/sager', { titel: 'Sag under nedlukning', journalnummer: '00.01.00', sagstype: 'beslutning', sagsgang: ['Økonomiudvalget'], ansvarligEnhed: 'Økonomi' }]
+      ? [
+          '/sager',
+          {
+            titel: 'Sag under nedlukning',
+            journalnummer: '00.01.00',
+            sagstype: 'beslutning',
+            sagsgang: ['Økonomiudvalget'],
+            ansvarligEnhed: 'Økonomi',
+          },
+        ]
       : step === 'anledning'
         ? [`/sager/${sagId}/anledning`, { tekst: 'Anledningen' }]
         : [`/sager/${sagId}/indstilling`, { indstiller: 'Direktøren indstiller,', atPunkter: ['at sagen godkendes'] }];
   try {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const text = await response.text();
     return { status: response.status, body: response.ok ? JSON.parse(text) : text };
   } catch (error) {

@@ -24,7 +24,11 @@ describe('Start-up configuration', () => {
 
   it('refuses a workflow file with a bad entry, naming the entry', async () => {
     const file = join(folder, 'workflows.json');
-    const kommunal = { ...POLITISK_V1, name: 'kommunal', commands: { ...POLITISK_V1.commands, OpretSag: { from: ['ny'], roles: ['chef'] } } };
+    const kommunal = {
+      ...POLITISK_V1,
+      name: 'kommunal',
+      commands: { ...POLITISK_V1.commands, OpretSag: { from: ['ny'], roles: ['chef'] } },
+    };
     const bad = [kommunal];
     writeFileSync(file, JSON.stringify(bad));
     const config = loadConfig({ SAGSGANG_DATA: join(folder, 'data'), SAGSGANG_WORKFLOWS: file });
@@ -56,12 +60,20 @@ describe('sagsgang token', () => {
     const created = await request(api.url)
       .post('/sager')
       .set('Authorization', `Bearer ${stdout.trim()}`)
-      .send({ titel: 'Fra kommandolinjen', journalnummer: '00.01.00', sagstype: 'orientering', sagsgang: ['Byrådet'], ansvarligEnhed: 'IT' });
+      .send({
+        titel: 'Fra kommandolinjen',
+        journalnummer: '00.01.00',
+        sagstype: 'orientering',
+        sagsgang: ['Byrådet'],
+        ansvarligEnhed: 'IT',
+      });
     expect(created.status).toBe(201);
   });
 
   it('refuses an unknown role', async () => {
-    await expect(run(CLI[0], [...CLI.slice(1), 'token', '--sub', 'anna', '--role', 'chef'], { env: { ...process.env, SAGSGANG_DATA: api.dataDir } })).rejects.toMatchObject({
+    await expect(
+      run(CLI[0], [...CLI.slice(1), 'token', '--sub', 'anna', '--role', 'chef'], { env: { ...process.env, SAGSGANG_DATA: api.dataDir } }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('--role must be one of'),
     });
   });

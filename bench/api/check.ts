@@ -21,7 +21,13 @@ export function verify(dataDir: string): VerifyOutcome {
   try {
     const report = JSON.parse(run.stdout) as { streams: number; events: number; failures: unknown[]; unreadable: unknown[] };
     const passed = run.status === 0 && report.failures.length === 0 && report.unreadable.length === 0;
-    return { passed, streams: report.streams, events: report.events, failures: report.failures.length + report.unreadable.length, output: passed ? undefined : run.stdout + run.stderr };
+    return {
+      passed,
+      streams: report.streams,
+      events: report.events,
+      failures: report.failures.length + report.unreadable.length,
+      output: passed ? undefined : run.stdout + run.stderr,
+    };
   } catch {
     return { passed: false, streams: 0, events: 0, failures: 1, output: `exit ${run.status}: ${run.stdout}${run.stderr}` };
   }
@@ -62,7 +68,15 @@ export async function compareDigests(dataDir: string): Promise<DigestOutcome> {
     const { events, position } = await runner.rebuild();
     const replaySeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const replayed = runner.digest();
-    return { equal: replayed === liveDigest, live: liveDigest, replayed, head: position, liveCheckpoints, replayedEvents: events, replaySeconds };
+    return {
+      equal: replayed === liveDigest,
+      live: liveDigest,
+      replayed,
+      head: position,
+      liveCheckpoints,
+      replayedEvents: events,
+      replaySeconds,
+    };
   } finally {
     fresh.close();
     await eventStore.close();

@@ -36,7 +36,11 @@ export function mixSteps(): Array<Step & { request: (seeded: Seeded) => Partial<
     { kind: 'list sager', label: 'GET /sager?limit=20', request: () => ({ method: 'GET', path: '/sager?limit=20' }) },
     { kind: 'read referat', label: 'GET /moeder/:id/referat (public, HTML)', request: (s) => readReferat(s, 'text/html') },
     { kind: 'read sag', label: 'GET /sager/:id (a seeded sag)', request: (s) => readSeededSag(s) },
-    { kind: 'list sager', label: 'GET /sager?status=indstillet&udvalg=…&limit=20', request: () => ({ method: 'GET', path: `/sager?status=indstillet&udvalg=${encodeURIComponent('Økonomiudvalget')}&limit=20` }) },
+    {
+      kind: 'list sager',
+      label: 'GET /sager?status=indstillet&udvalg=…&limit=20',
+      request: () => ({ method: 'GET', path: `/sager?status=indstillet&udvalg=${encodeURIComponent('Økonomiudvalget')}&limit=20` }),
+    },
     { kind: 'read sag', label: 'GET /sager/:id (a seeded sag)', request: (s) => readSeededSag(s) },
     { kind: 'read referat', label: 'GET /moeder/:id/referat (public, text)', request: (s) => readReferat(s, 'text/plain') },
     { kind: 'read sag', label: 'GET /sager/:id?minPosition (after its indstilling)', request: (s) => readOwnSag(s) },
@@ -50,7 +54,13 @@ export async function runMix(url: string, auth: Tokens, seeded: Seeded, seconds:
     const base = step.request(seeded);
     return {
       method: base.method ?? 'GET',
-      setupRequest: (request, context) => withCaseworker(auth, context as Context, { ...request, ...base, ...(base.setupRequest ? base.setupRequest(request, context) : {}) }, step.kind === 'read referat'),
+      setupRequest: (request, context) =>
+        withCaseworker(
+          auth,
+          context as Context,
+          { ...request, ...base, ...(base.setupRequest ? base.setupRequest(request, context) : {}) },
+          step.kind === 'read referat',
+        ),
       onResponse: (status, body, context) => {
         if (status < 200 || status >= 300) failures[`${step.label} → ${status}`] = (failures[`${step.label} → ${status}`] ?? 0) + 1;
         base.onResponse?.(status, body, context);
@@ -67,7 +77,8 @@ export async function runCreateOnly(url: string, auth: Tokens, seconds: number):
   const requests: BenchRequest[] = [
     {
       method: 'POST',
-      setupRequest: (request, context) => withCaseworker(auth, context as Context, { ...request, ...base, ...base.setupRequest!(request, context) }, false),
+      setupRequest: (request, context) =>
+        withCaseworker(auth, context as Context, { ...request, ...base, ...base.setupRequest!(request, context) }, false),
       onResponse: (status) => {
         if (status !== 201) failures[`POST /sager → ${status}`] = (failures[`POST /sager → ${status}`] ?? 0) + 1;
       },
@@ -118,7 +129,11 @@ function readOwnSag(seeded: Seeded): Partial<BenchRequest> {
 function giveIndstilling(seeded: Seeded): Partial<BenchRequest> {
   return {
     method: 'POST',
-    setupRequest: (request, context) => ({ ...request, path: `/sager/${ownSag(seeded, context as Context).id}/indstilling`, body: JSON.stringify(INDSTILLING) }),
+    setupRequest: (request, context) => ({
+      ...request,
+      path: `/sager/${ownSag(seeded, context as Context).id}/indstilling`,
+      body: JSON.stringify(INDSTILLING),
+    }),
     onResponse: (status, body, context) => {
       if (status === 200) (context as Context).position = (JSON.parse(body) as { position: number }).position;
     },

@@ -18,6 +18,8 @@ import { runCreateOnly, runMix, Run } from './load';
 import { cpuPerRequest, describeFailures, judge, Outcome, renderSection, requestsPerSecond } from './report';
 import { writeSection } from '../docs-section';
 import { BenchServer, build, ROOT } from './server';
+
+const autocannonVersion = (JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as { version: string }).version;
 import { seed, tokens } from './seed';
 
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
@@ -34,7 +36,9 @@ async function main(): Promise<number> {
     console.log('building the API (npm run build) …');
     build();
     const machine = describeMachine(dataDir);
-    console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; fsync ${Math.round(machine.fsyncPerSecond)}/s`);
+    console.log(
+      `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; fsync ${Math.round(machine.fsyncPerSecond)}/s`,
+    );
     const secret = randomBytes(32).toString('hex');
     const auth = tokens(secret, CASEWORKERS);
     const server = await BenchServer.start(dataDir, secret);
@@ -64,7 +68,7 @@ async function main(): Promise<number> {
     const outcome: Outcome = {
       machine,
       date: new Date(),
-      autocannon: (require('autocannon/package.json') as { version: string }).version,
+      autocannon: autocannonVersion,
       seededSager: SEEDED_SAGER,
       warmupSeconds: WARMUP_SECONDS,
       warmup,

@@ -29,11 +29,19 @@ async function main(): Promise<void> {
     await runMix(server.url, auth, seeded, 3, 'warm-up');
     const before = new Set(readdirSync(profiles));
     const cpu = server.cpuSeconds();
-    const run = load === 'mix' ? await runMix(server.url, auth, seeded, Number(seconds)) : await runCreateOnly(server.url, auth, Number(seconds));
+    const run =
+      load === 'mix' ? await runMix(server.url, auth, seeded, Number(seconds)) : await runCreateOnly(server.url, auth, Number(seconds));
     run.serverCpuSeconds = server.cpuSeconds() - cpu;
     const stopped = await server.stop();
-    console.log(`${load}: ${Math.round(requestsPerSecond(run))} requests/s, p99 ${run.result.latency.p99} ms, API CPU ${cpuPerRequest(run)} ms/request; exit ${stopped.code}`);
-    console.log(readdirSync(profiles).filter((file) => !before.has(file)).map((file) => join(profiles, file)).join('\n'));
+    console.log(
+      `${load}: ${Math.round(requestsPerSecond(run))} requests/s, p99 ${run.result.latency.p99} ms, API CPU ${cpuPerRequest(run)} ms/request; exit ${stopped.code}`,
+    );
+    console.log(
+      readdirSync(profiles)
+        .filter((file) => !before.has(file))
+        .map((file) => join(profiles, file))
+        .join('\n'),
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -46,13 +46,16 @@ export function failed(run: Run): number {
 export function judge(outcome: Outcome): string[] {
   const problems: string[] = [];
   const { mix, create } = outcome;
-  if (requestsPerSecond(mix) < TARGETS.mixRequestsPerSecond) problems.push(`mix: ${Math.round(requestsPerSecond(mix))} requests/s < ${TARGETS.mixRequestsPerSecond}`);
+  if (requestsPerSecond(mix) < TARGETS.mixRequestsPerSecond)
+    problems.push(`mix: ${Math.round(requestsPerSecond(mix))} requests/s < ${TARGETS.mixRequestsPerSecond}`);
   if (mix.result.latency.p99 >= TARGETS.mixP99Ms) problems.push(`mix: p99 ${mix.result.latency.p99} ms ≥ ${TARGETS.mixP99Ms} ms`);
-  if (requestsPerSecond(create) < TARGETS.createRequestsPerSecond) problems.push(`create sag: ${Math.round(requestsPerSecond(create))} requests/s < ${TARGETS.createRequestsPerSecond}`);
+  if (requestsPerSecond(create) < TARGETS.createRequestsPerSecond)
+    problems.push(`create sag: ${Math.round(requestsPerSecond(create))} requests/s < ${TARGETS.createRequestsPerSecond}`);
   for (const run of [outcome.warmup, mix, create]) {
     if (failed(run) > 0) problems.push(`${run.name}: ${failed(run)} failed requests (${describeFailures(run)})`);
   }
-  if (outcome.stopped.code !== 0) problems.push(`the API did not exit 0 on SIGTERM (code ${outcome.stopped.code}, signal ${outcome.stopped.signal})`);
+  if (outcome.stopped.code !== 0)
+    problems.push(`the API did not exit 0 on SIGTERM (code ${outcome.stopped.code}, signal ${outcome.stopped.signal})`);
   if (!outcome.verify.passed) problems.push(`sagsgang verify failed: ${outcome.verify.output ?? ''}`);
   if (!outcome.digest.equal) problems.push(`live read model digest ${outcome.digest.live} ≠ replayed ${outcome.digest.replayed}`);
   if (outcome.logLines.errors > 0) problems.push(`the API logged ${outcome.logLines.errors} error lines`);

@@ -27,7 +27,11 @@ export interface Seeded {
 }
 
 const UDVALG = 'Økonomiudvalget';
-const MEDLEMMER = [{ navn: 'Anne Andersen', parti: 'A' }, { navn: 'Bo Berg', parti: 'V' }, { navn: 'Cecilie Crone', parti: 'Ø' }];
+const MEDLEMMER = [
+  { navn: 'Anne Andersen', parti: 'A' },
+  { navn: 'Bo Berg', parti: 'V' },
+  { navn: 'Cecilie Crone', parti: 'Ø' },
+];
 
 export function nySag(titel: string, sagsgang = [UDVALG, 'Byrådet'], sagstype = 'beslutning') {
   return { titel, journalnummer: '00.01.10-A21-3-15', sagstype, sagsgang, ansvarligEnhed: 'Økonomi og Personale' };
@@ -42,7 +46,11 @@ class Client {
   constructor(private readonly url: string) {}
 
   async post(headers: Headers, path: string, body: object = {}): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`seed: POST ${path} → ${response.status} ${text}`);
     return JSON.parse(text) as Record<string, unknown>;
@@ -52,7 +60,9 @@ class Client {
 /** A caseworker's sag from creation to its indstilling. */
 async function forberedSag(client: Client, caseworker: Headers, titel: string, sagsgang?: string[], sagstype?: string): Promise<string> {
   const { id } = await client.post(caseworker, '/sager', nySag(titel, sagsgang, sagstype));
-  await client.post(caseworker, `/sager/${id}/anledning`, { tekst: `Anledningen til ${titel}: kvartalets budgetopfølgning viser et merforbrug.` });
+  await client.post(caseworker, `/sager/${id}/anledning`, {
+    tekst: `Anledningen til ${titel}: kvartalets budgetopfølgning viser et merforbrug.`,
+  });
   await client.post(caseworker, `/sager/${id}/indstilling`, INDSTILLING);
   return String(id);
 }
@@ -63,7 +73,11 @@ export async function seed(url: string, auth: Tokens, count: number): Promise<Se
   const sagIds: string[] = [];
   for (let i = 0; i < count; i += 20) {
     const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) => i + j);
-    sagIds.push(...(await Promise.all(batch.map((n) => forberedSag(client, auth.sagsbehandlere[n % auth.sagsbehandlere.length], `Budgetopfølgning ${n + 1}`)))));
+    sagIds.push(
+      ...(await Promise.all(
+        batch.map((n) => forberedSag(client, auth.sagsbehandlere[n % auth.sagsbehandlere.length], `Budgetopfølgning ${n + 1}`)),
+      )),
+    );
   }
   const punkter = [
     await forberedSag(client, auth.sagsbehandlere[0], 'Orientering om regnskab 2024', [UDVALG], 'orientering'),
@@ -71,14 +85,30 @@ export async function seed(url: string, auth: Tokens, count: number): Promise<Se
     await forberedSag(client, auth.sagsbehandlere[0], 'Personalesag', [UDVALG], 'beslutning'),
   ];
   const s = auth.sekretaer;
-  const { id: moedeId } = await client.post(s, '/moeder', { udvalg: UDVALG, start: '2025-03-03T16:00:00+01:00', sted: 'Byrådssalen', medlemmer: MEDLEMMER, deltagere: ['Kommunaldirektøren'], sekretaer: 'Sekretariatet' });
+  const { id: moedeId } = await client.post(s, '/moeder', {
+    udvalg: UDVALG,
+    start: '2025-03-03T16:00:00+01:00',
+    sted: 'Byrådssalen',
+    medlemmer: MEDLEMMER,
+    deltagere: ['Kommunaldirektøren'],
+    sekretaer: 'Sekretariatet',
+  });
   for (const sagId of punkter) await client.post(s, `/moeder/${moedeId}/punkter`, { sagId });
   await client.post(s, `/moeder/${moedeId}/punkter/3/marker`, { lukket: true, neutralTitel: 'Personalesag' });
   await client.post(s, `/moeder/${moedeId}/udsend`);
   await client.post(s, `/moeder/${moedeId}/aabn`);
-  await client.post(s, `/moeder/${moedeId}/punkter/1/beslutning`, { outcome: 'taget_til_efterretning', beslutningstekst: 'Orienteringen blev taget til efterretning.' });
-  await client.post(s, `/moeder/${moedeId}/punkter/2/beslutning`, { outcome: 'godkendt', beslutningstekst: 'Anlægsbevillingen blev godkendt.' });
-  await client.post(s, `/moeder/${moedeId}/punkter/3/beslutning`, { outcome: 'godkendt', beslutningstekst: 'Indstillingen blev godkendt.' });
+  await client.post(s, `/moeder/${moedeId}/punkter/1/beslutning`, {
+    outcome: 'taget_til_efterretning',
+    beslutningstekst: 'Orienteringen blev taget til efterretning.',
+  });
+  await client.post(s, `/moeder/${moedeId}/punkter/2/beslutning`, {
+    outcome: 'godkendt',
+    beslutningstekst: 'Anlægsbevillingen blev godkendt.',
+  });
+  await client.post(s, `/moeder/${moedeId}/punkter/3/beslutning`, {
+    outcome: 'godkendt',
+    beslutningstekst: 'Indstillingen blev godkendt.',
+  });
   await client.post(s, `/moeder/${moedeId}/haev`);
   for (const { navn } of MEDLEMMER) await client.post(s, `/moeder/${moedeId}/referat/godkend`, { medlem: navn });
   await client.post(s, `/moeder/${moedeId}/referat/offentliggoer`);

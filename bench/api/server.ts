@@ -46,9 +46,23 @@ export class BenchServer {
     const port = await freePort();
     const logFile = join(dataDir, 'api.log');
     const log = openSync(logFile, 'a');
-    const env: NodeJS.ProcessEnv = { ...process.env, SAGSGANG_DATA: dataDir, HOST: '127.0.0.1', PORT: String(port), SAGSGANG_JWT_SECRET: jwtSecret, SAGSGANG_RATE_LIMIT: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SAGSGANG_DATA: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SAGSGANG_JWT_SECRET: jwtSecret,
+      SAGSGANG_RATE_LIMIT: '0',
+    };
     // The defaults are what is measured, whatever the calling shell has set.
-    for (const name of ['SAGSGANG_DURABILITY', 'SAGSGANG_LOG_LEVEL', 'EVENTSTORE_CONNECTION_STRING', 'SAGSGANG_PROCESS_MANAGERS', 'SAGSGANG_WORKFLOWS']) delete env[name];
+    for (const name of [
+      'SAGSGANG_DURABILITY',
+      'SAGSGANG_LOG_LEVEL',
+      'EVENTSTORE_CONNECTION_STRING',
+      'SAGSGANG_PROCESS_MANAGERS',
+      'SAGSGANG_WORKFLOWS',
+    ])
+      delete env[name];
     const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), MAIN], {
       cwd: dataDir,
       env,

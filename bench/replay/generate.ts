@@ -16,7 +16,9 @@ import { SQLITE_FILE_NAME, SqliteEventStore } from '@sagsgang/event-store';
 import { DEFAULT_SEED, generateLog } from './generator';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, events: { type: 'string', default: '1000000' }, seed: { type: 'string', default: DEFAULT_SEED } } });
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, events: { type: 'string', default: '1000000' }, seed: { type: 'string', default: DEFAULT_SEED } },
+  });
   if (!values.data) throw new Error('--data <folder> is required');
   const events = Number(values.events);
   if (!Number.isSafeInteger(events) || events < 1) throw new Error(`--events must be a positive integer, not ${values.events}`);
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stderr.write('\n');
-    console.log(JSON.stringify({ ...report, seconds: Number(seconds.toFixed(1)), eventsPerSecond: Math.round(report.events / seconds) }, null, 2));
+    console.log(
+      JSON.stringify({ ...report, seconds: Number(seconds.toFixed(1)), eventsPerSecond: Math.round(report.events / seconds) }, null, 2),
+    );
   } finally {
     await store.close();
   }

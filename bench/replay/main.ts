@@ -50,7 +50,9 @@ async function main(): Promise<number> {
   const events = Number(values.events);
   const folder = join(ROOT, '.bench-data', `replay-${events}-${values.seed}`);
   const machine = describeMachine();
-  console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadBefore.toFixed(2)}`);
+  console.log(
+    `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadBefore.toFixed(2)}`,
+  );
 
   let manifest = values.fresh ? undefined : reusable(folder, events, values.seed);
   const reused = manifest !== undefined;
@@ -58,11 +60,15 @@ async function main(): Promise<number> {
   else manifest = await generate(folder, events, values.seed);
 
   const warmUp = await replayOnce(folder);
-  console.log(`warm-up: ${warmUp.events} events in ${warmUp.seconds.toFixed(2)} s = ${warmUp.eventsPerSecond.toLocaleString('en-US')} events/s (not judged)`);
+  console.log(
+    `warm-up: ${warmUp.events} events in ${warmUp.seconds.toFixed(2)} s = ${warmUp.eventsPerSecond.toLocaleString('en-US')} events/s (not judged)`,
+  );
   const replays: ReplayRun[] = [];
   for (let i = 1; i <= 2; i++) {
     const run = await replayOnce(folder);
-    console.log(`replay ${i}: ${run.events} events in ${run.seconds.toFixed(2)} s = ${run.eventsPerSecond.toLocaleString('en-US')} events/s, digest ${run.digest}`);
+    console.log(
+      `replay ${i}: ${run.events} events in ${run.seconds.toFixed(2)} s = ${run.eventsPerSecond.toLocaleString('en-US')} events/s, digest ${run.digest}`,
+    );
     replays.push(run);
   }
   machine.loadAfter = loadavg()[0];
@@ -78,7 +84,16 @@ async function main(): Promise<number> {
     date: new Date(),
     events: r.events,
     seed: values.seed,
-    generation: { seconds: manifest.seconds, at: manifest.at, reused, sager: r.sager, moeder: r.moeder, punkter: r.punkter, maxAabneSager: r.maxAabneSager, period: `${r.fra} to ${r.til}` },
+    generation: {
+      seconds: manifest.seconds,
+      at: manifest.at,
+      reused,
+      sager: r.sager,
+      moeder: r.moeder,
+      punkter: r.punkter,
+      maxAabneSager: r.maxAabneSager,
+      period: `${r.fra} to ${r.til}`,
+    },
     liveDigest: manifest.liveDigest,
     warmUp,
     replays,
@@ -97,7 +112,11 @@ function reusable(folder: string, events: number, seed: string): Manifest | unde
   const file = join(folder, 'manifest.json');
   if (!existsSync(file) || !existsSync(join(folder, SQLITE_FILE_NAME))) return undefined;
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-  const same = manifest.generator === GENERATOR_VERSION && manifest.projections === projectionVersions() && manifest.events === events && manifest.seed === seed;
+  const same =
+    manifest.generator === GENERATOR_VERSION &&
+    manifest.projections === projectionVersions() &&
+    manifest.events === events &&
+    manifest.seed === seed;
   return same ? manifest : undefined;
 }
 
@@ -106,8 +125,19 @@ async function generate(folder: string, events: number, seed: string): Promise<M
   rmSync(folder, { recursive: true, force: true });
   const progress = (n: number) => void process.stdout.write(`\rgenerating: ${n.toLocaleString('en-US')} events`);
   const { report, liveDigest, seconds } = await generateLive(folder, { events, seed, onProgress: progress });
-  console.log(`\ngenerated ${report.events} events (${report.sager} sager, ${report.moeder} meetings) and built the read models live in ${seconds.toFixed(1)} s; live digest ${liveDigest}`);
-  const manifest: Manifest = { generator: GENERATOR_VERSION, projections: projectionVersions(), events, seed, report, seconds, liveDigest, at: new Date().toISOString() };
+  console.log(
+    `\ngenerated ${report.events} events (${report.sager} sager, ${report.moeder} meetings) and built the read models live in ${seconds.toFixed(1)} s; live digest ${liveDigest}`,
+  );
+  const manifest: Manifest = {
+    generator: GENERATOR_VERSION,
+    projections: projectionVersions(),
+    events,
+    seed,
+    report,
+    seconds,
+    liveDigest,
+    at: new Date().toISOString(),
+  };
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }

@@ -23,7 +23,16 @@ export interface Findings {
   events: number;
   seed: string;
   /** The generation and live build, when this run did it; else when the reused log was made. */
-  generation: { seconds: number; at: string; reused: boolean; sager: number; moeder: number; punkter: number; maxAabneSager: number; period: string };
+  generation: {
+    seconds: number;
+    at: string;
+    reused: boolean;
+    sager: number;
+    moeder: number;
+    punkter: number;
+    maxAabneSager: number;
+    period: string;
+  };
   liveDigest: string;
   /** The first replay, run before the judged ones and not judged itself (WARM_UP). */
   warmUp: ReplayRun;
@@ -34,12 +43,20 @@ export interface Findings {
 }
 
 export function describeMachine(): Machine {
-  return { cpuModel: cpuModel(), cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg()[0] };
+  return {
+    cpuModel: cpuModel(),
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadBefore: loadavg()[0],
+  };
 }
 
 function cpuModel(): string {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) return line.split(':')[1].trim();
   } catch {
     // not Linux: what Node reports
@@ -71,7 +88,7 @@ export function renderSection(f: Findings): string {
       'committing whenever it had caught up); its digest was recorded when the log was complete.',
     '- Replay: `sagsgang replay --json` run as a child process (ts-node), once to warm up and then twice, judged. Each ' +
       'starts one fold thread per core (FoldThreads), which reads its share of the streams from the log (readLogPages) and ' +
-      'folds every read model\'s documents in memory, then encodes them into rows for a writer thread (ReplayWriter) that ' +
+      "folds every read model's documents in memory, then encodes them into rows for a writer thread (ReplayWriter) that " +
       'replaces the read models in readmodels.sqlite in one transaction. The time is the rebuild alone (not start-up or ' +
       'the digest).',
     ...WARM_UP,
@@ -102,17 +119,17 @@ const WARM_UP = [
 const LIMITS = [
   'What limits it (CPU profile of each thread of one warm replay of the 1,000,000-event log; the profiler slows it to 10.5 s):',
   '',
-  '- Two fold threads, one per core, are the critical path, about 9 s busy each: folding 2.4 s (the domain\'s own',
-  '  evolve and the projection\'s copy of the state for every event), reading their share of the rows from SQLite',
+  "- Two fold threads, one per core, are the critical path, about 9 s busy each: folding 2.4 s (the domain's own",
+  "  evolve and the projection's copy of the state for every event), reading their share of the rows from SQLite",
   '  1.6 s, garbage collection 1.6 s, encoding the documents as JSON 1.5 s and then as UTF-8 1.0 s, parsing the',
-  '  events\' data 0.7 s.',
+  "  events' data 0.7 s.",
   '- Writer thread: inserting the rows 3.5 s, mostly while the fold threads are still encoding; dropping the old',
   '  tables, building the indexes and committing 1.0 s. The digest (1.8 s) is taken afterwards and not timed.',
   '- Phases of an unprofiled 8.5 s replay: folding 4.9 s on both cores, encoding and inserting 2.3 s (three threads on',
   '  two cores), then the writer alone: its last inserts 0.5 s, the indexes 0.5 s, the commit 0.3 s.',
   '',
-  'Both cores are busy until the writer\'s tail, so what is left to gain is work itself: the state is copied twice per',
-  'event (by the domain\'s evolve and by the projection adding revision and position), and the 0.5 GB of documents are',
+  "Both cores are busy until the writer's tail, so what is left to gain is work itself: the state is copied twice per",
+  "event (by the domain's evolve and by the projection adding revision and position), and the 0.5 GB of documents are",
   'written as JSON and then converted to UTF-8 (a sag keeps every version of its sagsfremstilling, 6 KB on average; a',
   'meeting every punkt with its sag, 37 KB).',
 ];

@@ -32,7 +32,13 @@ async function main(): Promise<number> {
     console.log(`raw fsync rate: ${Math.round(machine.fsyncPerSecond)}/s, load average ${machine.loadBefore.toFixed(2)}`);
     const peer: Peer | undefined = args.has('--no-peer') ? undefined : loadPeer();
     const subjects: Array<() => Subject> = [() => oursSqliteThread(folder), () => oursSqlite(folder), () => oursMemory()];
-    if (peer) subjects.splice(2, 0, () => emmettSqlite(peer, folder), () => emmettInMemory(peer));
+    if (peer)
+      subjects.splice(
+        2,
+        0,
+        () => emmettSqlite(peer, folder),
+        () => emmettInMemory(peer),
+      );
     const results: Results = new Map();
     const notes: string[] = [];
     for (const open of subjects) {
@@ -71,8 +77,10 @@ async function measure(subject: Subject): Promise<Partial<Record<OperationKey, M
     }
     const m = measured[key]!;
     const errors = m.errors ? `, ${m.errors} errors (${m.firstError})` : '';
-    console.log(`${subject.name.padEnd(18)} ${key.padEnd(15)} ${Math.round(rate(m)).toString().padStart(9)} events/s  ` +
-      `(${m.events} events in ${m.seconds.toFixed(2)} s${errors})`);
+    console.log(
+      `${subject.name.padEnd(18)} ${key.padEnd(15)} ${Math.round(rate(m)).toString().padStart(9)} events/s  ` +
+        `(${m.events} events in ${m.seconds.toFixed(2)} s${errors})`,
+    );
   };
   await run('single1', () => appendRun(subject, book, SINGLE_1));
   await run('single16', () => appendRun(subject, book, SINGLE_16));

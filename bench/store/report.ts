@@ -15,7 +15,12 @@ export interface Operation {
 
 export const OPERATIONS: Operation[] = [
   { key: 'single1', label: 'Single-event appends, exact expected revision, 1 writer', target: 3_000, judgedOn: INLINE_SUBJECT },
-  { key: 'single16', label: 'Single-event appends, exact expected revision, 16 concurrent writers', target: 20_000, judgedOn: INLINE_SUBJECT },
+  {
+    key: 'single16',
+    label: 'Single-event appends, exact expected revision, 16 concurrent writers',
+    target: 20_000,
+    judgedOn: INLINE_SUBJECT,
+  },
   { key: 'batch', label: '100-event batch appends, 1 writer' },
   {
     key: 'batch16',
@@ -27,7 +32,6 @@ export const OPERATIONS: Operation[] = [
   { key: 'readAll', label: 'Read the whole global log (100k events, pages of 1,000)', target: 300_000, judgedOn: INLINE_SUBJECT },
   { key: 'single16Loaded', label: '16 concurrent writers while another process loads both cores (zero errors required)' },
 ];
-
 
 export const isOurs = (subject: string): boolean => subject.startsWith('sagsgang');
 
@@ -92,7 +96,7 @@ export function renderSection(
       `(one stream of ${DATA_SET.longStream.toLocaleString('en-US')} events), ~200 bytes of data and ~200 of metadata per event, ` +
       'written by the append runs below in order; the batch run tops the data set up to 100k, then the reads run on it.',
     '- SQLite in its default durable mode: ours with `synchronous=FULL` in WAL mode (an append is acknowledged only after ' +
-      'its commit is fsynced), on a fresh file; Emmett SQLite on sqlite3\'s default, also `synchronous=FULL`. Ours twice: ' +
+      "its commit is fsynced), on a fresh file; Emmett SQLite on sqlite3's default, also `synchronous=FULL`. Ours twice: " +
       `"${INLINE_SUBJECT}" commits each group on the calling thread (the library's default, used by the command line); ` +
       `"${THREAD_SUBJECT}" commits it on the store's writer thread, as the API runs it. Each target names the mode it is ` +
       'judged on: single-event appends on the default, where an append costs no hand-over between threads (one writer ' +
@@ -106,11 +110,11 @@ export function renderSection(
         'around every call and one shared instance wedges under concurrent appends, so each writer gets an instance of its ' +
         'own, as separate processes would. Slow runs stop after 8 s and report the rate over what they managed.'
       : '- Peer: not run (`--no-peer`).',
-    '- Appends: each writer owns its streams, makes each append\'s events just before it (about 1 µs an event, on the ' +
+    "- Appends: each writer owns its streams, makes each append's events just before it (about 1 µs an event, on the " +
       'clock, as a client does), and awaits each append before the next; a new stream is appended with ' +
       '`no_stream` (Emmett: version 0). Loaded run: one `node -e` busy loop per core in child processes.',
     '- The memory stores hand out the objects they hold: their read rates measure slicing an array, not a copy.',
-    '- The run exits non-zero when a target is missed or any run of ours has an error; the peer\'s errors are reported, not fatal.',
+    "- The run exits non-zero when a target is missed or any run of ours has an error; the peer's errors are reported, not fatal.",
     '',
     'Events per second (higher is better):',
     '',
@@ -146,9 +150,7 @@ function costTable(results: Results, floor: Measurement): string[] {
   const subjects = [...results.keys()].filter((s) => s.includes('SQLite'));
   if (subjects.length === 0) return [];
   const cost = (m: Measurement | undefined): string =>
-    m?.cpuMicrosPerEvent === undefined
-      ? '—'
-      : `${m.cpuMicrosPerEvent.toFixed(1)} µs · ${Math.round((m.bytesPerEvent ?? 0) / 100) / 10} kB`;
+    m?.cpuMicrosPerEvent === undefined ? '—' : `${m.cpuMicrosPerEvent.toFixed(1)} µs · ${Math.round((m.bytesPerEvent ?? 0) / 100) / 10} kB`;
   return [
     'Cost per event — CPU time of the whole process (all threads) · bytes written to the disk (`/proc/self/io`):',
     '',
@@ -157,7 +159,7 @@ function costTable(results: Results, floor: Measurement): string[] {
     ...OPERATIONS.map((op) => `| ${op.label} | ${subjects.map((s) => cost(results.get(s)?.[op.key])).join(' | ')} |`),
     '',
     "Where an append's work goes: on the appending thread the batch is checked and each event serialised once to " +
-      'canonical JSON (what is hashed is what is stored); in the group\'s transaction the SHA-256 chain, three B-tree ' +
+      "canonical JSON (what is hashed is what is stored); in the group's transaction the SHA-256 chain, three B-tree " +
       'inserts per event (the table and its two unique indexes) and the commit with its fsync. One writer that awaits ' +
       'each 100-event batch pays all of it in sequence, with one fsync per batch. For scale, SQLite alone — the same ' +
       'schema and INSERT, the rows chained and serialised before the clock starts, one durable transaction per 100-event ' +

@@ -51,14 +51,29 @@ export const LAESNINGER: Record<string, Laesning> = {
   'GET /metrics': { roles: ['admin'], status: 200, url: () => '/metrics', lukketLaest: 0 },
   'GET /sager': { roles: ALLE, status: 200, url: (f) => `/sager?q=${encodeURIComponent(f.lukketSag.titel)}`, lukketLaest: 1 },
   'GET /sager/{id}': { roles: ALLE, status: 200, url: (f) => `/sager/${f.lukketSag.id}`, lukketLaest: 1 },
-  'GET /sager/{id}/bilag/{bilagId}': { roles: ALLE, status: 200, url: (f) => `/sager/${f.lukketSag.id}/bilag/${f.lukketSag.bilagId}`, lukketLaest: 1 },
-  'GET /sager/{id}/historik': { roles: ['sagsbehandler', 'revisor', 'admin'], status: 200, url: (f) => `/sager/${f.lukketSag.id}/historik`, lukketLaest: 1 },
+  'GET /sager/{id}/bilag/{bilagId}': {
+    roles: ALLE,
+    status: 200,
+    url: (f) => `/sager/${f.lukketSag.id}/bilag/${f.lukketSag.bilagId}`,
+    lukketLaest: 1,
+  },
+  'GET /sager/{id}/historik': {
+    roles: ['sagsbehandler', 'revisor', 'admin'],
+    status: 200,
+    url: (f) => `/sager/${f.lukketSag.id}/historik`,
+    lukketLaest: 1,
+  },
   'GET /moeder': { roles: ALLE, status: 200, url: () => '/moeder', lukketLaest: 0 },
   'GET /moeder/{id}': { roles: ALLE, status: 200, url: (f) => `/moeder/${f.moedeId}`, lukketLaest: 1 },
   // The public version of a sent dagsorden and a published referat; see the public rule in access.e2e.spec.ts.
   'GET /moeder/{id}/dagsorden': { ...OFFENTLIG, url: (f) => `/moeder/${f.moedeId}/dagsorden`, lukketLaest: 1 },
   'GET /moeder/{id}/referat': { ...OFFENTLIG, url: (f) => `/moeder/${f.moedeId}/referat`, lukketLaest: 1 },
-  'GET /moeder/{id}/historik': { roles: ['sekretaer', 'revisor', 'admin'], status: 200, url: (f) => `/moeder/${f.moedeId}/historik`, lukketLaest: 1 },
+  'GET /moeder/{id}/historik': {
+    roles: ['sekretaer', 'revisor', 'admin'],
+    status: 200,
+    url: (f) => `/moeder/${f.moedeId}/historik`,
+    lukketLaest: 1,
+  },
   'GET /audit/verify': { roles: REVISION, status: 200, url: () => '/audit/verify', lukketLaest: 0 },
   'GET /audit/export': { roles: REVISION, status: 200, url: (f) => `/audit/export?stream=moede-${f.moedeId}`, lukketLaest: 0 },
   'GET /audit/adgangslog': { roles: REVISION, status: 200, url: (f) => `/audit/adgangslog?moedeId=${f.moedeId}`, lukketLaest: 0 },
@@ -91,8 +106,16 @@ export const SKRIVNINGER: Record<string, Skrivning> = {
   'POST /sager': { roles: SAGSBEHANDLING, status: 201, maal: async () => ({ url: '/sager', body: GYLDIG_SAG }) },
   'POST /sager/{id}/anledning': sag('under_udarbejdelse', 'anledning', { tekst: 'Anledningen' }),
   'POST /sager/{id}/sagsfremstilling': sag('under_udarbejdelse', 'sagsfremstilling', { tekst: 'Fremstillingen' }),
-  'POST /sager/{id}/bilag': sag('under_udarbejdelse', 'bilag', { titel: 'Plan', filnavn: 'plan.pdf', medietype: 'application/pdf', indhold: PDF }),
-  'POST /sager/{id}/indstilling': sag('under_udarbejdelse', 'indstilling', { indstiller: 'Direktøren indstiller,', atPunkter: ['at sagen godkendes'] }),
+  'POST /sager/{id}/bilag': sag('under_udarbejdelse', 'bilag', {
+    titel: 'Plan',
+    filnavn: 'plan.pdf',
+    medietype: 'application/pdf',
+    indhold: PDF,
+  }),
+  'POST /sager/{id}/indstilling': sag('under_udarbejdelse', 'indstilling', {
+    indstiller: 'Direktøren indstiller,',
+    atPunkter: ['at sagen godkendes'],
+  }),
   'POST /sager/{id}/henlaeg': sag('under_udarbejdelse', 'henlaeg', { begrundelse: 'Bortfaldet' }),
   'POST /sager/{id}/afslut': sag('afgjort', 'afslut'),
   'POST /sager/{id}/genoptag': sag('henlagt', 'genoptag', { begrundelse: 'Nye oplysninger' }),
@@ -108,18 +131,30 @@ export const SKRIVNINGER: Record<string, Skrivning> = {
   'POST /moeder/{id}/punkter': {
     roles: MOEDELEDELSE,
     status: 201,
-    maal: async (klient) => ({ url: `/moeder/${await moedeI(klient, 'planlagt', 0)}/punkter`, body: { sagId: await sagI(klient, 'indstillet') } }),
+    maal: async (klient) => ({
+      url: `/moeder/${await moedeI(klient, 'planlagt', 0)}/punkter`,
+      body: { sagId: await sagI(klient, 'indstillet') },
+    }),
   },
   'POST /moeder/{id}/punkter/{nr}/flyt': moede('planlagt', 'punkter/2/flyt', { tilNr: 1 }, 2),
   'DELETE /moeder/{id}/punkter/{nr}': moede('planlagt', 'punkter/1', { begrundelse: 'Udsat' }),
   'POST /moeder/{id}/punkter/{nr}/marker': moede('planlagt', 'punkter/1/marker', { lukket: true, neutralTitel: 'Personalesag' }),
-  'POST /moeder/{id}/punkter/{nr}/inhabilitet': moede('planlagt', 'punkter/1/inhabilitet', { medlem: 'Anne', begrundelse: 'Bestyrelsesmedlem' }),
+  'POST /moeder/{id}/punkter/{nr}/inhabilitet': moede('planlagt', 'punkter/1/inhabilitet', {
+    medlem: 'Anne',
+    begrundelse: 'Bestyrelsesmedlem',
+  }),
   'POST /moeder/{id}/punkter/{nr}/beslutning': {
     roles: MOEDELEDELSE,
     status: 200,
-    maal: async (klient) => ({ url: `/moeder/${await aabentMoede(klient)}/punkter/1/beslutning`, body: { outcome: 'godkendt', beslutningstekst: 'Godkendt.' } }),
+    maal: async (klient) => ({
+      url: `/moeder/${await aabentMoede(klient)}/punkter/1/beslutning`,
+      body: { outcome: 'godkendt', beslutningstekst: 'Godkendt.' },
+    }),
   },
-  'POST /moeder/{id}/punkter/{nr}/protokoltilfoersel': moede('i_gang', 'punkter/1/protokoltilfoersel', { medlem: 'Carl', tekst: 'Carl er imod.' }),
+  'POST /moeder/{id}/punkter/{nr}/protokoltilfoersel': moede('i_gang', 'punkter/1/protokoltilfoersel', {
+    medlem: 'Carl',
+    tekst: 'Carl er imod.',
+  }),
 };
 
 /** `METHOD /path` of every operation in an OpenAPI document. */

@@ -46,7 +46,16 @@ export class ChildApi implements Klient {
     const port = await freePort();
     const child = spawn(MAIN[0], MAIN.slice(1), {
       // Rate limit off and only warnings and errors in the log unless `env` says otherwise.
-      env: { ...process.env, SAGSGANG_DATA: dataDir, HOST: '127.0.0.1', PORT: String(port), SAGSGANG_JWT_SECRET: CHILD_JWT_SECRET, SAGSGANG_RATE_LIMIT: '0', SAGSGANG_LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        SAGSGANG_DATA: dataDir,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SAGSGANG_JWT_SECRET: CHILD_JWT_SECRET,
+        SAGSGANG_RATE_LIMIT: '0',
+        SAGSGANG_LOG_LEVEL: 'warn',
+        ...env,
+      },
       cwd: join(__dirname, '..', '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -27,19 +27,48 @@ class Kodet {
 const tal = fc.oneof(
   fc.integer({ min: 0, max: 50 }).map(String),
   fc.integer({ min: -1_000_000, max: -1 }).map(String),
-  fc.constantFrom('1e308', '-1e308', '1e-400', '9007199254740993', '99999999999999999999', '1.5', '-0', 'NaN', 'Infinity', '0x10', '0b1', '', ' ', '1 ', '+1', '1,2'),
+  fc.constantFrom(
+    '1e308',
+    '-1e308',
+    '1e-400',
+    '9007199254740993',
+    '99999999999999999999',
+    '1.5',
+    '-0',
+    'NaN',
+    'Infinity',
+    '0x10',
+    '0b1',
+    '',
+    ' ',
+    '1 ',
+    '+1',
+    '1,2',
+  ),
   fc.double().map(String),
 );
 const tidspunkt = fc.oneof(
   fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01') }).map((d) => d.toISOString()),
-  fc.constantFrom('2019-12-16T17:00:00+01:00', '2019-12-16', '2019-12-16T17:00', '2019-02-30T00:00:00Z', '2019-12-16T25:00:00Z', '0000-00-00T00:00:00Z', '+275760-09-13T00:00:00Z', 'nu', '1576512000'),
+  fc.constantFrom(
+    '2019-12-16T17:00:00+01:00',
+    '2019-12-16',
+    '2019-12-16T17:00',
+    '2019-02-30T00:00:00Z',
+    '2019-12-16T25:00:00Z',
+    '0000-00-00T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    'nu',
+    '1576512000',
+  ),
 );
 const tekst = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom("'; DROP TABLE sager; --", '%', '_', '%_%', '\\', '"', '<script>', '../../etc/passwd', 'sag-', 'moede-', '$all', '*'),
   fc.integer({ min: 1000, max: 6000 }).map((n) => 'q'.repeat(n)),
 );
-const kodet = fc.constantFrom('%', '%zz', '%ED%A0%80', '%FF%FE', '%00', '%C0%AF', '%E2%80%AE', '%0D%0ASet-Cookie:x=1', '%25%32%65').map((text) => new Kodet(text));
+const kodet = fc
+  .constantFrom('%', '%zz', '%ED%A0%80', '%FF%FE', '%00', '%C0%AF', '%E2%80%AE', '%0D%0ASet-Cookie:x=1', '%25%32%65')
+  .map((text) => new Kodet(text));
 
 function vaerdi(parameter: OpenApiParameter, kendt: string | undefined): fc.Arbitrary<string | Kodet> {
   const { enum: valg, example, type } = parameter.schema ?? {};
@@ -56,7 +85,18 @@ function vaerdi(parameter: OpenApiParameter, kendt: string | undefined): fc.Arbi
 }
 
 const fremmedeNavne = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[b]', 'x[]', 'toString', 'limit[]', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '__proto__[polluted]',
+    'constructor[prototype][polluted]',
+    'a[b]',
+    'x[]',
+    'toString',
+    'limit[]',
+    '',
+  ),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 
@@ -75,23 +115,53 @@ function venter(value: string | Kodet, head: number): boolean {
  * query parameters naming one, such as moedeId) their real value from a
  * fixture, so reads reach real data.
  */
-export function fjendtligLaesning(rute: Laeserute, stier: Record<string, string>, principals: fc.Arbitrary<[string, Record<string, string>]>, head: number): fc.Arbitrary<Forespoergsel> {
+export function fjendtligLaesning(
+  rute: Laeserute,
+  stier: Record<string, string>,
+  principals: fc.Arbitrary<[string, Record<string, string>]>,
+  head: number,
+): fc.Arbitrary<Forespoergsel> {
   const query = rute.parameters.filter((p) => p.in === 'query');
   const path = rute.parameters.filter((p) => p.in === 'path');
   // A required parameter is always there (its value may still be hostile); a repeated one (?a=1&a=2) now and then.
   const valgfri = query.filter((p) => !p.required);
-  const kendte = fc.subarray(valgfri).chain((valgte) =>
-    fc.tuple(
-      ...[...query.filter((p) => p.required), ...valgte].map((p) =>
-        fc.oneof({ weight: 5, arbitrary: fc.tuple(vaerdi(p, stier[p.name])) }, fc.tuple(vaerdi(p, stier[p.name]), vaerdi(p, stier[p.name]))).map((values) => [p.name, values] as [string, (string | Kodet)[]]),
+  const kendte = fc
+    .subarray(valgfri)
+    .chain((valgte) =>
+      fc.tuple(
+        ...[...query.filter((p) => p.required), ...valgte].map((p) =>
+          fc
+            .oneof(
+              { weight: 5, arbitrary: fc.tuple(vaerdi(p, stier[p.name])) },
+              fc.tuple(vaerdi(p, stier[p.name]), vaerdi(p, stier[p.name])),
+            )
+            .map((values) => [p.name, values] as [string, (string | Kodet)[]]),
+        ),
       ),
+    );
+  const ukendte = fc.array(fc.tuple(fremmedeNavne, fc.oneof(tekst, kodet)), { maxLength: 2 });
+  const stiVaerdier = fc.tuple(
+    ...path.map((p) =>
+      fc
+        .oneof({ weight: 4, arbitrary: fc.constant(stier[p.name]) }, { weight: 1, arbitrary: ugyldigId })
+        .map((v) => [p.name, v] as [string, string]),
     ),
   );
-  const ukendte = fc.array(fc.tuple(fremmedeNavne, fc.oneof(tekst, kodet)), { maxLength: 2 });
-  const stiVaerdier = fc.tuple(...path.map((p) => fc.oneof({ weight: 4, arbitrary: fc.constant(stier[p.name]) }, { weight: 1, arbitrary: ugyldigId }).map((v) => [p.name, v] as [string, string])));
   const headers = fc.option(
     fc.oneof(
-      fc.constantFrom('text/html', 'text/markdown', 'application/json', '*/*', 'image/png', 'text/*;q=0', '', 'text/plain;q=abc', 'x'.repeat(4000)).map((v) => ({ Accept: v })),
+      fc
+        .constantFrom(
+          'text/html',
+          'text/markdown',
+          'application/json',
+          '*/*',
+          'image/png',
+          'text/*;q=0',
+          '',
+          'text/plain;q=abc',
+          'x'.repeat(4000),
+        )
+        .map((v) => ({ Accept: v })),
       fc.string({ maxLength: 30, unit: fc.constantFrom('a', ' ', '!', 'ø', '"') }).map((v) => ({ 'X-Correlation-Id': v })),
     ),
     { freq: 3 },
@@ -101,7 +171,10 @@ export function fjendtligLaesning(rute: Laeserute, stier: Record<string, string>
     .filter(({ kendte: k }) => !k.some(([navn, values]) => navn === 'minPosition' && values.length === 1 && venter(values[0], head)))
     .map(({ principal: [hvem, auth], kendte: k, ukendte: u, stiVaerdier: s, headers: h }) => {
       const sti = s.reduce((url, [navn, v]) => url.replace(`{${navn}}`, encodeURIComponent(v)), rute.route.split(' ')[1]);
-      const par = [...k.flatMap(([navn, values]) => values.map((v) => `${encodeURIComponent(navn)}=${enc(v)}`)), ...u.map(([navn, v]) => `${encodeURIComponent(navn)}=${enc(v)}`)];
+      const par = [
+        ...k.flatMap(([navn, values]) => values.map((v) => `${encodeURIComponent(navn)}=${enc(v)}`)),
+        ...u.map(([navn, v]) => `${encodeURIComponent(navn)}=${enc(v)}`),
+      ];
       return kompakt({
         method: 'GET',
         path: par.length > 0 ? `${sti}?${par.join('&')}` : sti,

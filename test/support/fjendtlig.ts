@@ -55,7 +55,10 @@ type Art = 'tekst' | 'tal' | 'sandhed' | 'liste' | 'objekt' | 'ukendt';
 
 function artAf(value: unknown, schemaType?: string): Art {
   if (value === undefined) {
-    return ({ string: 'tekst', boolean: 'sandhed', number: 'tal', integer: 'tal', array: 'liste' } as Record<string, Art>)[schemaType ?? ''] ?? 'ukendt';
+    return (
+      ({ string: 'tekst', boolean: 'sandhed', number: 'tal', integer: 'tal', array: 'liste' } as Record<string, Art>)[schemaType ?? ''] ??
+      'ukendt'
+    );
   }
   if (typeof value === 'string') return 'tekst';
   if (typeof value === 'number') return 'tal';
@@ -77,7 +80,11 @@ const fremmed = fc.oneof(
 
 /** Values of the wrong type for a field of this kind; null only where the field is required (optional fields take null). */
 function forkerteVaerdier(art: Art, paakraevet: boolean): fc.Arbitrary<unknown> {
-  const faelles = [fc.boolean(), fc.array(fremmed, { minLength: 1, maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 3 })];
+  const faelles = [
+    fc.boolean(),
+    fc.array(fremmed, { minLength: 1, maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 3 }),
+  ];
   const ogNull = paakraevet ? [fc.constant(null)] : [];
   const tal = [fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), raaTal.map((t) => new Raw(t))];
   switch (art) {
@@ -107,9 +114,19 @@ function forkerteVaerdier(art: Art, paakraevet: boolean): fc.Arbitrary<unknown> 
         ...ogNull,
       );
     case 'objekt':
-      return fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.array(fremmed, { minLength: 1, maxLength: 3 }), ...ogNull);
+      return fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.array(fremmed, { minLength: 1, maxLength: 3 }),
+        ...ogNull,
+      );
     case 'ukendt':
-      return fc.oneof(fc.integer(), fc.boolean(), raaTal.map((t) => new Raw(t)));
+      return fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        raaTal.map((t) => new Raw(t)),
+      );
   }
 }
 
@@ -145,7 +162,10 @@ const ugyldigTekst = fc
     fc.string({ maxLength: 10 }),
     fc.oneof(
       fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uDC00\uD800'),
-      fc.integer({ min: 0, max: 0x1f }).filter((c) => ![0x09, 0x0a, 0x0d].includes(c)).map((c) => String.fromCharCode(c)),
+      fc
+        .integer({ min: 0, max: 0x1f })
+        .filter((c) => ![0x09, 0x0a, 0x0d].includes(c))
+        .map((c) => String.fromCharCode(c)),
       fc.constantFrom('\u007f', '\u0085', '\u009b'),
     ),
     fc.string({ maxLength: 10 }),
@@ -155,13 +175,38 @@ const ugyldigTekst = fc
 /** Harmless but odd text, to exercise what lies behind the refusing check. */
 const pynt = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE events; --", '../../etc/passwd', '%2e%2e%2f', '\u202Egnp.exe', 'Ø'.repeat(150), '😀‍👩‍👧', '${jndi:ldap://x}', '{{7*7}}'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    "'; DROP TABLE events; --",
+    '../../etc/passwd',
+    '%2e%2e%2f',
+    '\u202Egnp.exe',
+    'Ø'.repeat(150),
+    '😀‍👩‍👧',
+    '${jndi:ldap://x}',
+    '{{7*7}}',
+  ),
 );
 
 /** Names for bilag that reach outside a folder or carry control characters: all refused. */
 const stiTraversal = fc.oneof(
-  fc.constantFrom('../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', '..', '.', 'a/b.pdf', 'C:\\boot.ini', '\\\\server\\share', 'x\u0000.pdf', '....//....//x', './.', 'bilag.pdf/'),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('/', '\\', '\u0000', '\n', '\u001f', '\u007f'), fc.string({ maxLength: 10 })).map(([a, sep, b]) => `${a}${sep}${b}`),
+  fc.constantFrom(
+    '../../etc/passwd',
+    '..\\..\\windows\\win.ini',
+    '/etc/passwd',
+    '..',
+    '.',
+    'a/b.pdf',
+    'C:\\boot.ini',
+    '\\\\server\\share',
+    'x\u0000.pdf',
+    '....//....//x',
+    './.',
+    'bilag.pdf/',
+  ),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('/', '\\', '\u0000', '\n', '\u001f', '\u007f'), fc.string({ maxLength: 10 }))
+    .map(([a, sep, b]) => `${a}${sep}${b}`),
 );
 
 // Big inputs are slow to send and to refuse: mostly just over a limit, now and then up to and over the body limit.
@@ -174,9 +219,23 @@ const kaempeLaengde = fc.oneof(
 const kaempeStreng = fc
   .tuple(fc.constantFrom('~', 'æ', '😀', '"', '\\', '<', ' '), kaempeLaengde)
   .map(([tegn, n]) => new Raw(JSON.stringify(tegn.repeat(n))));
-const kaempeListe = fc.tuple(fc.constantFrom('"x"', '1', '{}', 'null'), fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 501, max: 5000 }) }, { weight: 1, arbitrary: fc.integer({ min: 5000, max: 200_000 }) })).map(([element, n]) => new Raw(`[${Array(n).fill(element).join(',')}]`));
+const kaempeListe = fc
+  .tuple(
+    fc.constantFrom('"x"', '1', '{}', 'null'),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 501, max: 5000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 5000, max: 200_000 }) },
+    ),
+  )
+  .map(([element, n]) => new Raw(`[${Array(n).fill(element).join(',')}]`));
 const dybNesting = fc
-  .tuple(fc.boolean(), fc.oneof({ weight: 4, arbitrary: fc.integer({ min: DYB, max: 1000 }) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 200_000 }) }))
+  .tuple(
+    fc.boolean(),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: DYB, max: 1000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1000, max: 200_000 }) },
+    ),
+  )
   .map(([lister, d]) => new Raw(lister ? `${'['.repeat(d)}${']'.repeat(d)}` : `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`));
 
 type Mutation = { entries: [string, unknown][] | Raw; hvad: string };
@@ -192,7 +251,11 @@ function ugyldigBody(s: Skabelon): fc.Arbitrary<Mutation> {
   const objektfelter = entries.filter(([, value]) => typeof value === 'object' && value !== null);
 
   const mutationer: fc.Arbitrary<Mutation>[] = [
-    ukendtNavn.chain((navn) => fc.oneof(forurening, fc.jsonValue({ maxDepth: 2 })).map((value) => ({ entries: [...entries, [navn, value]] as [string, unknown][], hvad: `extra field ${JSON.stringify(navn)}` }))),
+    ukendtNavn.chain((navn) =>
+      fc
+        .oneof(forurening, fc.jsonValue({ maxDepth: 2 }))
+        .map((value) => ({ entries: [...entries, [navn, value]] as [string, unknown][], hvad: `extra field ${JSON.stringify(navn)}` })),
+    ),
     fc
       .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), forurening)
       .map(([navn, value]) => ({ entries: [...entries, [navn, value]] as [string, unknown][], hvad: `pollution key ${navn}` })),
@@ -207,33 +270,52 @@ function ugyldigBody(s: Skabelon): fc.Arbitrary<Mutation> {
       )
       .map((value) => ({ entries: new Raw(json(value)), hvad: `body is ${json(value).slice(0, 40)}` })),
   ];
-  if (s.required.length > 0) mutationer.push(fc.constantFrom(...s.required).map((navn) => ({ entries: entries.filter(([key]) => key !== navn), hvad: `without ${navn}` })));
+  if (s.required.length > 0)
+    mutationer.push(
+      fc.constantFrom(...s.required).map((navn) => ({ entries: entries.filter(([key]) => key !== navn), hvad: `without ${navn}` })),
+    );
   if (felter.length > 0) {
     mutationer.push(
       fc.constantFrom(...felter).chain((navn) =>
-        forkerteVaerdier(artAf(s.body[navn], s.properties[navn].type), s.required.includes(navn)).map((value) => ({ entries: saet(navn, value), hvad: `${navn} = ${json(value).slice(0, 40)}` })),
+        forkerteVaerdier(artAf(s.body[navn], s.properties[navn].type), s.required.includes(navn)).map((value) => ({
+          entries: saet(navn, value),
+          hvad: `${navn} = ${json(value).slice(0, 40)}`,
+        })),
       ),
     );
   }
   if (tekstfelter.length > 0) {
-    mutationer.push(fc.tuple(fc.constantFrom(...tekstfelter), ugyldigTekst).map(([navn, value]) => ({ entries: saet(navn, value), hvad: `${navn} = ${JSON.stringify(value)}` })));
+    mutationer.push(
+      fc
+        .tuple(fc.constantFrom(...tekstfelter), ugyldigTekst)
+        .map(([navn, value]) => ({ entries: saet(navn, value), hvad: `${navn} = ${JSON.stringify(value)}` })),
+    );
   }
   if (objektfelter.length > 0) {
     // One level down: inside an object field, or inside the first object of a list.
     mutationer.push(
-      fc.tuple(fc.constantFrom(...objektfelter), fc.oneof(farligeNavne, fc.constantFrom('x', 'for ', 'navn2')), forurening).map(([[navn, value], noegle, ond]) => {
-        const indre = (v: unknown) => new Obj([...Object.entries(v as object), [noegle, ond]]);
-        const ny = Array.isArray(value) ? [indre(value[0] ?? {}), ...value.slice(1)] : indre(value);
-        return { entries: saet(navn, ny), hvad: `${navn} holds extra key ${JSON.stringify(noegle)}` };
-      }),
+      fc
+        .tuple(fc.constantFrom(...objektfelter), fc.oneof(farligeNavne, fc.constantFrom('x', 'for ', 'navn2')), forurening)
+        .map(([[navn, value], noegle, ond]) => {
+          const indre = (v: unknown) => new Obj([...Object.entries(v as object), [noegle, ond]]);
+          const ny = Array.isArray(value) ? [indre(value[0] ?? {}), ...value.slice(1)] : indre(value);
+          return { entries: saet(navn, ny), hvad: `${navn} holds extra key ${JSON.stringify(noegle)}` };
+        }),
     );
   }
-  if ('filnavn' in s.body) mutationer.push(stiTraversal.map((filnavn) => ({ entries: saet('filnavn', filnavn), hvad: `filnavn = ${JSON.stringify(filnavn)}` })));
+  if ('filnavn' in s.body)
+    mutationer.push(stiTraversal.map((filnavn) => ({ entries: saet('filnavn', filnavn), hvad: `filnavn = ${JSON.stringify(filnavn)}` })));
   // Big ones cost tens of milliseconds each to send and refuse: one body case in ten.
   const store = fc.oneof(
-    nogetFelt.chain((navn) => kaempeStreng.map((value) => ({ entries: saet(navn, value), hvad: `huge string in ${navn} (${value.json.length} bytes)` }))),
-    nogetFelt.chain((navn) => kaempeListe.map((value) => ({ entries: saet(navn, value), hvad: `huge array in ${navn} (${value.json.length} bytes)` }))),
-    nogetFelt.chain((navn) => dybNesting.map((value) => ({ entries: saet(navn, value), hvad: `nesting ${(value.json.length / 2) | 0} deep in ${navn}` }))),
+    nogetFelt.chain((navn) =>
+      kaempeStreng.map((value) => ({ entries: saet(navn, value), hvad: `huge string in ${navn} (${value.json.length} bytes)` })),
+    ),
+    nogetFelt.chain((navn) =>
+      kaempeListe.map((value) => ({ entries: saet(navn, value), hvad: `huge array in ${navn} (${value.json.length} bytes)` })),
+    ),
+    nogetFelt.chain((navn) =>
+      dybNesting.map((value) => ({ entries: saet(navn, value), hvad: `nesting ${(value.json.length / 2) | 0} deep in ${navn}` })),
+    ),
   );
   return fc.oneof({ weight: 1, arbitrary: store }, { weight: 9, arbitrary: fc.oneof(...mutationer) });
 }
@@ -244,14 +326,28 @@ function medPynt(s: Skabelon, mutation: Mutation): fc.Arbitrary<{ body: Buffer; 
   const entries = mutation.entries;
   // Only fields the mutation left alone: decorating the changed one could undo the change.
   const tekst = entries.filter(([key, value]) => typeof value === 'string' && value === s.body[key]).map(([key]) => key);
-  return fc.record({ felt: tekst.length > 0 ? fc.option(fc.constantFrom(...tekst), { freq: 2 }) : fc.constant(null), tekst: pynt, utf8: fc.boolean() }).map(({ felt, tekst: t, utf8 }) => {
-    if (felt === null) return { body: Buffer.from(json(new Obj(entries))), hvad: [mutation.hvad] };
-    const MARKOER = 'MARKOER-0b1f';
-    const text = json(new Obj(entries.map(([key, value]) => [key, key === felt ? (utf8 ? MARKOER : t) : value])));
-    // Bytes that are no UTF-8 at all: a stray continuation byte, an overlong form, an encoded surrogate.
-    const body = utf8 ? Buffer.concat(text.split(MARKOER).flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(part)]))) : Buffer.from(text);
-    return { body, hvad: [mutation.hvad, `${felt} = ${utf8 ? 'invalid UTF-8 bytes' : JSON.stringify(t)}`] };
-  });
+  return fc
+    .record({
+      felt: tekst.length > 0 ? fc.option(fc.constantFrom(...tekst), { freq: 2 }) : fc.constant(null),
+      tekst: pynt,
+      utf8: fc.boolean(),
+    })
+    .map(({ felt, tekst: t, utf8 }) => {
+      if (felt === null) return { body: Buffer.from(json(new Obj(entries))), hvad: [mutation.hvad] };
+      const MARKOER = 'MARKOER-0b1f';
+      const text = json(new Obj(entries.map(([key, value]) => [key, key === felt ? (utf8 ? MARKOER : t) : value])));
+      // Bytes that are no UTF-8 at all: a stray continuation byte, an overlong form, an encoded surrogate.
+      const body = utf8
+        ? Buffer.concat(
+            text
+              .split(MARKOER)
+              .flatMap((part, i) =>
+                i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(part)],
+              ),
+          )
+        : Buffer.from(text);
+      return { body, hvad: [mutation.hvad, `${felt} = ${utf8 ? 'invalid UTF-8 bytes' : JSON.stringify(t)}`] };
+    });
 }
 
 /** A malformed JSON document: cut short, a trailing comma, single quotes, a literal JSON does not know, garbage after it. */
@@ -262,7 +358,20 @@ function malformeretJson(s: Skabelon): fc.Arbitrary<{ body: Buffer; hvad: string
       fc.integer({ min: 1, max: Math.max(1, gyldig.length - 1) }).map((n) => gyldig.slice(0, n)),
       fc.constant(`${gyldig.slice(0, -1)},}`),
       fc.constant(gyldig.replace(/"/g, "'")),
-      fc.constantFrom('NaN', 'undefined', '{a:1}', '{"a":1,,}', '[1,]', '{"a" 1}', '/* */{}', '{"a":01}', '{"a":.5}', '{"a":"\\x41"}', '\u0000', '{"a":"\u0000"}'),
+      fc.constantFrom(
+        'NaN',
+        'undefined',
+        '{a:1}',
+        '{"a":1,,}',
+        '[1,]',
+        '{"a" 1}',
+        '/* */{}',
+        '{"a":01}',
+        '{"a":.5}',
+        '{"a":"\\x41"}',
+        '\u0000',
+        '{"a":"\u0000"}',
+      ),
       fc.tuple(fc.constant(gyldig), fc.constantFrom('x', '}', ']', '{}', ',', '"')).map(([g, efter]) => g + efter),
     )
     .filter((text) => !erJson(text))
@@ -292,15 +401,44 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** A header the API must refuse on a command (400, 412, 415, 401). */
 const ugyldigHeader: fc.Arbitrary<[string, string]> = fc.oneof(
-  fc.oneof(headerVaerdi(30), fc.constantFrom('*', 'W/"x"', '"-1"', '"1.5"', '"3", "4"', '"1234567890123456"')).filter((v) => !IF_MATCH.test(trimmet(v))).map((v) => ['If-Match', v] as [string, string]),
+  fc
+    .oneof(headerVaerdi(30), fc.constantFrom('*', 'W/"x"', '"-1"', '"1.5"', '"3", "4"', '"1234567890123456"'))
+    .filter((v) => !IF_MATCH.test(trimmet(v)))
+    .map((v) => ['If-Match', v] as [string, string]),
   // A well-formed but stale revision: 412.
   fc.integer({ min: 1000, max: 999_999_999_999_999 }).map((n) => ['If-Match', `"${n}"`] as [string, string]),
-  fc.oneof(headerVaerdi(30), fc.string({ minLength: 201, maxLength: 400, unit: fc.constant('k') })).filter((v) => !IDEMPOTENCY_KEY.test(trimmet(v)) && trimmet(v) !== '').map((v) => ['Idempotency-Key', v] as [string, string]),
-  fc.oneof(headerVaerdi(30), fc.string({ minLength: 101, maxLength: 300, unit: fc.constant('c') })).filter((v) => !CORRELATION_ID.test(trimmet(v)) && trimmet(v) !== '').map((v) => ['X-Correlation-Id', v] as [string, string]),
-  fc.oneof(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html', 'application/octet-stream', 'a', '/', 'application/', 'text/*'), headerVaerdi(30))
+  fc
+    .oneof(headerVaerdi(30), fc.string({ minLength: 201, maxLength: 400, unit: fc.constant('k') }))
+    .filter((v) => !IDEMPOTENCY_KEY.test(trimmet(v)) && trimmet(v) !== '')
+    .map((v) => ['Idempotency-Key', v] as [string, string]),
+  fc
+    .oneof(headerVaerdi(30), fc.string({ minLength: 101, maxLength: 300, unit: fc.constant('c') }))
+    .filter((v) => !CORRELATION_ID.test(trimmet(v)) && trimmet(v) !== '')
+    .map((v) => ['X-Correlation-Id', v] as [string, string]),
+  fc
+    .oneof(
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'text/html',
+        'application/octet-stream',
+        'a',
+        '/',
+        'application/',
+        'text/*',
+      ),
+      headerVaerdi(30),
+    )
     .filter((v) => !/json/i.test(v))
     .map((v) => ['Content-Type', v] as [string, string]),
-  fc.oneof(fc.constantFrom('Bearer', 'Bearer  ', 'Basic YWRtaW46YWRtaW4=', 'Bearer a.b.c', 'bearer null'), headerVaerdi(40).map((v) => `Bearer x${v.replace(/\s/g, '')}`)).map((v) => ['Authorization', v] as [string, string]),
+  fc
+    .oneof(
+      fc.constantFrom('Bearer', 'Bearer  ', 'Basic YWRtaW46YWRtaW4=', 'Bearer a.b.c', 'bearer null'),
+      headerVaerdi(40).map((v) => `Bearer x${v.replace(/\s/g, '')}`),
+    )
+    .map((v) => ['Authorization', v] as [string, string]),
 );
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -338,7 +476,9 @@ function ugyldigSti(s: Skabelon): fc.Arbitrary<{ path: string; hvad: string }> |
 
 /** Printed by fast-check as what was done to it, not as a megabyte of bytes. */
 export function kompakt(f: Forespoergsel): Forespoergsel {
-  return Object.assign(f, { [fc.toStringMethod]: () => `${f.method} ${f.path.slice(0, 120)} [${f.hvad.join('; ')}] (${f.body?.length ?? 0} bytes)` });
+  return Object.assign(f, {
+    [fc.toStringMethod]: () => `${f.method} ${f.path.slice(0, 120)} [${f.hvad.join('; ')}] (${f.body?.length ?? 0} bytes)`,
+  });
 }
 
 /** A write request that must be refused, as `auth` (a role allowed to make it). */
@@ -354,14 +494,27 @@ export function fjendtligSkrivning(s: Skabelon, auth: Record<string, string>): f
     });
   const sti = ugyldigSti(s);
   return fc.oneof(
-    { weight: 12, arbitrary: ugyldigBody(s).chain((mutation) => medPynt(s, mutation)).map(({ body, hvad }) => basis({ body, hvad })) },
+    {
+      weight: 12,
+      arbitrary: ugyldigBody(s)
+        .chain((mutation) => medPynt(s, mutation))
+        .map(({ body, hvad }) => basis({ body, hvad })),
+    },
     { weight: 2, arbitrary: malformeretJson(s).map(({ body, hvad }) => basis({ body, hvad })) },
     // A stale If-Match alone: the only header refused as late as the command (412).
-    { weight: 1, arbitrary: fc.integer({ min: 1000, max: 999_999_999_999_999 }).map((n) => basis({ headers: { 'If-Match': `"${n}"` }, hvad: [`If-Match: "${n}"`] })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: 1000, max: 999_999_999_999_999 })
+        .map((n) => basis({ headers: { 'If-Match': `"${n}"` }, hvad: [`If-Match: "${n}"`] })),
+    },
     {
       weight: 3,
       arbitrary: fc.uniqueArray(ugyldigHeader, { minLength: 1, maxLength: 3, selector: ([navn]) => navn.toLowerCase() }).map((headers) =>
-        basis({ headers: Object.fromEntries(headers), hvad: headers.map(([navn, v]) => `${navn}: ${JSON.stringify(v.length > 60 ? `${v.slice(0, 20)}… (${v.length})` : v)}`) }),
+        basis({
+          headers: Object.fromEntries(headers),
+          hvad: headers.map(([navn, v]) => `${navn}: ${JSON.stringify(v.length > 60 ? `${v.slice(0, 20)}… (${v.length})` : v)}`),
+        }),
       ),
     },
     ...(sti ? [{ weight: 3, arbitrary: sti.map(({ path, hvad }) => basis({ path, hvad: [hvad] })) }] : []),

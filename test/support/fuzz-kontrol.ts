@@ -28,7 +28,11 @@ const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(
 
 export function objectPrototypeUroert(): boolean {
   const probe = {} as Record<string, unknown>;
-  return Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS && probe.polluted === undefined && probe.isAdmin === undefined;
+  return (
+    Object.getOwnPropertyNames(Object.prototype).sort().join() === PROTOTYPE_KEYS &&
+    probe.polluted === undefined &&
+    probe.isAdmin === undefined
+  );
 }
 
 export interface Krav {
@@ -42,7 +46,13 @@ export interface Krav {
  * Object.prototype is untouched (the log only grows, so an unchanged head
  * after the batch means no case in it appended).
  */
-export async function kontroller(api: RunningApi, cases: readonly Forespoergsel[], foer: number, udfald: readonly Udfald[], krav: Krav): Promise<void> {
+export async function kontroller(
+  api: RunningApi,
+  cases: readonly Forespoergsel[],
+  foer: number,
+  udfald: readonly Udfald[],
+  krav: Krav,
+): Promise<void> {
   const problemer: string[] = [];
   cases.forEach((f, i) => {
     const { status, body } = udfald[i];

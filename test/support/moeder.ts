@@ -28,7 +28,13 @@ export async function forberedSag(api: Klient, spec: SagSpec): Promise<{ id: str
   const post = (path: string, body: object, status = 200) => request(api.url).post(path).set(sagsbehandler).send(body).expect(status);
   const created = await post(
     '/sager',
-    { titel: spec.titel, journalnummer: spec.journalnummer ?? '00.01.00', sagstype: spec.sagstype, sagsgang: spec.sagsgang, ansvarligEnhed: 'BYC' },
+    {
+      titel: spec.titel,
+      journalnummer: spec.journalnummer ?? '00.01.00',
+      sagstype: spec.sagstype,
+      sagsgang: spec.sagsgang,
+      ansvarligEnhed: 'BYC',
+    },
     201,
   );
   const id = created.body.id as string;
@@ -116,7 +122,14 @@ export const SEED_000_TILSTEDE = 'Steen Christiansen';
 export function seedMoedeSpec(moede: SeedMoede): MoedeSpec {
   const fravaerende = moede.fravaerende.map(({ navn, parti }) => ({ navn, ...(parti ? { parti } : {}) }));
   const medlemmer = moede.medlemmer.length > 0 ? moede.medlemmer : [{ navn: SEED_000_TILSTEDE }, ...fravaerende];
-  return { udvalg: moede.udvalg, start: moede.start, sted: moede.sted, medlemmer, deltagere: moede.deltagere, sekretaer: moede.sekretaer ?? 'Sekretariatet' };
+  return {
+    udvalg: moede.udvalg,
+    start: moede.start,
+    sted: moede.sted,
+    medlemmer,
+    deltagere: moede.deltagere,
+    sekretaer: moede.sekretaer ?? 'Sekretariatet',
+  };
 }
 
 /** The first expected piece that is missing from `text` after the previous one, or null when all are there in order. */
@@ -131,7 +144,10 @@ export function manglerIRaekkefoelge(text: string, pieces: readonly string[]): s
 }
 
 /** What each format makes of a plain piece of text, so the same pieces can be looked for in all three. */
-export const somFormat: Record<'text' | 'markdown' | 'html', { accept: string; piece: (text: string) => string; document: (body: string) => string }> = {
+export const somFormat: Record<
+  'text' | 'markdown' | 'html',
+  { accept: string; piece: (text: string) => string; document: (body: string) => string }
+> = {
   text: { accept: 'text/plain', piece: (text) => text, document: (body) => body },
   // Markdown escapes structure characters in user text; compare without the escapes.
   markdown: { accept: 'text/markdown', piece: (text) => text, document: (body) => body.replace(/\\([\\`*_<[\]#>+=|~.)-])/g, '$1') },

@@ -23,10 +23,16 @@ export async function eventsOf(api: RunningApi, streamName: string): Promise<Rec
  * only the refused request could have appended.
  */
 export async function expectRefused(api: RunningApi, send: () => request.Test, status: number): Promise<request.Response['body']> {
-  await request(api.url).get(`/moeder?minPosition=${await headPosition(api)}`).set(bearer(api, 'revisor')).expect(200);
+  await request(api.url)
+    .get(`/moeder?minPosition=${await headPosition(api)}`)
+    .set(bearer(api, 'revisor'))
+    .expect(200);
   const before = await headPosition(api);
   const response = await send();
-  expect({ status: response.status, type: response.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+  expect({ status: response.status, type: response.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringContaining('application/problem+json'),
+  });
   expect(await headPosition(api)).toBe(before);
   return response.body;
 }

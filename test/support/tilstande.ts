@@ -12,8 +12,20 @@ export const MEDLEMMER = ['Anne', 'Bent', 'Carl'];
 export type SagTilstand = 'under_udarbejdelse' | 'indstillet' | 'henlagt' | 'afgjort';
 export type MoedeTilstand = 'planlagt' | 'dagsorden_udsendt' | 'i_gang' | 'haevet' | 'referat_godkendt' | 'offentliggjort';
 
-export const GYLDIG_SAG = { titel: 'Tilstandssag', journalnummer: '00.01.00', sagstype: 'beslutning', sagsgang: [UDVALG], ansvarligEnhed: 'BYC' };
-export const GYLDIGT_MOEDE = { udvalg: UDVALG, start: '2030-01-07T09:00:00+01:00', sted: 'B105', medlemmer: MEDLEMMER.map((navn) => ({ navn })), sekretaer: 'K' };
+export const GYLDIG_SAG = {
+  titel: 'Tilstandssag',
+  journalnummer: '00.01.00',
+  sagstype: 'beslutning',
+  sagsgang: [UDVALG],
+  ansvarligEnhed: 'BYC',
+};
+export const GYLDIGT_MOEDE = {
+  udvalg: UDVALG,
+  start: '2030-01-07T09:00:00+01:00',
+  sted: 'B105',
+  medlemmer: MEDLEMMER.map((navn) => ({ navn })),
+  sekretaer: 'K',
+};
 
 let loebenummer = 0;
 
@@ -31,8 +43,15 @@ export async function sagI(klient: Klient, tilstand: SagTilstand, titel = `Tilst
     if (sag.status !== 'afgjort') throw new Error(`sag ${sagId} is ${sag.status} after its beslutning`);
     return sagId;
   }
-  const sagId = (await request(klient.url).post('/sager').set(sagsbehandler).send({ ...GYLDIG_SAG, titel }).expect(201)).body.id as string;
-  if (tilstand === 'henlagt') await request(klient.url).post(`/sager/${sagId}/henlaeg`).set(sagsbehandler).send({ begrundelse: 'Bortfaldet' }).expect(200);
+  const sagId = (
+    await request(klient.url)
+      .post('/sager')
+      .set(sagsbehandler)
+      .send({ ...GYLDIG_SAG, titel })
+      .expect(201)
+  ).body.id as string;
+  if (tilstand === 'henlagt')
+    await request(klient.url).post(`/sager/${sagId}/henlaeg`).set(sagsbehandler).send({ begrundelse: 'Bortfaldet' }).expect(200);
   return sagId;
 }
 

@@ -22,7 +22,15 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [ObservabilityModule.forRoot(logging), EventStoreModule, ReadModelsModule, SagerModule, MoederModule, ProcessManagersModule, AuditModule],
+      imports: [
+        ObservabilityModule.forRoot(logging),
+        EventStoreModule,
+        ReadModelsModule,
+        SagerModule,
+        MoederModule,
+        ProcessManagersModule,
+        AuditModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: config },

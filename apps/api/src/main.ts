@@ -9,7 +9,10 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const logger = new Logger('Shutdown');
-  exitGracefullyOnSignals(() => app.close(), (message) => logger.log(message));
+  exitGracefullyOnSignals(
+    () => app.close(),
+    (message) => logger.log(message),
+  );
 }
 
 bootstrap().catch((error: unknown) => {

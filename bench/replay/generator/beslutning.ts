@@ -42,6 +42,7 @@ export function afstemning(random: Random, moede: MoedeData, punkt: Punkt, outco
   };
   if (outcome === 'ikke_godkendt') afstemning = { ...afstemning, for: afstemning.imod, imod: afstemning.for };
   const vedtaget = afstemning.for.length > afstemning.imod.length;
-  if (vedtaget === (outcome === 'ikke_godkendt') || afstemning.for.length + afstemning.imod.length + afstemning.undlod.length === 0) return null;
+  if (vedtaget === (outcome === 'ikke_godkendt') || afstemning.for.length + afstemning.imod.length + afstemning.undlod.length === 0)
+    return null;
   return afstemning;
 }

@@ -36,17 +36,91 @@ export const OEKONOMIUDVALGET = 'Økonomiudvalget';
 export const BYRAADET = 'Byrådet';
 
 const FORNAVNE = [
-  'Anne', 'Mette', 'Hanne', 'Susanne', 'Lene', 'Marianne', 'Camilla', 'Pia', 'Louise', 'Charlotte', 'Tina', 'Helle', 'Bente',
-  'Ida', 'Signe', 'Sofie', 'Line', 'Maja', 'Jens', 'Peter', 'Lars', 'Michael', 'Henrik', 'Søren', 'Thomas', 'Niels', 'Rasmus',
-  'Jørgen', 'Morten', 'Anders', 'Mads', 'Frederik', 'Kasper', 'Bo', 'Ole', 'Poul', 'Torben', 'Kristian', 'Jesper', 'Mikkel',
+  'Anne',
+  'Mette',
+  'Hanne',
+  'Susanne',
+  'Lene',
+  'Marianne',
+  'Camilla',
+  'Pia',
+  'Louise',
+  'Charlotte',
+  'Tina',
+  'Helle',
+  'Bente',
+  'Ida',
+  'Signe',
+  'Sofie',
+  'Line',
+  'Maja',
+  'Jens',
+  'Peter',
+  'Lars',
+  'Michael',
+  'Henrik',
+  'Søren',
+  'Thomas',
+  'Niels',
+  'Rasmus',
+  'Jørgen',
+  'Morten',
+  'Anders',
+  'Mads',
+  'Frederik',
+  'Kasper',
+  'Bo',
+  'Ole',
+  'Poul',
+  'Torben',
+  'Kristian',
+  'Jesper',
+  'Mikkel',
 ];
 const EFTERNAVNE = [
-  'Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen',
-  'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen',
-  'Kjær', 'Bech', 'Lund', 'Holm', 'Dalgaard', 'Skovgaard', 'Østergaard', 'Vestergaard', 'Brøndum', 'Aalbæk', 'Frølund',
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Christiansen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Kjær',
+  'Bech',
+  'Lund',
+  'Holm',
+  'Dalgaard',
+  'Skovgaard',
+  'Østergaard',
+  'Vestergaard',
+  'Brøndum',
+  'Aalbæk',
+  'Frølund',
 ];
 /** The byråd's seats by party letter. */
-const MANDATER: Array<[string, number]> = [['A', 10], ['V', 6], ['C', 4], ['F', 4], ['Ø', 3], ['O', 2], ['B', 1], ['I', 1]];
+const MANDATER: Array<[string, number]> = [
+  ['A', 10],
+  ['V', 6],
+  ['C', 4],
+  ['F', 4],
+  ['Ø', 3],
+  ['O', 2],
+  ['B', 1],
+  ['I', 1],
+];
 
 const FORVALTNINGER: Array<[string, string, string]> = [
   ['Børn og Unge', 'Direktøren for Børn og Unge indstiller,', 'Børne- og Skoleudvalget'],
@@ -55,7 +129,11 @@ const FORVALTNINGER: Array<[string, string, string]> = [
   ['Teknik og Miljø', 'Direktøren for Teknik og Miljø indstiller,', 'Teknik- og Miljøudvalget'],
   ['By, Kultur og Fritid', 'Direktøren for By, Kultur og Fritid indstiller,', 'Kultur- og Fritidsudvalget'],
   ['Klima og Plan', 'Direktøren for Klima og Plan indstiller,', 'Klima- og Planudvalget'],
-  ['Digitalisering og Borgerservice', 'Direktøren for Digitalisering og Borgerservice indstiller,', 'Borgerservice- og Digitaliseringsudvalget'],
+  [
+    'Digitalisering og Borgerservice',
+    'Direktøren for Digitalisering og Borgerservice indstiller,',
+    'Borgerservice- og Digitaliseringsudvalget',
+  ],
   ['Økonomi og Personale', 'Kommunaldirektøren indstiller,', OEKONOMIUDVALGET],
 ];
 
@@ -68,7 +146,17 @@ export class Kommune {
     const byraad = MANDATER.flatMap(([parti, antal]) => Array.from({ length: antal }, () => ({ navn: this.navn(), parti })));
     const direktion = Array.from({ length: 6 }, () => ({ navn: this.navn(), parti: null }));
     this.add(DIREKTIONEN, direktion, 'Mødelokale B105', [0, 3], 1, 0, 9 * 60, 45, false);
-    this.add(OEKONOMIUDVALGET, [byraad[0], ...random.sample(byraad.slice(1), 10)], 'Borgmesterens mødelokale', [1], 1, 0, 15 * 60, 60, true);
+    this.add(
+      OEKONOMIUDVALGET,
+      [byraad[0], ...random.sample(byraad.slice(1), 10)],
+      'Borgmesterens mødelokale',
+      [1],
+      1,
+      0,
+      15 * 60,
+      60,
+      true,
+    );
     this.add(BYRAADET, byraad, 'Byrådssalen', [2], 2, 1, 17 * 60, 50, true);
     const fagudvalg = FORVALTNINGER.map(([, , udvalg]) => udvalg).filter((navn) => navn !== OEKONOMIUDVALGET);
     fagudvalg.forEach((navn, i) => {
@@ -111,10 +199,31 @@ export class Kommune {
     return gang.filter((navn, i) => gang.indexOf(navn) === i);
   }
 
-  private add(navn: string, medlemmer: Medlem[], sted: string, ugedage: number[], interval: number, forskudt: number, klokken: number, kapacitet: number, politisk: boolean): void {
+  private add(
+    navn: string,
+    medlemmer: Medlem[],
+    sted: string,
+    ugedage: number[],
+    interval: number,
+    forskudt: number,
+    klokken: number,
+    kapacitet: number,
+    politisk: boolean,
+  ): void {
     const sekretaer = this.navn();
     const actor = { userId: this.brugerId(sekretaer), role: 'sekretaer' as const };
-    this.udvalg.set(navn, { navn, medlemmer, sekretaer: { navn: sekretaer, actor }, sted, ugedage, interval, forskudt, klokken, kapacitet, politisk });
+    this.udvalg.set(navn, {
+      navn,
+      medlemmer,
+      sekretaer: { navn: sekretaer, actor },
+      sted,
+      ugedage,
+      interval,
+      forskudt,
+      klokken,
+      kapacitet,
+      politisk,
+    });
   }
 
   /** A full name not used before. */
@@ -131,7 +240,11 @@ export class Kommune {
   /** Initials as municipal user ids go: "Mette Kjær" → "mekj", numbered if taken. */
   private brugerId(navn: string): string {
     const dele = navn.split(' ');
-    const base = (dele[0].slice(0, 2) + dele[dele.length - 1].slice(0, 2)).toLowerCase().replace('æ', 'ae').replace('ø', 'oe').replace('å', 'aa');
+    const base = (dele[0].slice(0, 2) + dele[dele.length - 1].slice(0, 2))
+      .toLowerCase()
+      .replace('æ', 'ae')
+      .replace('ø', 'oe')
+      .replace('å', 'aa');
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}${n}`;
       if (!this.brugte.has(`@${id}`)) {

@@ -1,7 +1,29 @@
 import { EventData, EventStore, ExpectedRevision, RecordedEvent } from '@sagsgang/event-store';
 import { Actor } from '@sagsgang/kernel';
-import { decide as decideMoede, evolve as evolveMoede, initialState as intetMoede, MoedeCommand, MoedeCommandMetadata, MoedeEvent, MoedeState, moedeStreamName, sagOpfoelgning } from '@sagsgang/moede';
-import { CommandMetadata, decide as decideSag, evolve as evolveSag, formatSagsnummer, initialState as ingenSag, OpretSag, POLITISK_V1, SagCommand, SagEvent, SagState, sagStreamName } from '@sagsgang/sag';
+import {
+  decide as decideMoede,
+  evolve as evolveMoede,
+  initialState as intetMoede,
+  MoedeCommand,
+  MoedeCommandMetadata,
+  MoedeEvent,
+  MoedeState,
+  moedeStreamName,
+  sagOpfoelgning,
+} from '@sagsgang/moede';
+import {
+  CommandMetadata,
+  decide as decideSag,
+  evolve as evolveSag,
+  formatSagsnummer,
+  initialState as ingenSag,
+  OpretSag,
+  POLITISK_V1,
+  SagCommand,
+  SagEvent,
+  SagState,
+  sagStreamName,
+} from '@sagsgang/sag';
 import { CommandContext } from '../../../apps/api/src/commands/command-context';
 import { metadataFor } from '../../../apps/api/src/commands/command-runner';
 import { eventId, newAggregateId } from '../../../apps/api/src/commands/event-ids';
@@ -73,7 +95,12 @@ export class LogWriter {
     const stream = this.stream(counter);
     const loebenummer = stream.revision + 2;
     const sagsnummer = formatSagsnummer(year, loebenummer);
-    const tildelt = { id: eventId(context, counter, 0), type: 'SagsnummerTildelt', data: { sagId, sagsnummer, loebenummer }, metadata: metadataFor(context) };
+    const tildelt = {
+      id: eventId(context, counter, 0),
+      type: 'SagsnummerTildelt',
+      data: { sagId, sagsnummer, loebenummer },
+      metadata: metadataFor(context),
+    };
     this.append(counter, [tildelt], stream.revision < 0 ? 'no_stream' : stream.revision);
     stream.revision++;
     this.issueSag(sagId, context, (metadata) => ({ type: 'OpretSag', data: { sagId, sagsnummer, ...fields }, metadata }));
@@ -124,9 +151,19 @@ export class LogWriter {
     });
   }
 
-  private record(name: string, stream: Stream<unknown>, events: Array<{ type: string; data: unknown }>, context: CommandContext): EventData[] {
+  private record(
+    name: string,
+    stream: Stream<unknown>,
+    events: Array<{ type: string; data: unknown }>,
+    context: CommandContext,
+  ): EventData[] {
     const metadata = metadataFor(context);
-    const data = events.map((event, index) => ({ id: eventId(context, name, index), type: event.type, data: event.data as EventData['data'], metadata }));
+    const data = events.map((event, index) => ({
+      id: eventId(context, name, index),
+      type: event.type,
+      data: event.data as EventData['data'],
+      metadata,
+    }));
     this.append(name, data, stream.revision < 0 ? 'no_stream' : stream.revision);
     stream.revision += events.length;
     return data;

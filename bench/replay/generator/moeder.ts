@@ -1,4 +1,15 @@
-import { deltagereIPunkt, ExistingMoede, MoedeCommand, MoedeCommandMetadata, MoedeEvent, MoedeState, moedeStreamName, Punkt, sagSnapshot, tilstedevaerende } from '@sagsgang/moede';
+import {
+  deltagereIPunkt,
+  ExistingMoede,
+  MoedeCommand,
+  MoedeCommandMetadata,
+  MoedeEvent,
+  MoedeState,
+  moedeStreamName,
+  Punkt,
+  sagSnapshot,
+  tilstedevaerende,
+} from '@sagsgang/moede';
 import { referatSha256, referatTilGodkendelse } from '@sagsgang/referat';
 import { ExistingSag, POLITISK_V1 } from '@sagsgang/sag';
 import { newAggregateId } from '../../../apps/api/src/commands/event-ids';
@@ -52,11 +63,23 @@ export class Moeder {
     const deltagere = udvalg.navn === DIREKTIONEN ? [] : random.sample(direktoerer, random.int(1, 2));
     const m: SimMoede = { id: moedeId, udvalg, dag, sagVedPunkt: new Map(), afgang: false };
     this.moeder.set(moedeId, m);
-    this.issue(m, (metadata) => ({
-      type: 'IndkaldMoede',
-      data: { moedeId, udvalg: udvalg.navn, start: lokalTid(dag, udvalg.klokken), sted: udvalg.sted, medlemmer: udvalg.medlemmer, deltagere, sekretaer: udvalg.sekretaer.navn },
-      metadata,
-    }), context);
+    this.issue(
+      m,
+      (metadata) => ({
+        type: 'IndkaldMoede',
+        data: {
+          moedeId,
+          udvalg: udvalg.navn,
+          start: lokalTid(dag, udvalg.klokken),
+          sted: udvalg.sted,
+          medlemmer: udvalg.medlemmer,
+          deltagere,
+          sekretaer: udvalg.sekretaer.navn,
+        },
+        metadata,
+      }),
+      context,
+    );
     plan.at(dag - 7, random.int(540, 660), () => this.dagsorden(m));
     plan.at(dag - 6, random.int(540, 600), () => this.udsend(m));
     for (const foer of [4, 2]) plan.at(dag - foer, kontortid(random), () => this.supplerende(m));
@@ -68,12 +91,19 @@ export class Moeder {
     const { koer, random } = this.v;
     for (const sagId of koer.take(m.udvalg.navn, m.udvalg.kapacitet)) this.tilfoej(m, sagId);
     const punkter = this.state(m).punkter;
-    if (punkter.length >= 2 && random.chance(0.05)) this.issue(m, (metadata) => ({ type: 'FlytPunkt', data: { moedeId: m.id, nr: punkter.length, tilNr: 1 }, metadata }));
+    if (punkter.length >= 2 && random.chance(0.05))
+      this.issue(m, (metadata) => ({ type: 'FlytPunkt', data: { moedeId: m.id, nr: punkter.length, tilNr: 1 }, metadata }));
     // Removing a punkt before sending renumbers the rest, so each is found again by its sag.
-    const fjernes = this.state(m).punkter.filter(() => random.chance(0.01)).map((punkt) => punkt.sag.sagId);
+    const fjernes = this.state(m)
+      .punkter.filter(() => random.chance(0.01))
+      .map((punkt) => punkt.sag.sagId);
     for (const sagId of fjernes) {
       const nr = this.state(m).punkter.find((punkt) => punkt.sag.sagId === sagId)!.nr;
-      this.issue(m, (metadata) => ({ type: 'FjernPunkt', data: { moedeId: m.id, nr, begrundelse: random.pick(BEGRUNDELSER.fjernet) }, metadata }));
+      this.issue(m, (metadata) => ({
+        type: 'FjernPunkt',
+        data: { moedeId: m.id, nr, begrundelse: random.pick(BEGRUNDELSER.fjernet) },
+        metadata,
+      }));
     }
   }
 
@@ -114,7 +144,11 @@ export class Moeder {
     const medlemmer = m.udvalg.medlemmer;
     const fravaerende = medlemmer.filter(() => random.chance(0.06)).slice(0, Math.floor(medlemmer.length / 3));
     for (const { navn } of fravaerende) {
-      this.issue(m, (metadata) => ({ type: 'RegistrerFravaer', data: { moedeId: m.id, medlem: navn, art: 'afbud', punkter: null }, metadata }));
+      this.issue(m, (metadata) => ({
+        type: 'RegistrerFravaer',
+        data: { moedeId: m.id, medlem: navn, art: 'afbud', punkter: null },
+        metadata,
+      }));
     }
   }
 
@@ -135,13 +169,21 @@ export class Moeder {
     const { random } = this.v;
     const moedeId = m.id;
     if (random.chance(0.005)) {
-      this.issue(m, (metadata) => ({ type: 'FjernPunkt', data: { moedeId, nr, begrundelse: random.pick(BEGRUNDELSER.trukket) }, metadata }));
+      this.issue(m, (metadata) => ({
+        type: 'FjernPunkt',
+        data: { moedeId, nr, begrundelse: random.pick(BEGRUNDELSER.trukket) },
+        metadata,
+      }));
       return;
     }
     const deltagere = deltagereIPunkt(this.state(m), this.punkt(m, nr));
     if (deltagere.length > 2 && random.chance(0.015)) {
       const medlem = random.pick(deltagere);
-      this.issue(m, (metadata) => ({ type: 'ErklaerInhabilitet', data: { moedeId, nr, medlem, begrundelse: random.pick(BEGRUNDELSER.inhabil) }, metadata }));
+      this.issue(m, (metadata) => ({
+        type: 'ErklaerInhabilitet',
+        data: { moedeId, nr, medlem, begrundelse: random.pick(BEGRUNDELSER.inhabil) },
+        metadata,
+      }));
     } else if (deltagere.length > 2 && random.chance(0.01)) {
       const medlem = random.pick(deltagere);
       this.issue(m, (metadata) => ({ type: 'RegistrerFravaer', data: { moedeId, medlem, art: 'fravaer', punkter: [nr] }, metadata }));
@@ -150,7 +192,11 @@ export class Moeder {
     const punkt = this.punkt(m, nr);
     const outcome = udfald(random, punkt.sag);
     const stemmer = m.udvalg.politisk && random.chance(0.2) ? afstemning(random, moede, punkt, outcome) : null;
-    this.issue(m, (metadata) => ({ type: 'RegistrerBeslutning', data: { moedeId, nr, outcome, beslutningstekst: beslutningstekst(random, outcome), afstemning: stemmer }, metadata }));
+    this.issue(m, (metadata) => ({
+      type: 'RegistrerBeslutning',
+      data: { moedeId, nr, outcome, beslutningstekst: beslutningstekst(random, outcome), afstemning: stemmer },
+      metadata,
+    }));
     this.protokol(m, nr, stemmer);
     this.maaskeAfgang(m, nr);
   }
@@ -184,13 +230,15 @@ export class Moeder {
     this.afholdt++;
     const moede = this.state(m);
     if (moede.status !== 'haevet') throw new Error(`møde ${m.id} is ${moede.status} after HaevMoede`);
-    for (const medlem of moede.underskrivere) plan.at(plan.workdayAfter(m.dag, random.int(1, 6)), kontortid(random), () => this.godkend(m, medlem));
+    for (const medlem of moede.underskrivere)
+      plan.at(plan.workdayAfter(m.dag, random.int(1, 6)), kontortid(random), () => this.godkend(m, medlem));
   }
 
   private godkend(m: SimMoede, medlem: string): void {
     const { plan, random } = this.v;
     this.issue(m, (metadata) => ({ type: 'GodkendReferat', data: { moedeId: m.id, medlem, referatSha256: m.referatSha256! }, metadata }));
-    if (this.state(m).status === 'referat_godkendt') plan.at(plan.workdayAfter(plan.today, random.int(1, 3)), kontortid(random), () => this.offentliggoer(m));
+    if (this.state(m).status === 'referat_godkendt')
+      plan.at(plan.workdayAfter(plan.today, random.int(1, 3)), kontortid(random), () => this.offentliggoer(m));
   }
 
   private offentliggoer(m: SimMoede): void {
@@ -213,7 +261,11 @@ export class Moeder {
     }
   }
 
-  private issue(m: SimMoede, toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand, context = this.v.writer.request(m.udvalg.sekretaer.actor)): void {
+  private issue(
+    m: SimMoede,
+    toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
+    context = this.v.writer.request(m.udvalg.sekretaer.actor),
+  ): void {
     this.v.writer.issueMoede(m.id, context, toCommand);
   }
 

@@ -77,9 +77,23 @@ export class Sager {
   /** Anledning, the first sagsfremstilling, bilag and later versions in some order, the indstilling; a few are shelved. */
   private forberedelse(): Trin[] {
     const { random } = this.v;
-    const bilag = random.weighted<number>([[0, 25], [1, 30], [2, 25], [3, 12], [4, 8]]);
-    const versioner = random.weighted<number>([[0, 45], [1, 35], [2, 15], [3, 5]]);
-    const midt: Trin[] = random.sample([...Array<Trin>(bilag).fill('bilag'), ...Array<Trin>(versioner).fill('fremstilling')], bilag + versioner);
+    const bilag = random.weighted<number>([
+      [0, 25],
+      [1, 30],
+      [2, 25],
+      [3, 12],
+      [4, 8],
+    ]);
+    const versioner = random.weighted<number>([
+      [0, 45],
+      [1, 35],
+      [2, 15],
+      [3, 5],
+    ]);
+    const midt: Trin[] = random.sample(
+      [...Array<Trin>(bilag).fill('bilag'), ...Array<Trin>(versioner).fill('fremstilling')],
+      bilag + versioner,
+    );
     const plan: Trin[] = ['anledning', 'fremstilling', ...midt, 'indstilling'];
     if (random.chance(0.02)) plan.splice(random.int(1, plan.length - 1), Infinity, 'henlaeg');
     return plan;
@@ -105,10 +119,18 @@ export class Sager {
     const version = state.status === 'ny' ? 1 : state.sagsfremstillinger.length + 1;
     switch (trin) {
       case 'anledning':
-        writer.issueSag(sagId, context, (metadata) => ({ type: 'BeskrivAnledning', data: { sagId, tekst: anledning(random, sag.emne, sag.aar) }, metadata }));
+        writer.issueSag(sagId, context, (metadata) => ({
+          type: 'BeskrivAnledning',
+          data: { sagId, tekst: anledning(random, sag.emne, sag.aar) },
+          metadata,
+        }));
         return;
       case 'fremstilling':
-        writer.issueSag(sagId, context, (metadata) => ({ type: 'SkrivSagsfremstilling', data: { sagId, tekst: sagsfremstilling(random, sag.emne, sag.aar, version) }, metadata }));
+        writer.issueSag(sagId, context, (metadata) => ({
+          type: 'SkrivSagsfremstilling',
+          data: { sagId, tekst: sagsfremstilling(random, sag.emne, sag.aar, version) },
+          metadata,
+        }));
         return;
       case 'bilag':
         return this.vedhaeft(sag);
@@ -120,7 +142,11 @@ export class Sager {
         }));
         return;
       case 'henlaeg':
-        writer.issueSag(sagId, context, (metadata) => ({ type: 'HenlaegSag', data: { sagId, begrundelse: random.pick(BEGRUNDELSER.henlaeg) }, metadata }));
+        writer.issueSag(sagId, context, (metadata) => ({
+          type: 'HenlaegSag',
+          data: { sagId, begrundelse: random.pick(BEGRUNDELSER.henlaeg) },
+          metadata,
+        }));
         return;
     }
   }
@@ -129,7 +155,11 @@ export class Sager {
     const { random, writer } = this.v;
     const fil = bilag(random, sag.emne, ++sag.bilag);
     const sagId = sag.id;
-    writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({ type: 'VedhaeftBilag', data: { sagId, bilagId: `bilag-${sag.bilag}`, ...fil }, metadata }));
+    writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({
+      type: 'VedhaeftBilag',
+      data: { sagId, bilagId: `bilag-${sag.bilag}`, ...fil },
+      metadata,
+    }));
   }
 
   /** What follows each sag event, whoever appended it. */
@@ -193,7 +223,11 @@ export class Sager {
     const sagId = sag.id;
     writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({
       type: 'ReviderIndstilling',
-      data: { sagId, indstiller: sag.forvaltning.indstiller, atPunkter: [...atPunkter(random, sag.emne), 'at der følges op med en status om et år'] },
+      data: {
+        sagId,
+        indstiller: sag.forvaltning.indstiller,
+        atPunkter: [...atPunkter(random, sag.emne), 'at der følges op med en status om et år'],
+      },
       metadata,
     }));
   }
@@ -205,14 +239,19 @@ export class Sager {
   private afslut(sag: SimSag): void {
     const { writer } = this.v;
     const sagId = sag.id;
-    if (writer.sag(sagId).status === 'afgjort') writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({ type: 'AfslutSag', data: { sagId }, metadata }));
+    if (writer.sag(sagId).status === 'afgjort')
+      writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({ type: 'AfslutSag', data: { sagId }, metadata }));
   }
 
   private genoptag(sag: SimSag): void {
     const { random, writer } = this.v;
     const sagId = sag.id;
     const begrundelse = random.pick(BEGRUNDELSER.genoptag);
-    writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({ type: 'GenoptagSag', data: { sagId, begrundelse }, metadata }));
+    writer.issueSag(sagId, writer.request(sag.sagsbehandler), (metadata) => ({
+      type: 'GenoptagSag',
+      data: { sagId, begrundelse },
+      metadata,
+    }));
   }
 
   /** A sag that will not be written again: nothing more of it is kept in memory. */

@@ -78,7 +78,10 @@ function udfyld(random: Random, skabelon: string, emne: Emne, aar: number): stri
 const MAANEDER = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'august', 'september', 'oktober', 'november', 'december'];
 
 function saetninger(random: Random, bank: string[], fra: number, til: number, emne: Emne, aar: number): string {
-  return random.sample(bank, random.int(fra, til)).map((s) => udfyld(random, s, emne, aar)).join(' ');
+  return random
+    .sample(bank, random.int(fra, til))
+    .map((s) => udfyld(random, s, emne, aar))
+    .join(' ');
 }
 
 export function anledning(random: Random, emne: Emne, aar: number): string {
@@ -104,7 +107,10 @@ export function atPunkter(random: Random, emne: Emne): string[] {
     case 'orientering':
       return ['at orienteringen tages til efterretning'];
     case 'droeftelse':
-      return random.sample([`at udvalget drøfter ${emne.tema}`, 'at udvalget giver input til det videre arbejde', 'at sagen genoptages efter høringen'], random.int(1, 2));
+      return random.sample(
+        [`at udvalget drøfter ${emne.tema}`, 'at udvalget giver input til det videre arbejde', 'at sagen genoptages efter høringen'],
+        random.int(1, 2),
+      );
     case 'beslutning':
       return random.sample(
         [
@@ -122,13 +128,22 @@ export function atPunkter(random: Random, emne: Emne): string[] {
 
 const BESLUTNINGER: Partial<Record<Outcome, string[]>> = {
   godkendt: ['Godkendt.', 'Indstillingen blev godkendt.', 'Godkendt som indstillet.'],
-  godkendt_med_aendringer: ['Godkendt med de faldne bemærkninger.', 'Godkendt, idet udvalget ønsker en status på økonomien inden årets udgang.'],
+  godkendt_med_aendringer: [
+    'Godkendt med de faldne bemærkninger.',
+    'Godkendt, idet udvalget ønsker en status på økonomien inden årets udgang.',
+  ],
   ikke_godkendt: ['Ikke godkendt. Udvalget ønsker sagen genovervejet i forbindelse med budgetlægningen.'],
   taget_til_efterretning: ['Taget til efterretning.', 'Orienteringen blev taget til efterretning.'],
-  droeftet: ['Drøftet. Forvaltningen arbejder videre på baggrund af drøftelsen.', 'Udvalget drøftede sagen og gav input til det videre arbejde.'],
+  droeftet: [
+    'Drøftet. Forvaltningen arbejder videre på baggrund af drøftelsen.',
+    'Udvalget drøftede sagen og gav input til det videre arbejde.',
+  ],
   anbefalet: ['Anbefales.', 'Anbefales over for det næste udvalg.', 'Anbefales, idet udvalget lægger vægt på en tæt opfølgning.'],
   udsat: ['Udsat til næste møde.', 'Udsat med henblik på yderligere belysning af de økonomiske konsekvenser.'],
-  tilbagesendt: ['Sendt tilbage til forvaltningen med ønske om et nyt oplæg.', 'Tilbagesendt. Udvalget ønsker alternative modeller belyst.'],
+  tilbagesendt: [
+    'Sendt tilbage til forvaltningen med ønske om et nyt oplæg.',
+    'Tilbagesendt. Udvalget ønsker alternative modeller belyst.',
+  ],
 };
 
 export function beslutningstekst(random: Random, outcome: Outcome): string {
@@ -136,7 +151,16 @@ export function beslutningstekst(random: Random, outcome: Outcome): string {
 }
 
 export function bilag(random: Random, emne: Emne, nr: number) {
-  const titel = random.pick(['Høringsnotat', 'Økonomisk overblik', 'Kortbilag', 'Notat fra forvaltningen', 'Tidsplan', 'Tilsynsrapport', 'Projektbeskrivelse', 'Udkast til plan']);
+  const titel = random.pick([
+    'Høringsnotat',
+    'Økonomisk overblik',
+    'Kortbilag',
+    'Notat fra forvaltningen',
+    'Tidsplan',
+    'Tilsynsrapport',
+    'Projektbeskrivelse',
+    'Udkast til plan',
+  ]);
   const pdf = random.chance(0.85);
   return {
     titel: `${titel} – ${emne.tema}`.slice(0, 120),
@@ -153,6 +177,13 @@ export const BEGRUNDELSER = {
   trukket: ['Sagen trækkes, da der er kommet nye oplysninger.', 'Trukket efter aftale med formanden.'],
   fjernet: ['Sagen behandles på et senere møde.', 'Sagen er ikke færdigbehandlet i forvaltningen.'],
   aflys: ['Mødet aflyses, da der ikke er sager nok til behandling.', 'Mødet aflyses på grund af sammenfald med budgetseminaret.'],
-  inhabil: ['Bestyrelsesmedlem i den forening, sagen vedrører.', 'Nær familie er ansat på institutionen.', 'Ejer en ejendom i lokalplanområdet.'],
-  protokol: ['ønsker ført til protokols, at partiet ikke kan støtte finansieringen.', 'kan ikke tiltræde indstillingen, da den vil forringe serviceniveauet.'],
+  inhabil: [
+    'Bestyrelsesmedlem i den forening, sagen vedrører.',
+    'Nær familie er ansat på institutionen.',
+    'Ejer en ejendom i lokalplanområdet.',
+  ],
+  protokol: [
+    'ønsker ført til protokols, at partiet ikke kan støtte finansieringen.',
+    'kan ikke tiltræde indstillingen, da den vil forringe serviceniveauet.',
+  ],
 };

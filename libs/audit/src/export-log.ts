@@ -35,9 +35,13 @@ export interface ExportOptions {
  */
 export async function* exportLog(store: EventStore, options: ExportOptions = {}): AsyncGenerator<ExportRecord> {
   const after = options.fromPosition ?? 0;
-  if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`fromPosition must be a position (an integer ≥ 0), not ${options.fromPosition}`);
+  if (!Number.isSafeInteger(after) || after < 0)
+    throw new RangeError(`fromPosition must be a position (an integer ≥ 0), not ${options.fromPosition}`);
   const period = recordedWithin(options.from, options.to);
-  const events = options.stream !== undefined ? readOneStream(store, options.stream, after, options.pageSize) : readLog(store, { after, pageSize: options.pageSize });
+  const events =
+    options.stream !== undefined
+      ? readOneStream(store, options.stream, after, options.pageSize)
+      : readLog(store, { after, pageSize: options.pageSize });
   for await (const event of events) {
     if (event.streamName.startsWith('$')) continue;
     if (options.streamPrefix !== undefined && !event.streamName.startsWith(options.streamPrefix)) continue;
@@ -64,7 +68,12 @@ export function toExportRecord(event: RecordedEvent): ExportRecord {
   };
 }
 
-async function* readOneStream(store: EventStore, stream: string, after: number, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<RecordedEvent> {
+async function* readOneStream(
+  store: EventStore,
+  stream: string,
+  after: number,
+  pageSize = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<RecordedEvent> {
   let fromRevision = 0;
   for (;;) {
     const page = await store.readStream(stream, { fromRevision, maxCount: pageSize });

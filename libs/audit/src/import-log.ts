@@ -148,7 +148,10 @@ class Appender {
       () => undefined,
       (error: unknown) => {
         const detail = error instanceof Error ? error.message : String(error);
-        this.failure ??= new ImportFailed(batch.lines[0].line, `appending stream ${stream} from revision ${firstRevision} failed: ${detail}`);
+        this.failure ??= new ImportFailed(
+          batch.lines[0].line,
+          `appending stream ${stream} from revision ${firstRevision} failed: ${detail}`,
+        );
       },
     );
     this.inFlight.push({ done, batch });
@@ -181,7 +184,10 @@ class Appender {
       const expected = lines[index];
       if (event.streamName !== expected.stream || event.revision !== expected.revision || event.id !== expected.id) {
         const found = `${event.streamName} revision ${event.revision}`;
-        throw (this.failure = new ImportFailed(expected.line, `the store holds ${found} where this line's event belongs: was it written to during the import?`));
+        throw (this.failure = new ImportFailed(
+          expected.line,
+          `the store holds ${found} where this line's event belongs: was it written to during the import?`,
+        ));
       }
       if (event.metadata.hash !== expected.hash) {
         const detail = `the store computed hash ${event.metadata.hash}, the export says ${expected.hash}`;
@@ -209,7 +215,8 @@ function parseRecord(line: string | ExportRecord, lineNumber: number): ExportRec
   if (typeof record.position !== 'number' || !Number.isSafeInteger(record.position)) throw wrong('position', 'an integer');
   if (typeof record.stream !== 'string' || record.stream === '') throw wrong('stream', 'a stream name');
   if (record.stream.startsWith('$')) throw new ImportFailed(lineNumber, `stream ${record.stream} is a system stream and is not imported`);
-  if (typeof record.revision !== 'number' || !Number.isSafeInteger(record.revision) || record.revision < 0) throw wrong('revision', 'an integer ≥ 0');
+  if (typeof record.revision !== 'number' || !Number.isSafeInteger(record.revision) || record.revision < 0)
+    throw wrong('revision', 'an integer ≥ 0');
   if (typeof record.id !== 'string' || record.id === '') throw wrong('id', 'an event id');
   if (typeof record.type !== 'string' || record.type === '') throw wrong('type', 'an event type');
   if (!isObject(record.data)) throw wrong('data', 'a JSON object');

@@ -69,12 +69,7 @@ interface Page {
   resumeAt?: number;
 }
 
-async function readPage(
-  store: EventStore,
-  from: number,
-  limit: number,
-  onUnreadable: ReadLogOptions['onUnreadable'],
-): Promise<Page> {
+async function readPage(store: EventStore, from: number, limit: number, onUnreadable: ReadLogOptions['onUnreadable']): Promise<Page> {
   try {
     const events = await store.readAll({ fromPosition: from, maxCount: limit });
     return { events, end: events.length < limit };

@@ -134,7 +134,9 @@ function refusing(store: EventStore, stream: string): EventStore {
     get: (target, name) =>
       name === 'append'
         ? (streamName: string, ...rest: unknown[]) =>
-            streamName === stream ? Promise.reject(new Error('disk full')) : (target.append as (...args: unknown[]) => unknown)(streamName, ...rest)
+            streamName === stream
+              ? Promise.reject(new Error('disk full'))
+              : (target.append as (...args: unknown[]) => unknown)(streamName, ...rest)
         : Reflect.get(target, name),
   });
 }
@@ -144,7 +146,9 @@ function rehashing(store: EventStore, id: string): EventStore {
   const change = (event: RecordedEvent) => (event.id === id ? { ...event, metadata: { ...event.metadata, hash: '0'.repeat(64) } } : event);
   return new Proxy(store, {
     get: (target, name) =>
-      name === 'readAll' ? async (...args: Parameters<EventStore['readAll']>) => (await target.readAll(...args)).map(change) : Reflect.get(target, name),
+      name === 'readAll'
+        ? async (...args: Parameters<EventStore['readAll']>) => (await target.readAll(...args)).map(change)
+        : Reflect.get(target, name),
   });
 }
 

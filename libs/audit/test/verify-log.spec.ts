@@ -115,7 +115,9 @@ describe('verifyLog on a SQLite file changed behind the store', () => {
   it('skips system streams, whose names start with $', async () => {
     folder.sql((db) =>
       db
-        .prepare("INSERT INTO events (stream_name, revision, id, type, data, metadata) VALUES ('$settings', 5, 'x', 'Indstilling', '{}', '{}')")
+        .prepare(
+          "INSERT INTO events (stream_name, revision, id, type, data, metadata) VALUES ('$settings', 5, 'x', 'Indstilling', '{}', '{}')",
+        )
         .run(),
     );
     expect(await verify()).toMatchObject({ streams: 5, failures: [] });

@@ -34,7 +34,9 @@ describe('verifyToken', () => {
     const token = issueToken(SECRET, { userId: 'dorte', role: 'sagsbehandler' });
     verifyToken(SECRET, token);
     const [header, , signature] = token.split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: 'dorte', role: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'dorte', role: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 })).toString(
+      'base64url',
+    );
     const tampered = `${header}.${payload}.${signature}`;
 
     expect(() => verifyToken(SECRET, tampered)).toThrow(InvalidToken);

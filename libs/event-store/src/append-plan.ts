@@ -9,8 +9,7 @@ export interface StreamHead {
 
 export type AppendPlan =
   /** Every event of the batch is already in the stream, in order: report the original result. */
-  | { kind: 'retry'; lastRevision: number }
-  | { kind: 'append'; firstRevision: number };
+  { kind: 'retry'; lastRevision: number } | { kind: 'append'; firstRevision: number };
 
 const TYPE = /^[^\u0000-\u001f\u007f]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,9 +20,11 @@ export function validateBatch(streamName: string, events: EventData[]): void {
   const ids = new Set<string>();
   for (const event of events) {
     if (!UUID.test(event.id)) throw new InvalidAppend(`event id ${event.id} is not a UUID`);
-    if (typeof event.type !== 'string' || !TYPE.test(event.type)) throw new InvalidAppend('event type must be a non-empty string without control characters');
+    if (typeof event.type !== 'string' || !TYPE.test(event.type))
+      throw new InvalidAppend('event type must be a non-empty string without control characters');
     if (!isJsonObject(event.data)) throw new InvalidAppend(`event ${event.id}: data must be a JSON object`);
-    if (event.metadata !== undefined && !isJsonObject(event.metadata)) throw new InvalidAppend(`event ${event.id}: metadata must be a JSON object`);
+    if (event.metadata !== undefined && !isJsonObject(event.metadata))
+      throw new InvalidAppend(`event ${event.id}: metadata must be a JSON object`);
     if (ids.has(event.id)) throw new InvalidAppend(`event id ${event.id} appears twice in one batch`);
     ids.add(event.id);
   }
@@ -31,7 +32,9 @@ export function validateBatch(streamName: string, events: EventData[]): void {
 
 /** An object that serialises as itself: not null, not an array, no toJSON of its own. */
 function isJsonObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
 }
 
 /**

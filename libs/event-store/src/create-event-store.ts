@@ -19,6 +19,7 @@ export const SQLITE_FILE_NAME = 'events.sqlite';
 export function createEventStore(config: EventStoreConfig): EventStore {
   if (config.connectionString) {
     // Loaded only when selected: the gRPC client is heavy and the embedded default does not need it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const adapter = require('./eventstoredb/eventstoredb-event-store') as { EventStoreDbEventStore: typeof EventStoreDbEventStore };
     return adapter.EventStoreDbEventStore.connect(config.connectionString);
   }

@@ -85,7 +85,5 @@ export class LogSubscription implements Subscription {
 export function compileFilter(filter: SubscriptionFilter | undefined): (event: RecordedEvent) => boolean {
   const prefixes = filter?.streamPrefixes;
   const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
-  return (event) =>
-    (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) &&
-    (!types || types.has(event.type));
+  return (event) => (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) && (!types || types.has(event.type));
 }

@@ -163,7 +163,9 @@ describe('EventStoreDB $all windows (against a fake that reads like the server)'
       i % 3 === 0 ? esdbEvent('$stats', '$stat', i, 10 * (i + 1)) : esdbEvent('s', `E${i}`, i, 10 * (i + 1)),
     );
     const all = await readAllWindow(fakeClient(long), {});
-    expect(all.map((e) => e.position)).toEqual(long.filter((e) => !e.event!.streamId.startsWith('$')).map((e) => Number(e.event!.position.commit)));
+    expect(all.map((e) => e.position)).toEqual(
+      long.filter((e) => !e.event!.streamId.startsWith('$')).map((e) => Number(e.event!.position.commit)),
+    );
     const backwards = await readAllWindow(fakeClient(long), { direction: 'backwards' });
     expect(backwards.map((e) => e.position)).toEqual(all.map((e) => e.position).reverse());
   });

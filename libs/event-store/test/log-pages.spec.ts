@@ -51,7 +51,9 @@ describe.each<[string, () => EventStore]>([
 
   it.each([2, 3])('splits the log into %i shares of the streams that together give it whole, each in position order', async (of) => {
     const all = (await store.readAll()).map(withoutMetadata);
-    const shares = await Promise.all(Array.from({ length: of }, (_, share) => collect(store, { fromPosition: 1, toPosition: 40, pageSize: 4, streams: { share, of } })));
+    const shares = await Promise.all(
+      Array.from({ length: of }, (_, share) => collect(store, { fromPosition: 1, toPosition: 40, pageSize: 4, streams: { share, of } })),
+    );
     for (const [share, pages] of shares.entries()) {
       expect(pages.every((page) => page.length > 0 && page.length <= 4)).toBe(true);
       const events = pages.flat().map(withoutMetadata);
@@ -62,7 +64,12 @@ describe.each<[string, () => EventStore]>([
   });
 
   it('refuses a share that is not one of the shares', async () => {
-    for (const streams of [{ share: 2, of: 2 }, { share: -1, of: 2 }, { share: 0, of: 0 }, { share: 0.5, of: 2 }]) {
+    for (const streams of [
+      { share: 2, of: 2 },
+      { share: -1, of: 2 },
+      { share: 0, of: 0 },
+      { share: 0.5, of: 2 },
+    ]) {
       await expect(collect(store, { fromPosition: 1, toPosition: 40, pageSize: 4, streams })).rejects.toThrow(RangeError);
     }
   });

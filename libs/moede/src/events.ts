@@ -38,10 +38,7 @@ export type DagsordenUdsendt = DomainEvent<'DagsordenUdsendt', Base & { punkter:
 export type MoedeAabnet = DomainEvent<'MoedeAabnet', Base>;
 
 /** `punkter: null` is fravær for the whole meeting. */
-export type FravaerRegistreret = DomainEvent<
-  'FravaerRegistreret',
-  Base & { medlem: string; art: Fravaersart; punkter: number[] | null }
->;
+export type FravaerRegistreret = DomainEvent<'FravaerRegistreret', Base & { medlem: string; art: Fravaersart; punkter: number[] | null }>;
 export type AfgangRegistreret = DomainEvent<'AfgangRegistreret', Base & { medlem: string; efterPunkt: number }>;
 export type InhabilitetErklaeret = DomainEvent<'InhabilitetErklaeret', Base & PunktRef & { medlem: string; begrundelse: string }>;
 
@@ -61,10 +58,7 @@ export type BeslutningRegistreret = DomainEvent<
       afstemning: Afstemning | null;
     }
 >;
-export type ProtokoltilfoerselTilfoejet = DomainEvent<
-  'ProtokoltilfoerselTilfoejet',
-  Base & PunktRef & { medlem: string; tekst: string }
->;
+export type ProtokoltilfoerselTilfoejet = DomainEvent<'ProtokoltilfoerselTilfoejet', Base & PunktRef & { medlem: string; tekst: string }>;
 /** `underskrivere` are the members present, recorded so replay never re-derives who must approve. */
 export type MoedeHaevet = DomainEvent<'MoedeHaevet', Base & { underskrivere: string[] }>;
 export type ReferatUnderskrevet = DomainEvent<'ReferatUnderskrevet', Base & { medlem: string; referatSha256: string }>;

@@ -1,9 +1,5 @@
 import { assertNever } from '@sagsgang/kernel';
-import {
-  RegistrerBeslutning as SagRegistrerBeslutning,
-  SaetPaaDagsorden,
-  TraekFraDagsorden,
-} from '@sagsgang/sag';
+import { RegistrerBeslutning as SagRegistrerBeslutning, SaetPaaDagsorden, TraekFraDagsorden } from '@sagsgang/sag';
 import { BeslutningRegistreret, MoedeEvent } from './events';
 
 /**

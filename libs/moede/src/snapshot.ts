@@ -68,7 +68,13 @@ function outcomesFor(workflow: WorkflowDefinition, sagstype: Sagstype): Partial<
 export function copySnapshot(sag: SagSnapshot): SagSnapshot {
   const { sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling, sagsgang, trin, workflow, outcomes } = sag;
   return {
-    sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling,
+    sagId,
+    sagsnummer,
+    titel,
+    journalnummer,
+    sagstype,
+    status,
+    harIndstilling,
     sagsgang: [...sagsgang],
     trin,
     workflow: { name: workflow.name, version: workflow.version },

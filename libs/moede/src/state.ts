@@ -112,16 +112,25 @@ export interface MoedeData {
 }
 
 /** Each step's timestamp and facts, carried into every later status. */
-interface Udsendt { udsendt: string }
-interface Aabnet extends Udsendt { aabnet: string }
+interface Udsendt {
+  udsendt: string;
+}
+interface Aabnet extends Udsendt {
+  aabnet: string;
+}
 interface Haevet extends Aabnet {
   haevet: string;
   /** The members present, who must each approve the referat. */
   underskrivere: string[];
   underskrifter: Underskrift[];
 }
-interface Godkendt extends Haevet { godkendt: string; referatSha256: string }
-interface Offentliggjort extends Godkendt { offentliggjort: string }
+interface Godkendt extends Haevet {
+  godkendt: string;
+  referatSha256: string;
+}
+interface Offentliggjort extends Godkendt {
+  offentliggjort: string;
+}
 
 export type MoedeState =
   | { status: 'ny' }

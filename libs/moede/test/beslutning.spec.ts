@@ -41,28 +41,40 @@ describe('outcomes per sagstype', () => {
   /** Each outcome is tried where its routing allows it: afgørende outcomes at the udvalg with kompetence. */
   const nrFor = (sagstype: Sagstype, outcome: Outcome) => punktFor(sagstype, outcome !== 'anbefalet');
 
-  it.each(cases.filter(([sagstype, outcome]) => ALLOWED[sagstype].includes(outcome)))('a %s punkt may be decided %s', (sagstype, outcome) => {
-    spec
-      .given(aabent)
-      .when(registrer(nrFor(sagstype, outcome), outcome))
-      .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret', data: expect.objectContaining({ outcome }) })]);
-  });
+  it.each(cases.filter(([sagstype, outcome]) => ALLOWED[sagstype].includes(outcome)))(
+    'a %s punkt may be decided %s',
+    (sagstype, outcome) => {
+      spec
+        .given(aabent)
+        .when(registrer(nrFor(sagstype, outcome), outcome))
+        .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret', data: expect.objectContaining({ outcome }) })]);
+    },
+  );
 
-  it.each(cases.filter(([sagstype, outcome]) => !ALLOWED[sagstype].includes(outcome)))('a %s punkt may not be decided %s', (sagstype, outcome) => {
-    spec
-      .given(aabent)
-      .when(registrer(nrFor(sagstype, outcome), outcome))
-      .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([
-          { field: 'outcome', reason: `"${outcome}" is not an outcome for sagstype ${sagstype}; allowed: ${ALLOWED[sagstype].join(', ')}` },
-        ]);
-      });
-  });
+  it.each(cases.filter(([sagstype, outcome]) => !ALLOWED[sagstype].includes(outcome)))(
+    'a %s punkt may not be decided %s',
+    (sagstype, outcome) => {
+      spec
+        .given(aabent)
+        .when(registrer(nrFor(sagstype, outcome), outcome))
+        .thenThrows(ValidationFailed, (error) => {
+          expect(error.problems).toEqual([
+            {
+              field: 'outcome',
+              reason: `"${outcome}" is not an outcome for sagstype ${sagstype}; allowed: ${ALLOWED[sagstype].join(', ')}`,
+            },
+          ]);
+        });
+    },
+  );
 
   it('refuses what is no outcome at all', () => {
-    spec.given(aabent).when(registrer(1, 'vedtaget')).thenThrows(ValidationFailed, (error) => {
-      expect(error.problems).toEqual([{ field: 'outcome', reason: `"vedtaget" is not an outcome; known: ${OUTCOMES.join(', ')}` }]);
-    });
+    spec
+      .given(aabent)
+      .when(registrer(1, 'vedtaget'))
+      .thenThrows(ValidationFailed, (error) => {
+        expect(error.problems).toEqual([{ field: 'outcome', reason: `"vedtaget" is not an outcome; known: ${OUTCOMES.join(', ')}` }]);
+      });
   });
 });
 
@@ -72,7 +84,9 @@ describe('routing: who may decide and who may only recommend', () => {
       .given(aabent)
       .when(registrer(punktFor(sagstype, true), 'anbefalet'))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'outcome', reason: expect.stringContaining('Direktionen holds kompetence in sag 19/100') }]);
+        expect(error.problems).toEqual([
+          { field: 'outcome', reason: expect.stringContaining('Direktionen holds kompetence in sag 19/100') },
+        ]);
       });
   });
 
@@ -93,7 +107,10 @@ describe('routing: who may decide and who may only recommend', () => {
 
   it.each(['udsat', 'tilbagesendt'])('allows %s at either udvalg', (outcome) => {
     const events = play([registrer(1, outcome)], aabent);
-    spec.given(events).when(registrer(4, outcome)).thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret' })]);
+    spec
+      .given(events)
+      .when(registrer(4, outcome))
+      .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret' })]);
   });
 });
 
@@ -103,32 +120,42 @@ describe('one beslutning per punkt', () => {
       .given(historyIn('i_gang'))
       .when(beslut(1, { outcome: 'udsat' }))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'nr', reason: 'punkt 1 already has a beslutning (anbefalet); a recorded beslutning cannot be changed' }]);
+        expect(error.problems).toEqual([
+          { field: 'nr', reason: 'punkt 1 already has a beslutning (anbefalet); a recorded beslutning cannot be changed' },
+        ]);
       });
   });
 
   it('refuses an empty beslutningstekst', () => {
-    spec.given(historyIn('i_gang')).when(beslut(2, { beslutningstekst: ' ' })).thenThrows(ValidationFailed, (error) => {
-      expect(error.problems).toEqual([{ field: 'beslutningstekst', reason: 'must not be empty' }]);
-    });
+    spec
+      .given(historyIn('i_gang'))
+      .when(beslut(2, { beslutningstekst: ' ' }))
+      .thenThrows(ValidationFailed, (error) => {
+        expect(error.problems).toEqual([{ field: 'beslutningstekst', reason: 'must not be empty' }]);
+      });
   });
 
   it('keeps the beslutning, its vote and when it was recorded on the punkt', () => {
-    spec.given(historyIn('i_gang')).when(beslut(2)).thenState((state) => {
-      expect(state.status === 'i_gang' && state.punkter[1].beslutning).toEqual({
-        outcome: 'taget_til_efterretning',
-        tekst: expect.stringMatching(/^Taget til efterretning\./),
-        afstemning: null,
-        tidspunkt: '2019-12-16T09:30:00+01:00',
+    spec
+      .given(historyIn('i_gang'))
+      .when(beslut(2))
+      .thenState((state) => {
+        expect(state.status === 'i_gang' && state.punkter[1].beslutning).toEqual({
+          outcome: 'taget_til_efterretning',
+          tekst: expect.stringMatching(/^Taget til efterretning\./),
+          afstemning: null,
+          tidspunkt: '2019-12-16T09:30:00+01:00',
+        });
       });
-    });
   });
 
   it('dates the beslutning by the meeting, not by when it was recorded', () => {
     spec
       .given(historyIn('i_gang'))
       .when(command('RegistrerBeslutning', {}, { now: '2019-12-17T08:00:00+01:00' }))
-      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ moedeDato: '2019-12-16', tidspunkt: '2019-12-17T08:00:00+01:00' }) })]);
+      .thenMatches([
+        expect.objectContaining({ data: expect.objectContaining({ moedeDato: '2019-12-16', tidspunkt: '2019-12-17T08:00:00+01:00' }) }),
+      ]);
   });
 });
 

@@ -20,11 +20,19 @@ describe('numbering before the dagsorden is sent', () => {
   });
 
   it('moving a punkt forward renumbers the others', () => {
-    expect(agendaOf(play([command('FlytPunkt', { nr: 3, tilNr: 1 })], historyIn('planlagt')))).toEqual(['1: 18/8420', '2: 19/18529', '3: 19/4767']);
+    expect(agendaOf(play([command('FlytPunkt', { nr: 3, tilNr: 1 })], historyIn('planlagt')))).toEqual([
+      '1: 18/8420',
+      '2: 19/18529',
+      '3: 19/4767',
+    ]);
   });
 
   it('moving a punkt back renumbers the others', () => {
-    expect(agendaOf(play([command('FlytPunkt', { nr: 1, tilNr: 3 })], historyIn('planlagt')))).toEqual(['1: 19/4767', '2: 18/8420', '3: 19/18529']);
+    expect(agendaOf(play([command('FlytPunkt', { nr: 1, tilNr: 3 })], historyIn('planlagt')))).toEqual([
+      '1: 19/4767',
+      '2: 18/8420',
+      '3: 19/18529',
+    ]);
   });
 
   it('removing a punkt closes the gap', () => {
@@ -53,7 +61,10 @@ describe('numbering before the dagsorden is sent', () => {
   });
 
   it('refuses a move to where the punkt already is', () => {
-    spec.given(historyIn('planlagt')).when(command('FlytPunkt', { nr: 2, tilNr: 2 })).thenThrows(ValidationFailed);
+    spec
+      .given(historyIn('planlagt'))
+      .when(command('FlytPunkt', { nr: 2, tilNr: 2 }))
+      .thenThrows(ValidationFailed);
   });
 
   it('does not find a punkt that is not on the agenda', () => {
@@ -68,7 +79,12 @@ describe('numbering once the dagsorden is sent', () => {
   const udsendt = historyIn('dagsorden_udsendt');
 
   it('gives a supplementary punkt the next number and marks it supplerende', () => {
-    expect(agendaOf(play([command('TilfoejPunkt')], udsendt))).toEqual(['1: 19/18529', '2: 19/4767', '3: 18/8420', '4: 14/26479 supplerende']);
+    expect(agendaOf(play([command('TilfoejPunkt')], udsendt))).toEqual([
+      '1: 19/18529',
+      '2: 19/4767',
+      '3: 18/8420',
+      '4: 14/26479 supplerende',
+    ]);
   });
 
   it('keeps the number of a withdrawn punkt and marks it trukket', () => {
@@ -105,9 +121,12 @@ describe('numbering once the dagsorden is sent', () => {
   });
 
   it('refuses to withdraw a punkt that is decided: its beslutning has gone to the sag', () => {
-    spec.given(historyIn('i_gang')).when(command('FjernPunkt', { nr: 1 })).thenThrows(ValidationFailed, (error) => {
-      expect(error.problems[0].reason).toBe('punkt 1 has a beslutning and can no longer be withdrawn');
-    });
+    spec
+      .given(historyIn('i_gang'))
+      .when(command('FjernPunkt', { nr: 1 }))
+      .thenThrows(ValidationFailed, (error) => {
+        expect(error.problems[0].reason).toBe('punkt 1 has a beslutning and can no longer be withdrawn');
+      });
   });
 
   it('refuses a beslutning on a withdrawn punkt', () => {
@@ -117,7 +136,10 @@ describe('numbering once the dagsorden is sent', () => {
 
   it('does not need a beslutning on a withdrawn punkt to close the meeting', () => {
     const events = play([command('FjernPunkt', { nr: 3 }), beslut(2)], historyIn('i_gang'));
-    spec.given(events).when(command('HaevMoede')).thenMatches([expect.objectContaining({ type: 'MoedeHaevet' })]);
+    spec
+      .given(events)
+      .when(command('HaevMoede'))
+      .thenMatches([expect.objectContaining({ type: 'MoedeHaevet' })]);
   });
 });
 
@@ -137,7 +159,10 @@ describe('åbne and lukkede punkter', () => {
   });
 
   it('marks a lukket punkt åbent again, dropping its neutral title', () => {
-    const events = play([command('MarkerPunkt', { nr: 3 }), command('MarkerPunkt', { nr: 3, lukket: false, neutralTitel: null })], historyIn('planlagt'));
+    const events = play(
+      [command('MarkerPunkt', { nr: 3 }), command('MarkerPunkt', { nr: 3, lukket: false, neutralTitel: null })],
+      historyIn('planlagt'),
+    );
     expect(stateOf(events)).toMatchObject({ punkter: [{}, {}, { lukket: false, neutralTitel: null }] });
   });
 
@@ -151,12 +176,17 @@ describe('sending the dagsorden', () => {
     spec
       .given(play([command('IndkaldMoede')]))
       .when(command('UdsendDagsorden'))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'punkter', reason: 'the dagsorden has no punkter' }]));
+      .thenThrows(ValidationFailed, (error) =>
+        expect(error.problems).toEqual([{ field: 'punkter', reason: 'the dagsorden has no punkter' }]),
+      );
   });
 
   it('records when it was sent', () => {
-    spec.given(historyIn('planlagt')).when(command('UdsendDagsorden', {}, { now: '2019-12-10T12:00:00+01:00' })).thenState((state) => {
-      expect(state).toMatchObject({ status: 'dagsorden_udsendt', udsendt: '2019-12-10T12:00:00+01:00' });
-    });
+    spec
+      .given(historyIn('planlagt'))
+      .when(command('UdsendDagsorden', {}, { now: '2019-12-10T12:00:00+01:00' }))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'dagsorden_udsendt', udsendt: '2019-12-10T12:00:00+01:00' });
+      });
   });
 });

@@ -1,5 +1,14 @@
 import { fold } from '@sagsgang/kernel';
-import { evolve, initialState, isMoedeEventType, MOEDE_EVENT_TYPES, MOEDE_STREAM_PREFIX, MoedeEvent, moedeDecider, moedeStreamName } from '../src';
+import {
+  evolve,
+  initialState,
+  isMoedeEventType,
+  MOEDE_EVENT_TYPES,
+  MOEDE_STREAM_PREFIX,
+  MoedeEvent,
+  moedeDecider,
+  moedeStreamName,
+} from '../src';
 import { command, historyIn, MOEDE_ID, NOW, play } from '../src/testing/fixtures';
 
 function deepFreeze<T>(value: T): T {
@@ -37,7 +46,9 @@ const everything = (): MoedeEvent[] =>
       command('TilfoejProtokoltilfoersel', { nr: 1 }),
       command('RegistrerBeslutning', { nr: 3, outcome: 'anbefalet', beslutningstekst: 'Anbefales.', afstemning: null }),
       command('HaevMoede'),
-      ...['Lars Holte', 'Jørgen Lerhard', 'Per Aalbæk Nielsen', 'Charlotte Markussen'].map((medlem) => command('GodkendReferat', { medlem })),
+      ...['Lars Holte', 'Jørgen Lerhard', 'Per Aalbæk Nielsen', 'Charlotte Markussen'].map((medlem) =>
+        command('GodkendReferat', { medlem }),
+      ),
       command('OffentliggoerReferat'),
     ],
     historyIn('planlagt'),
@@ -59,7 +70,16 @@ describe('evolve', () => {
   it('ends with the punkter as the referat lists them', () => {
     const state = fold(moedeDecider, everything());
     const rows = state.status === 'offentliggjort' ? state.punkter : [];
-    expect(rows.map(({ nr, sag, lukket, trukket, supplerende, beslutning }) => [nr, sag.sagsnummer, lukket, !!trukket, supplerende, beslutning?.outcome ?? null])).toEqual([
+    expect(
+      rows.map(({ nr, sag, lukket, trukket, supplerende, beslutning }) => [
+        nr,
+        sag.sagsnummer,
+        lukket,
+        !!trukket,
+        supplerende,
+        beslutning?.outcome ?? null,
+      ]),
+    ).toEqual([
       [1, '18/8420', false, false, false, 'godkendt'],
       [2, '19/4767', true, true, false, null],
       [3, '14/26479', false, false, true, 'anbefalet'],

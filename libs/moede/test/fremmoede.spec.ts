@@ -12,7 +12,10 @@ const stateOf = (events: MoedeEvent[]) => {
   return state;
 };
 const refused = (history: MoedeEvent[], next: MoedeCommand, problems: unknown) =>
-  spec.given(history).when(next).thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
+  spec
+    .given(history)
+    .when(next)
+    .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
 const fravaer = (data: Parameters<typeof command<'RegistrerFravaer'>>[1]) => command('RegistrerFravaer', data);
 
 describe('fravær and afbud', () => {
@@ -48,16 +51,23 @@ describe('fravær and afbud', () => {
   });
 
   it('refuses an empty or repeating list of punkter', () => {
-    refused(udsendt, fravaer({ punkter: [] }), [{ field: 'punkter', reason: 'must be null (the whole meeting) or name at least one punkt' }]);
+    refused(udsendt, fravaer({ punkter: [] }), [
+      { field: 'punkter', reason: 'must be null (the whole meeting) or name at least one punkt' },
+    ]);
     refused(udsendt, fravaer({ punkter: [2, 2] }), [{ field: 'punkter[1]', reason: '"2" appears more than once' }]);
   });
 
   it('does not find a punkt that is not on the agenda', () => {
-    spec.given(udsendt).when(fravaer({ punkter: [9] })).thenThrows(NotFound);
+    spec
+      .given(udsendt)
+      .when(fravaer({ punkter: [9] }))
+      .thenThrows(NotFound);
   });
 
   it('refuses fravær for a withdrawn punkt', () => {
-    refused(play([command('FjernPunkt', { nr: 2 })], udsendt), fravaer({ punkter: [2] }), [{ field: 'punkter[0]', reason: 'punkt 2 has been withdrawn' }]);
+    refused(play([command('FjernPunkt', { nr: 2 })], udsendt), fravaer({ punkter: [2] }), [
+      { field: 'punkter[0]', reason: 'punkt 2 has been withdrawn' },
+    ]);
   });
 
   it('refuses someone who is not a member, and an unknown kind of fravær', () => {
@@ -100,7 +110,10 @@ describe('afgang', () => {
   });
 
   it('does not find the punkt after which the member left when it is not on the agenda', () => {
-    spec.given(udsendt).when(command('RegistrerAfgang', { efterPunkt: 5 })).thenThrows(NotFound);
+    spec
+      .given(udsendt)
+      .when(command('RegistrerAfgang', { efterPunkt: 5 }))
+      .thenThrows(NotFound);
   });
 });
 
@@ -123,6 +136,8 @@ describe('inhabilitet', () => {
   });
 
   it('refuses a declaration without a reason', () => {
-    refused(historyIn('planlagt'), command('ErklaerInhabilitet', { begrundelse: '' }), [{ field: 'begrundelse', reason: 'must not be empty' }]);
+    refused(historyIn('planlagt'), command('ErklaerInhabilitet', { begrundelse: '' }), [
+      { field: 'begrundelse', reason: 'must not be empty' },
+    ]);
   });
 });

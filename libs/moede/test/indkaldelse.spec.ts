@@ -6,7 +6,10 @@ import { command, DIREKTIONEN, historyIn, play } from '../src/testing/fixtures';
 /** What a meeting must be called with. */
 const spec = deciderSpecification(moedeDecider);
 const refused = (history: MoedeEvent[], next: MoedeCommand, problems: unknown) =>
-  spec.given(history).when(next).thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
+  spec
+    .given(history)
+    .when(next)
+    .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
 const indkald = (data: Parameters<typeof command<'IndkaldMoede'>>[1]) => command('IndkaldMoede', data);
 
 describe('calling a meeting', () => {
@@ -15,16 +18,20 @@ describe('calling a meeting', () => {
       { navn: 'Helge Bo Jensen', parti: 'Ø' },
       { navn: 'Steen Christiansen', parti: null },
     ];
-    spec.given([]).when(indkald({ medlemmer })).thenState((state) => {
-      expect(state.status === 'planlagt' && state.medlemmer.map(medlemMedParti)).toEqual(['Helge Bo Jensen (Ø)', 'Steen Christiansen']);
-    });
+    spec
+      .given([])
+      .when(indkald({ medlemmer }))
+      .thenState((state) => {
+        expect(state.status === 'planlagt' && state.medlemmer.map(medlemMedParti)).toEqual(['Helge Bo Jensen (Ø)', 'Steen Christiansen']);
+      });
   });
 
   it('stores an omitted party as null: one spelling of "no party"', () => {
     const medlemmer = [{ navn: 'Lars Holte' }] as { navn: string; parti: string | null }[];
-    spec.given([]).when(indkald({ medlemmer })).thenMatches([
-      expect.objectContaining({ data: expect.objectContaining({ medlemmer: [{ navn: 'Lars Holte', parti: null }] }) }),
-    ]);
+    spec
+      .given([])
+      .when(indkald({ medlemmer }))
+      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ medlemmer: [{ navn: 'Lars Holte', parti: null }] }) })]);
   });
 
   it('starts the meeting planlagt with an empty agenda and nobody absent', () => {
@@ -62,7 +69,13 @@ describe('calling a meeting', () => {
   it('reports every bad field at once', () => {
     refused(
       [],
-      indkald({ udvalg: '', sted: ' ', medlemmer: [{ navn: '', parti: '' }], deltagere: ['Hans Henrik Agger (Gate 21)', ''], sekretaer: '' }),
+      indkald({
+        udvalg: '',
+        sted: ' ',
+        medlemmer: [{ navn: '', parti: '' }],
+        deltagere: ['Hans Henrik Agger (Gate 21)', ''],
+        sekretaer: '',
+      }),
       [
         { field: 'udvalg', reason: 'must not be empty' },
         { field: 'sted', reason: 'must not be empty' },
@@ -84,4 +97,3 @@ describe('cancelling a meeting', () => {
     expect(fold(moedeDecider, play([command('AflysMoede')], historyIn('planlagt')))).toMatchObject({ status: 'aflyst', udsendt: null });
   });
 });
-

@@ -19,9 +19,16 @@ const MOEDER = [
 /** What the process manager does for one sag's stream: each follow-up for it becomes a sag command with its own metadata. */
 function followUp(moedeEvents: MoedeEvent[], sag: SagEvent[]): SagEvent[] {
   const sagId = sag[0].data.sagId;
-  const commands = moedeEvents.flatMap(sagOpfoelgning).filter((next) => next.data.sagId === sagId).map(
-    (next) => ({ ...next, metadata: { actor: { userId: 'procesmanager', role: 'sekretaer' }, now: '2020-01-28T21:00:00+01:00', workflow: POLITISK_V1 } }) as SagCommand,
-  );
+  const commands = moedeEvents
+    .flatMap(sagOpfoelgning)
+    .filter((next) => next.data.sagId === sagId)
+    .map(
+      (next) =>
+        ({
+          ...next,
+          metadata: { actor: { userId: 'procesmanager', role: 'sekretaer' }, now: '2020-01-28T21:00:00+01:00', workflow: POLITISK_V1 },
+        }) as SagCommand,
+    );
   return playSag(commands, sag);
 }
 
@@ -45,7 +52,10 @@ describe('the sag follows the meetings', () => {
   it('is put on the agenda when it becomes a punkt', () => {
     const moede = moedeOm(MOEDER[0], indstilletSag(vaekstregnskab), {}).slice(0, 2);
     const state: SagState = fold(sagDecider, followUp(moede, indstilletSag(vaekstregnskab)));
-    expect(state).toMatchObject({ status: 'paa_dagsorden', dagsorden: { moedeId: MOEDER[0].moedeId, udvalg: 'Direktionen', punktnummer: 1 } });
+    expect(state).toMatchObject({
+      status: 'paa_dagsorden',
+      dagsorden: { moedeId: MOEDER[0].moedeId, udvalg: 'Direktionen', punktnummer: 1 },
+    });
   });
 
   it('passes Direktionen → Økonomiudvalget → Byrådet and is decided there, dated by each meeting', () => {
@@ -66,7 +76,10 @@ describe('the sag follows the meetings', () => {
   it('awaits the same udvalg again when its punkt is withdrawn', () => {
     const moede = moedeOm(MOEDER[0], indstilletSag(vaekstregnskab), {}).slice(0, 3);
     const trukket = play([command('FjernPunkt', { nr: 1, begrundelse: 'Tal mangler' })].map(til(MOEDER[0].moedeId)), moede);
-    expect(fold(sagDecider, followUp(trukket, indstilletSag(vaekstregnskab)))).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Direktionen' });
+    expect(fold(sagDecider, followUp(trukket, indstilletSag(vaekstregnskab)))).toMatchObject({
+      status: 'indstillet',
+      afventerUdvalg: 'Direktionen',
+    });
   });
 
   it('awaits the same udvalg again when the meeting is cancelled', () => {
@@ -80,7 +93,9 @@ describe('the sag follows the meetings', () => {
 
 describe('sagOpfoelgning', () => {
   it('gives the sag exactly what its RegistrerBeslutning needs', () => {
-    const [event] = moedeOm(MOEDER[0], indstilletSag(vaekstregnskab), { beslutningstekst: 'Vækstregnskabet blev godkendt med de faldne bemærkninger.' }).slice(-1);
+    const [event] = moedeOm(MOEDER[0], indstilletSag(vaekstregnskab), {
+      beslutningstekst: 'Vækstregnskabet blev godkendt med de faldne bemærkninger.',
+    }).slice(-1);
     expect(beslutningTilSag(event as BeslutningRegistreret)).toEqual({
       sagId: VAEKST,
       udvalg: 'Direktionen',
@@ -96,7 +111,11 @@ describe('sagOpfoelgning', () => {
     expect(sagOpfoelgning(aflyst)).toEqual(
       [SEED_001_SAGER.socialeInvesteringer, SEED_001_SAGER.charlottekvarteret, SEED_001_SAGER.handlingsplan].map((sag) => ({
         type: 'TraekFraDagsorden',
-        data: { sagId: sagIdFor(sag.sagsnummer), moedeId: 'moede-direktionen-2019-12-16', begrundelse: 'Mødet er aflyst: Direktionen holder ikke møde i uge 51' },
+        data: {
+          sagId: sagIdFor(sag.sagsnummer),
+          moedeId: 'moede-direktionen-2019-12-16',
+          begrundelse: 'Mødet er aflyst: Direktionen holder ikke møde i uge 51',
+        },
       })),
     );
   });

@@ -20,7 +20,10 @@ import {
 const spec = deciderSpecification(moedeDecider);
 const haevet = historyIn('haevet');
 const refused = (history: MoedeEvent[], next: MoedeCommand, problems: unknown) =>
-  spec.given(history).when(next).thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
+  spec
+    .given(history)
+    .when(next)
+    .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
 
 describe('closing the meeting', () => {
   it('is refused while a punkt has no beslutning, naming each', () => {
@@ -31,13 +34,16 @@ describe('closing the meeting', () => {
   });
 
   it('is refused when no member is present to approve the referat', () => {
-    const ingen = play([
-      ...MEDLEMMER.map((medlem) => command('RegistrerFravaer', { medlem, art: 'afbud', punkter: null })),
-      command('AabnMoede'),
-      beslut(1),
-      beslut(2),
-      beslut(3),
-    ], historyIn('dagsorden_udsendt'));
+    const ingen = play(
+      [
+        ...MEDLEMMER.map((medlem) => command('RegistrerFravaer', { medlem, art: 'afbud', punkter: null })),
+        command('AabnMoede'),
+        beslut(1),
+        beslut(2),
+        beslut(3),
+      ],
+      historyIn('dagsorden_udsendt'),
+    );
     refused(ingen, command('HaevMoede'), [{ field: 'medlemmer', reason: 'no member is present to approve the referat' }]);
   });
 
@@ -53,16 +59,24 @@ describe('closing the meeting', () => {
       ],
       historyIn('dagsorden_udsendt'),
     );
-    spec.given(events).when(command('HaevMoede')).thenMatches([
-      expect.objectContaining({ data: expect.objectContaining({ underskrivere: [LARS, JOERGEN, CHARLOTTE] }) }),
-    ]);
+    spec
+      .given(events)
+      .when(command('HaevMoede'))
+      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ underskrivere: [LARS, JOERGEN, CHARLOTTE] }) })]);
   });
 });
 
 describe('approving the referat', () => {
   it('is refused for a member who was not present', () => {
     const udenPer = play(
-      [command('RegistrerFravaer', { medlem: PER, punkter: null }), command('AabnMoede'), beslut(1), beslut(2), beslut(3), command('HaevMoede')],
+      [
+        command('RegistrerFravaer', { medlem: PER, punkter: null }),
+        command('AabnMoede'),
+        beslut(1),
+        beslut(2),
+        beslut(3),
+        command('HaevMoede'),
+      ],
       historyIn('dagsorden_udsendt'),
     );
     refused(udenPer, godkend(PER), [
@@ -72,18 +86,31 @@ describe('approving the referat', () => {
 
   it('is complete when the last member present has approved', () => {
     const udenPer = play(
-      [command('RegistrerFravaer', { medlem: PER, punkter: null }), command('AabnMoede'), beslut(1), beslut(2), beslut(3), command('HaevMoede')],
+      [
+        command('RegistrerFravaer', { medlem: PER, punkter: null }),
+        command('AabnMoede'),
+        beslut(1),
+        beslut(2),
+        beslut(3),
+        command('HaevMoede'),
+      ],
       historyIn('dagsorden_udsendt'),
     );
-    spec.given(play([godkend(LARS), godkend(JOERGEN)], udenPer)).when(godkend(CHARLOTTE)).thenState((state) => {
-      expect(state).toMatchObject({ status: 'referat_godkendt', referatSha256: SHA256, underskrivere: [LARS, JOERGEN, CHARLOTTE] });
-    });
+    spec
+      .given(play([godkend(LARS), godkend(JOERGEN)], udenPer))
+      .when(godkend(CHARLOTTE))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'referat_godkendt', referatSha256: SHA256, underskrivere: [LARS, JOERGEN, CHARLOTTE] });
+      });
   });
 
   it('is not complete while a member present has not approved', () => {
-    spec.given(play([godkend(LARS), godkend(JOERGEN)], haevet)).when(godkend(PER)).thenState((state) => {
-      expect(state).toMatchObject({ status: 'haevet', underskrifter: [{ medlem: LARS }, { medlem: JOERGEN }, { medlem: PER }] });
-    });
+    spec
+      .given(play([godkend(LARS), godkend(JOERGEN)], haevet))
+      .when(godkend(PER))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'haevet', underskrifter: [{ medlem: LARS }, { medlem: JOERGEN }, { medlem: PER }] });
+      });
   });
 
   it('is refused twice from the same member', () => {
@@ -106,9 +133,10 @@ describe('approving the referat', () => {
   });
 
   it('keeps one spelling of the digest', () => {
-    spec.given(haevet).when(godkend(LARS, SHA256.toUpperCase())).thenMatches([
-      expect.objectContaining({ data: expect.objectContaining({ referatSha256: SHA256 }) }),
-    ]);
+    spec
+      .given(haevet)
+      .when(godkend(LARS, SHA256.toUpperCase()))
+      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ referatSha256: SHA256 }) })]);
   });
 
   it('is refused without a sha256 of the referat', () => {
@@ -135,13 +163,22 @@ describe('the referat once the meeting is closed', () => {
   it.each(frozen.flatMap((status) => CHANGES.map(([type, change]) => [status, type, change] as const)))(
     'is frozen in %s: %s is refused',
     (status, _type, change) => {
-      spec.given(historyIn(status)).when(change).thenThrows(IllegalTransition, (error) => expect(error.currentState).toBe(status));
+      spec
+        .given(historyIn(status))
+        .when(change)
+        .thenThrows(IllegalTransition, (error) => expect(error.currentState).toBe(status));
     },
   );
 
-  it.each(CHANGES.map(([type, change]) => [type, change] as const))('cannot change while approvals are collected: %s is refused', (_type, change) => {
-    spec.given(haevet).when(change).thenThrows(IllegalTransition, (error) => expect(error.allowedCommands).toEqual(['GodkendReferat']));
-  });
+  it.each(CHANGES.map(([type, change]) => [type, change] as const))(
+    'cannot change while approvals are collected: %s is refused',
+    (_type, change) => {
+      spec
+        .given(haevet)
+        .when(change)
+        .thenThrows(IllegalTransition, (error) => expect(error.allowedCommands).toEqual(['GodkendReferat']));
+    },
+  );
 
   it('takes no further approval once approved', () => {
     spec.given(historyIn('referat_godkendt')).when(godkend(LARS)).thenThrows(IllegalTransition);

@@ -13,16 +13,26 @@ describe('which sag may go on the agenda', () => {
   const vaekstId = sagIdFor(vaekstregnskab.sagsnummer);
   const problemsFor = (sag: ReturnType<typeof snapshot>) => {
     let problems: unknown;
-    spec.given(planlagt).when(command('TilfoejPunkt', { sag })).thenThrows(ValidationFailed, (error) => (problems = error.problems));
+    spec
+      .given(planlagt)
+      .when(command('TilfoejPunkt', { sag }))
+      .thenThrows(ValidationFailed, (error) => (problems = error.problems));
     return problems;
   };
 
   it('refuses a sag still under udarbejdelse: it has no indstilling', () => {
     const oprettet = playSag([
-      sagCommand('OpretSag', { ...vaekstregnskab, sagsgang: [...vaekstregnskab.sagsgang], journalnummer: '00.01.00', ansvarligEnhed: 'BYC' }, vaekstId),
+      sagCommand(
+        'OpretSag',
+        { ...vaekstregnskab, sagsgang: [...vaekstregnskab.sagsgang], journalnummer: '00.01.00', ansvarligEnhed: 'BYC' },
+        vaekstId,
+      ),
     ]);
     expect(problemsFor(snapshotOf(oprettet))).toEqual([
-      { field: 'sag.status', reason: 'sag 14/26479 is under_udarbejdelse; only a sag with a given indstilling (indstillet) can go on an agenda' },
+      {
+        field: 'sag.status',
+        reason: 'sag 14/26479 is under_udarbejdelse; only a sag with a given indstilling (indstillet) can go on an agenda',
+      },
       { field: 'sag.harIndstilling', reason: 'sag 14/26479 has no indstilling' },
     ]);
   });
@@ -31,7 +41,10 @@ describe('which sag may go on the agenda', () => {
     const andetMoede = { moedeId: 'moede-direktionen-2019-12-09', udvalg: 'Direktionen', punktnummer: 4 };
     const paaDagsorden = playSag([sagCommand('SaetPaaDagsorden', andetMoede, vaekstId)], indstilletSag(vaekstregnskab));
     expect(problemsFor(snapshotOf(paaDagsorden))).toEqual([
-      { field: 'sag.status', reason: 'sag 14/26479 is paa_dagsorden; only a sag with a given indstilling (indstillet) can go on an agenda' },
+      {
+        field: 'sag.status',
+        reason: 'sag 14/26479 is paa_dagsorden; only a sag with a given indstilling (indstillet) can go on an agenda',
+      },
     ]);
   });
 
@@ -40,11 +53,17 @@ describe('which sag may go on the agenda', () => {
     const anbefalet = playSag(
       [
         sagCommand('SaetPaaDagsorden', { ...moede, punktnummer: 4 }, vaekstId),
-        sagCommand('RegistrerBeslutning', { ...moede, moedeDato: '2019-12-09', outcome: 'anbefalet', beslutningstekst: 'Anbefales.' }, vaekstId),
+        sagCommand(
+          'RegistrerBeslutning',
+          { ...moede, moedeDato: '2019-12-09', outcome: 'anbefalet', beslutningstekst: 'Anbefales.' },
+          vaekstId,
+        ),
       ],
       indstilletSag(vaekstregnskab),
     );
-    expect(problemsFor(snapshotOf(anbefalet))).toEqual([{ field: 'sag.trin', reason: 'sag 14/26479 awaits an agenda of Økonomiudvalget, not Direktionen' }]);
+    expect(problemsFor(snapshotOf(anbefalet))).toEqual([
+      { field: 'sag.trin', reason: 'sag 14/26479 awaits an agenda of Økonomiudvalget, not Direktionen' },
+    ]);
   });
 
   it('refuses a sag whose snapshot says it has no indstilling', () => {
@@ -67,15 +86,17 @@ describe('which sag may go on the agenda', () => {
   });
 
   it('accepts a ready sag that awaits this udvalg', () => {
-    spec.given(planlagt).when(command('TilfoejPunkt', { sag: snapshot(madproduktion) })).thenMatches([
-      expect.objectContaining({ type: 'PunktTilfoejet', data: expect.objectContaining({ nr: 4, supplerende: false }) }),
-    ]);
+    spec
+      .given(planlagt)
+      .when(command('TilfoejPunkt', { sag: snapshot(madproduktion) }))
+      .thenMatches([expect.objectContaining({ type: 'PunktTilfoejet', data: expect.objectContaining({ nr: 4, supplerende: false }) })]);
   });
 
   it("stores only the snapshot's own fields: nothing else the app sent reaches the stream", () => {
     const sag = { ...snapshot(madproduktion), indstilling: 'hele teksten', bilag: [] };
-    spec.given(historyIn('planlagt')).when(command('TilfoejPunkt', { sag })).thenMatches([
-      expect.objectContaining({ data: expect.objectContaining({ sag: snapshot(madproduktion) }) }),
-    ]);
+    spec
+      .given(historyIn('planlagt'))
+      .when(command('TilfoejPunkt', { sag }))
+      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ sag: snapshot(madproduktion) }) })]);
   });
 });

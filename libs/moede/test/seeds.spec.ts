@@ -17,8 +17,16 @@ describe('seed 001: REFERAT Direktionen d. 16-12-2019', () => {
   // The seed prints no beslutning for punkt 1; its text below is made up.
   const PUNKTER = [
     [S.oevrigeSager, 'taget_til_efterretning', 'Listen blev gennemgået.'],
-    [S.socialeInvesteringer, 'anbefalet', 'Det blev aftalt, at der skal være en temadrøftelse i Økonomiudvalget om sociale investeringer, herefter tages stilling til det videre arbejde med sociale investeringer i administrationen.'],
-    [S.charlottekvarteret, 'taget_til_efterretning', 'Taget til efterretning. Det blev aftalt, at det skal være tydeligt, at der med udviklingsplanen sker et skifte i profilen for området ifht. Nyt Fokus.'],
+    [
+      S.socialeInvesteringer,
+      'anbefalet',
+      'Det blev aftalt, at der skal være en temadrøftelse i Økonomiudvalget om sociale investeringer, herefter tages stilling til det videre arbejde med sociale investeringer i administrationen.',
+    ],
+    [
+      S.charlottekvarteret,
+      'taget_til_efterretning',
+      'Taget til efterretning. Det blev aftalt, at det skal være tydeligt, at der med udviklingsplanen sker et skifte i profilen for området ifht. Nyt Fokus.',
+    ],
     [S.madproduktion, 'udsat', 'Det blev aftalt, at sagen drøftes med borgmesteren og udvalgsformanden.'],
     [S.vaekstregnskab, 'anbefalet', 'Vækstregnskabet blev godkendt med de faldne bemærkninger.'],
     [S.handlingsplan, 'godkendt_med_aendringer', 'Godkendt med de faldne kommentarer.'],
@@ -70,7 +78,9 @@ describe('seed 001: REFERAT Direktionen d. 16-12-2019', () => {
     spec
       .given(play(beslutninger.slice(0, 4), aabent))
       .when(command('RegistrerBeslutning', { nr: 5, outcome: 'godkendt', beslutningstekst: 'Godkendt.', afstemning: null }))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems[0].reason).toMatch(/^Direktionen does not hold kompetence in sag 14\/26479 \(Byrådet does\)/));
+      .thenThrows(ValidationFailed, (error) =>
+        expect(error.problems[0].reason).toMatch(/^Direktionen does not hold kompetence in sag 14\/26479 \(Byrådet does\)/),
+      );
   });
 
   it('has its sekretær apart from the members', () => {
@@ -88,8 +98,20 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
   ];
   // Sagsnumre, the sekretær and Steen Christiansen's membership are made up; the referat prints none of them.
   const sager = [
-    { sagsnummer: '16/20611', titel: '17,4 Innovation af velfærd - iværksætteri i Albertslund', sagstype: 'droeftelse', journalnummer: '00.01.10-A21-3-15', sagsgang: [UDVALG] },
-    { sagsnummer: '16/4711', titel: 'Borgerinddragelsesproces for nye seniorboliger', sagstype: 'orientering', journalnummer: '02.00.00-A00-4-16', sagsgang: [UDVALG] },
+    {
+      sagsnummer: '16/20611',
+      titel: '17,4 Innovation af velfærd - iværksætteri i Albertslund',
+      sagstype: 'droeftelse',
+      journalnummer: '00.01.10-A21-3-15',
+      sagsgang: [UDVALG],
+    },
+    {
+      sagsnummer: '16/4711',
+      titel: 'Borgerinddragelsesproces for nye seniorboliger',
+      sagstype: 'orientering',
+      journalnummer: '02.00.00-A00-4-16',
+      sagsgang: [UDVALG],
+    },
   ] as const;
   const events = play([
     command('IndkaldMoede', {
@@ -117,16 +139,34 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
   it('lets the drøftelse be recorded as drøftet', () => {
     spec
       .given(events)
-      .when(command('RegistrerBeslutning', { nr: 1, outcome: 'droeftet', beslutningstekst: 'Udvalget og dets gæster drøftede …', afstemning: null }))
-      .thenMatches([expect.objectContaining({ data: expect.objectContaining({ udvalg: UDVALG, moedeDato: '2016-11-21', outcome: 'droeftet' }) })]);
+      .when(
+        command('RegistrerBeslutning', {
+          nr: 1,
+          outcome: 'droeftet',
+          beslutningstekst: 'Udvalget og dets gæster drøftede …',
+          afstemning: null,
+        }),
+      )
+      .thenMatches([
+        expect.objectContaining({ data: expect.objectContaining({ udvalg: UDVALG, moedeDato: '2016-11-21', outcome: 'droeftet' }) }),
+      ]);
   });
 
   it('refuses a vote by a member who did not take part', () => {
     spec
       .given(events)
-      .when(command('RegistrerBeslutning', { nr: 2, outcome: 'taget_til_efterretning', beslutningstekst: 'Taget til efterretning.', afstemning: { for: ['Steen Christiansen', 'Allan Høyer'], imod: [], undlod: [] } }))
+      .when(
+        command('RegistrerBeslutning', {
+          nr: 2,
+          outcome: 'taget_til_efterretning',
+          beslutningstekst: 'Taget til efterretning.',
+          afstemning: { for: ['Steen Christiansen', 'Allan Høyer'], imod: [], undlod: [] },
+        }),
+      )
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'afstemning.for[1]', reason: 'Allan Høyer is absent from the meeting (afbud) and cannot vote on it' }]);
+        expect(error.problems).toEqual([
+          { field: 'afstemning.for[1]', reason: 'Allan Høyer is absent from the meeting (afbud) and cannot vote on it' },
+        ]);
       });
   });
 
@@ -134,14 +174,22 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
     const closed = play(
       [
         command('RegistrerBeslutning', { nr: 1, outcome: 'droeftet', beslutningstekst: 'Drøftet.', afstemning: null }),
-        command('RegistrerBeslutning', { nr: 2, outcome: 'taget_til_efterretning', beslutningstekst: 'Taget til efterretning.', afstemning: null }),
+        command('RegistrerBeslutning', {
+          nr: 2,
+          outcome: 'taget_til_efterretning',
+          beslutningstekst: 'Taget til efterretning.',
+          afstemning: null,
+        }),
         command('HaevMoede'),
       ],
       events,
     );
-    spec.given(closed).when(command('GodkendReferat', { medlem: 'Steen Christiansen' })).thenMatches([
-      expect.objectContaining({ type: 'ReferatUnderskrevet' }),
-      expect.objectContaining({ type: 'ReferatGodkendt', data: expect.objectContaining({ underskrivere: ['Steen Christiansen'] }) }),
-    ]);
+    spec
+      .given(closed)
+      .when(command('GodkendReferat', { medlem: 'Steen Christiansen' }))
+      .thenMatches([
+        expect.objectContaining({ type: 'ReferatUnderskrevet' }),
+        expect.objectContaining({ type: 'ReferatGodkendt', data: expect.objectContaining({ underskrivere: ['Steen Christiansen'] }) }),
+      ]);
   });
 });

@@ -1,5 +1,13 @@
 import { fold, Forbidden, IllegalTransition, NotFound, ROLES, Role } from '@sagsgang/kernel';
-import { allowedCommands, availableCommands, MOEDE_COMMAND_TYPES, MOEDE_STATUSES, MoedeCommandType, moedeDecider, MoedeStatus } from '../src';
+import {
+  allowedCommands,
+  availableCommands,
+  MOEDE_COMMAND_TYPES,
+  MOEDE_STATUSES,
+  MoedeCommandType,
+  moedeDecider,
+  MoedeStatus,
+} from '../src';
 import { deciderSpecification } from '../src/testing/decider-specification';
 import { command, historyIn, MOEDE_ID, setupFor } from '../src/testing/fixtures';
 
@@ -105,11 +113,17 @@ describe('every command for every role', () => {
   });
 
   it('tells a revisor no even where the command would be illegal anyway', () => {
-    spec.given(historyIn('offentliggjort')).when(command('RegistrerBeslutning', {}, { role: 'revisor' })).thenThrows(Forbidden);
+    spec
+      .given(historyIn('offentliggjort'))
+      .when(command('RegistrerBeslutning', {}, { role: 'revisor' }))
+      .thenThrows(Forbidden);
   });
 
   it('tells a sagsbehandler no even for a meeting that does not exist', () => {
-    spec.given([]).when(command('AabnMoede', {}, { role: 'sagsbehandler' })).thenThrows(Forbidden);
+    spec
+      .given([])
+      .when(command('AabnMoede', {}, { role: 'sagsbehandler' }))
+      .thenThrows(Forbidden);
   });
 });
 

@@ -19,12 +19,25 @@ export interface FoldRequest {
  * them in id order into row chunks for the replay's writer. Returns the
  * number of events read.
  */
-export async function foldLog(eventStore: EventStore, projections: readonly AnyProjection[], request: FoldRequest, emit: (chunk: RowChunk) => void): Promise<number> {
+export async function foldLog(
+  eventStore: EventStore,
+  projections: readonly AnyProjection[],
+  request: FoldRequest,
+  emit: (chunk: RowChunk) => void,
+): Promise<number> {
   const sharedBy = request.streams && projections.find((projection) => !projection.documentsPerStream);
-  if (sharedBy) throw new Error(`projection "${sharedBy.name}" does not declare documentsPerStream, so its documents cannot be folded by share of the streams`);
+  if (sharedBy)
+    throw new Error(
+      `projection "${sharedBy.name}" does not declare documentsPerStream, so its documents cannot be folded by share of the streams`,
+    );
   const folds = projections.map((projection) => new DocumentFold(projection));
   let events = 0;
-  for await (const page of eventStore.readLogPages({ fromPosition: 1, toPosition: request.toPosition, pageSize: PAGE_SIZE, streams: request.streams })) {
+  for await (const page of eventStore.readLogPages({
+    fromPosition: 1,
+    toPosition: request.toPosition,
+    pageSize: PAGE_SIZE,
+    streams: request.streams,
+  })) {
     for (const event of page) {
       for (const fold of folds) fold.apply(event);
     }

@@ -9,10 +9,4 @@ export { FoldThreads } from './fold-threads';
 export { serveFoldRequest } from './fold-thread';
 export type { FoldThreadOptions } from './fold-threads';
 export { ReplayWriter } from './replay-writer';
-export type {
-  LogLevel,
-  ProjectionLag,
-  ProjectionLogger,
-  ProjectionRunnerOptions,
-  ProjectionStatus,
-} from './runner-options';
+export type { LogLevel, ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-options';

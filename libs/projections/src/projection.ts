@@ -82,9 +82,7 @@ export function eventMatcher(filter: SubscriptionFilter | undefined): ((event: L
   const prefixes = filter?.streamPrefixes;
   const types = filter?.eventTypes && new Set(filter.eventTypes);
   if (!prefixes && !types) return undefined;
-  return (event) =>
-    (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) &&
-    (!types || types.has(event.type));
+  return (event) => (!prefixes || prefixes.some((prefix) => event.streamName.startsWith(prefix))) && (!types || types.has(event.type));
 }
 
 /**

@@ -14,11 +14,19 @@ function tableOf({ name, version, columns, orderedBy }: TableLayout): AnyProject
   const encodedElsewhere = () => {
     throw new Error(`the replay's writer thread only stores rows encoded by the replay`);
   };
-  return { name, version, orderedBy, columns: Object.fromEntries(columns.map((column) => [column, encodedElsewhere])), documentIds: encodedElsewhere, evolve: encodedElsewhere };
+  return {
+    name,
+    version,
+    orderedBy,
+    columns: Object.fromEntries(columns.map((column) => [column, encodedElsewhere])),
+    documentIds: encodedElsewhere,
+    evolve: encodedElsewhere,
+  };
 }
 
 function failed(error: unknown): FromReplayWriter {
-  const { name, message, file } = error instanceof Error ? (error as Error & { file?: string }) : { name: 'Error', message: String(error), file: undefined };
+  const { name, message, file } =
+    error instanceof Error ? (error as Error & { file?: string }) : { name: 'Error', message: String(error), file: undefined };
   return { kind: 'failed', name, message, file };
 }
 

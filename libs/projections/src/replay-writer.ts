@@ -55,8 +55,16 @@ export class ReplayWriter {
    * (installing the tables); rejects with ReadModelsInUse as the store would.
    */
   static async open(file: string, projections: readonly AnyProjection[], options: ReadModelStoreOptions = {}): Promise<ReplayWriter> {
-    const layouts: TableLayout[] = projections.map(({ name, version, columns, orderedBy }) => ({ name, version, columns: Object.keys(columns ?? {}), orderedBy }));
-    const worker = new Worker(workerScript(join(__dirname, 'replay-writer-thread')), { eval: true, workerData: { file, layouts, options } });
+    const layouts: TableLayout[] = projections.map(({ name, version, columns, orderedBy }) => ({
+      name,
+      version,
+      columns: Object.keys(columns ?? {}),
+      orderedBy,
+    }));
+    const worker = new Worker(workerScript(join(__dirname, 'replay-writer-thread')), {
+      eval: true,
+      workerData: { file, layouts, options },
+    });
     const writer = new ReplayWriter(projections, worker);
     try {
       await writer.answer();
@@ -116,7 +124,10 @@ export class ReplayWriter {
   private answered(answer: FromReplayWriter): void {
     const pending = this.pending.shift();
     if (answer.kind === 'done') return pending?.resolve(answer.digest);
-    const error = answer.name === 'ReadModelsInUse' ? new ReadModelsInUse(answer.file!) : Object.assign(new Error(answer.message), { name: answer.name });
+    const error =
+      answer.name === 'ReadModelsInUse'
+        ? new ReadModelsInUse(answer.file!)
+        : Object.assign(new Error(answer.message), { name: answer.name });
     pending?.reject(error);
   }
 

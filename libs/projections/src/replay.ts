@@ -16,12 +16,18 @@ import type { ReplayWriter } from './replay-writer';
  * the old tables while the log is folded, and inserts rows while the next
  * ones are encoded. `events` counts the events read.
  */
-export async function replayReadModels(eventStore: EventStore, writer: ReplayWriter, threads?: FoldThreads): Promise<{ position: number; events: number }> {
+export async function replayReadModels(
+  eventStore: EventStore,
+  writer: ReplayWriter,
+  threads?: FoldThreads,
+): Promise<{ position: number; events: number }> {
   const position = await eventStore.headPosition();
   writer.begin();
   try {
     const insert = writer.insert.bind(writer);
-    const events = threads ? await threads.fold(position, insert) : await foldLog(eventStore, writer.projections, { toPosition: position }, insert);
+    const events = threads
+      ? await threads.fold(position, insert)
+      : await foldLog(eventStore, writer.projections, { toPosition: position }, insert);
     await writer.commit(position);
     return { position, events };
   } catch (error) {

@@ -49,7 +49,13 @@ export class RowChunker {
   /** Hands on the rows gathered so far, if any. */
   flush(): void {
     if (this.ids.length === 0) return;
-    this.emit({ projection: this.projection, ids: this.ids, ends: this.ends, bytes: this.bytes.buffer as ArrayBuffer, values: this.values });
+    this.emit({
+      projection: this.projection,
+      ids: this.ids,
+      ends: this.ends,
+      bytes: this.bytes.buffer as ArrayBuffer,
+      values: this.values,
+    });
     this.bytes = Buffer.allocUnsafeSlow(CHUNK_BYTES);
     [this.length, this.ids, this.ends, this.values] = [0, [], [], []];
   }

@@ -123,7 +123,10 @@ describe('Checkpoints', () => {
     const warning = expect.stringContaining('sager will be rebuilt from position 0: version 1 → 2');
     expect(logger).toHaveBeenCalledWith('warn', warning);
     expect(fixture.readModels([sagerProjection({ version: 2 })]).find<Sag>('sager').total).toBe(2);
-    expect(v2.status().map((s) => [s.name, s.version, s.checkpoint])).toEqual([['sager', 2, 2], ['counts', 1, 2]]);
+    expect(v2.status().map((s) => [s.name, s.version, s.checkpoint])).toEqual([
+      ['sager', 2, 2],
+      ['counts', 1, 2],
+    ]);
     expect(applied).toEqual([]);
   });
 

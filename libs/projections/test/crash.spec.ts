@@ -19,7 +19,10 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
       const changes = Array.from({ length: 9 }, (__, n) => event('StatusSkiftet', { status: `trin ${n}` }));
       const opret = event('SagOprettet', { sagsnummer: `25/${i}`, titel: `Sag ${i}`, udvalg: 'Byrådet' });
       await store.append(`sag-${i}`, [opret, ...changes]);
-      await store.append(`log-${i}`, Array.from({ length: 10 }, (__, n) => event('Noteret', { n })));
+      await store.append(
+        `log-${i}`,
+        Array.from({ length: 10 }, (__, n) => event('Noteret', { n })),
+      );
     }),
   );
 }
@@ -27,11 +30,9 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
 /** Runs the child until it applies KILL_AT, then SIGKILLs it. */
 async function projectUntilKilled(eventsFile: string, readModels: string): Promise<void> {
   const script = join(__dirname, 'crash', 'project-until-killed.ts');
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', script, eventsFile, readModels, String(KILL_AT)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, eventsFile, readModels, String(KILL_AT)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for await (const line of createInterface({ input: child.stdout })) {
     if (line.startsWith('applying')) child.kill('SIGKILL');

@@ -10,7 +10,10 @@ const ordered = () => ({ ...sagerProjection(), orderedBy: 'sagsnummer' });
 function indexesOf(file: string): string[] {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    return db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_sager' AND sql IS NOT NULL ORDER BY name`).pluck().all() as string[];
+    return db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_sager' AND sql IS NOT NULL ORDER BY name`)
+      .pluck()
+      .all() as string[];
   } finally {
     db.close();
   }
@@ -49,7 +52,12 @@ describe('Read model indexes with orderedBy', () => {
     expect(store.installed).toEqual([{ projection: 'sager', outcome: 'kept' }]);
     expect(store.find<Sag>('sager', { where: { udvalg: 'Byrådet' }, orderBy: 'sagsnummer' }).total).toBe(2);
     store.close();
-    expect(indexesOf(file)).toEqual(['rm_sager__sagsnummer__id', 'rm_sager__status__sagsnummer__id', 'rm_sager__titel__sagsnummer__id', 'rm_sager__udvalg__sagsnummer__id']);
+    expect(indexesOf(file)).toEqual([
+      'rm_sager__sagsnummer__id',
+      'rm_sager__status__sagsnummer__id',
+      'rm_sager__titel__sagsnummer__id',
+      'rm_sager__udvalg__sagsnummer__id',
+    ]);
   });
 
   it('reads a filtered page in order from one index, without sorting the matches', () => {
@@ -62,7 +70,9 @@ describe('Read model indexes with orderedBy', () => {
   });
 
   it('refuses an orderedBy that is not one of the columns', () => {
-    expect(() => validateProjections([{ ...sagerProjection(), orderedBy: 'oprettet' }])).toThrow('orderedBy "oprettet" is not one of its columns');
+    expect(() => validateProjections([{ ...sagerProjection(), orderedBy: 'oprettet' }])).toThrow(
+      'orderedBy "oprettet" is not one of its columns',
+    );
     expect(() => new ReadModelStore(file, [{ ...sagerProjection(), orderedBy: 'nope' }])).toThrow('is not one of its columns');
   });
 });

@@ -58,7 +58,10 @@ describe.each(STORE_KINDS)('Rebuild on the %s event store', (kind) => {
     await runner.rebuild();
     // then
     const states = runner.status().map((status) => [status.state, status.checkpoint]);
-    expect(states).toEqual([['stopped', 3], ['stopped', 3]]);
+    expect(states).toEqual([
+      ['stopped', 3],
+      ['stopped', 3],
+    ]);
   });
 
   it('changes the digest when a document changes', async () => {

@@ -84,7 +84,12 @@ describe('replayReadModels with fold threads, each a share of the streams', () =
   });
 
   /** Replays `file` with `count` threads running support/fold-thread.ts with `projection`. */
-  async function replay(file: string, projections: AnyProjection[], count: number, projection: FoldThreadSetup['projection'] = { sager: {} }) {
+  async function replay(
+    file: string,
+    projections: AnyProjection[],
+    count: number,
+    projection: FoldThreadSetup['projection'] = { sager: {} },
+  ) {
     const setup: FoldThreadSetup = { log: join(fixture.dir, 'events.sqlite'), projection };
     threads = await FoldThreads.start(SCRIPT, { count, workerData: setup });
     const writer = await ReplayWriter.open(file, projections);

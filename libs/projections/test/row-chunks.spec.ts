@@ -3,7 +3,11 @@ import { RowChunk, RowChunker } from '../src/row-chunks';
 /** The rows a chunk carries, its documents decoded back from UTF-8. */
 function rowsOf({ ids, ends, bytes, values }: RowChunk, width: number) {
   const text = Buffer.from(bytes);
-  return ids.map((id, i) => ({ id, json: text.toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i]), values: values.slice(i * width, (i + 1) * width) }));
+  return ids.map((id, i) => ({
+    id,
+    json: text.toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i]),
+    values: values.slice(i * width, (i + 1) * width),
+  }));
 }
 
 describe('RowChunker', () => {
@@ -34,6 +38,9 @@ describe('RowChunker', () => {
     chunker.add('b', large, []);
     chunker.flush();
     chunker.flush();
-    expect(chunks.map((chunk) => rowsOf(chunk, 0))).toEqual([[{ id: 'a', json: small, values: [] }], [{ id: 'b', json: large, values: [] }]]);
+    expect(chunks.map((chunk) => rowsOf(chunk, 0))).toEqual([
+      [{ id: 'a', json: small, values: [] }],
+      [{ id: 'b', json: large, values: [] }],
+    ]);
   });
 });

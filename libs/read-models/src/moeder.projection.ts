@@ -1,6 +1,16 @@
 import { LoggedEvent } from '@sagsgang/event-store';
 import { fold } from '@sagsgang/kernel';
-import { evolve, ExistingMoede, initialState, MOEDE_EVENT_TYPES, MOEDE_STREAM_PREFIX, moedeDato, moedeDecider, MoedeEvent, MoedeState } from '@sagsgang/moede';
+import {
+  evolve,
+  ExistingMoede,
+  initialState,
+  MOEDE_EVENT_TYPES,
+  MOEDE_STREAM_PREFIX,
+  moedeDato,
+  moedeDecider,
+  MoedeEvent,
+  MoedeState,
+} from '@sagsgang/moede';
 import { defineProjection } from '@sagsgang/projections';
 
 /** The meeting as the API shows it: the domain state plus where it stands in the log. */

@@ -35,7 +35,8 @@ function dele(format: Intl.DateTimeFormat, iso: string): Record<Del, string> {
   if (Number.isNaN(tid.getTime())) throw new RangeError(`"${iso}" is not an ISO 8601 date-time`);
   const ud: Partial<Record<Del, string>> = {};
   for (const { type, value } of format.formatToParts(tid)) {
-    if (type === 'weekday' || type === 'day' || type === 'month' || type === 'year' || type === 'hour' || type === 'minute') ud[type] = value;
+    if (type === 'weekday' || type === 'day' || type === 'month' || type === 'year' || type === 'hour' || type === 'minute')
+      ud[type] = value;
   }
   return ud as Record<Del, string>;
 }

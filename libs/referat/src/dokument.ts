@@ -38,7 +38,9 @@ function deltagerfelter(doc: MoedeDokument, art: Dokumentart): Blok[] {
   });
   return [
     ...(deltagere.length > 0 ? [{ art: 'felt', etiket: 'Mødedeltagere', vaerdi: deltagere.join(', ') } as const] : []),
-    ...(fravaer.length > 0 ? [{ art: 'felt', etiket: art === 'referat' ? 'Fraværende' : 'Afbud', vaerdi: opremsning(fravaer) } as const] : []),
+    ...(fravaer.length > 0
+      ? [{ art: 'felt', etiket: art === 'referat' ? 'Fraværende' : 'Afbud', vaerdi: opremsning(fravaer) } as const]
+      : []),
   ];
 }
 

@@ -111,7 +111,9 @@ function afstemning(stemmer: NonNullable<PunktDokument['beslutning']>['afstemnin
     ['Imod stemte', stemmer.imod],
     ['Undlod at stemme', stemmer.undlod],
   ] as const;
-  const vist = linjer.filter(([, navne]) => navne.length > 0).map(([hvem, navne]) => `${hvem}: ${opremsning(navne.map((n) => navn(k, n)))}.`);
+  const vist = linjer
+    .filter(([, navne]) => navne.length > 0)
+    .map(([hvem, navne]) => `${hvem}: ${opremsning(navne.map((n) => navn(k, n)))}.`);
   return vist.length > 0 ? [{ art: 'afsnit', linjer: vist }] : [];
 }
 

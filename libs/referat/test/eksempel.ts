@@ -8,7 +8,8 @@ export const LUKKET = {
   anledning: 'Byggefirma Holm ApS har budt 4,2 mio. kr. for grunden.',
   indstiller: 'Direktøren for Ejendomme indstiller,',
   at: ['at grunden sælges til Byggefirma Holm ApS', 'at provenuet tilføres kassebeholdningen'],
-  sagsfremstilling: 'Buddet ligger over vurderingen fra ejendomsmægleren.\n\n- vurdering 3,9 mio. kr.\n- købers forbehold om jordbundsundersøgelse',
+  sagsfremstilling:
+    'Buddet ligger over vurderingen fra ejendomsmægleren.\n\n- vurdering 3,9 mio. kr.\n- købers forbehold om jordbundsundersøgelse',
   beslutning: 'Økonomiudvalget afviste buddet og bad om en ny vurdering.',
   outcomeLabel: 'Ikke godkendt',
   inhabilBegrundelse: 'er i familie med direktøren for Byggefirma Holm ApS',

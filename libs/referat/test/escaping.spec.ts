@@ -46,7 +46,27 @@ const ONDT_MOEDE: MoedeDokument = {
 };
 
 /** The elements the HTML writer itself produces; anything else came from user text. */
-const EGNE_ELEMENTER = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'p', 'span', 'br', 'ol', 'ul', 'li', 'nav', 'a', 'section']);
+const EGNE_ELEMENTER = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'span',
+  'br',
+  'ol',
+  'ul',
+  'li',
+  'nav',
+  'a',
+  'section',
+]);
 
 const UDGAVER = [
   ['dagsorden', 'intern', renderDagsorden(ONDT_MOEDE, 'html', 'intern')],
@@ -77,7 +97,10 @@ describe.each(UDGAVER)('the HTML %s (%s) with a hostile string in every text fie
   it('has every attribute value from the writer itself', () => {
     const vaerdier = [...ud.matchAll(/\s([a-z-]+)="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`);
 
-    for (const vaerdi of vaerdier) expect(vaerdi).toMatch(/^(lang=da|charset=utf-8|name=viewport|content=width=device-width, initial-scale=1|class=[a-z]+|value=\d+|href=#punkt-\d+|id=punkt-\d+)$/);
+    for (const vaerdi of vaerdier)
+      expect(vaerdi).toMatch(
+        /^(lang=da|charset=utf-8|name=viewport|content=width=device-width, initial-scale=1|class=[a-z]+|value=\d+|href=#punkt-\d+|id=punkt-\d+)$/,
+      );
   });
 });
 

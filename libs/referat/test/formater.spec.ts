@@ -58,8 +58,12 @@ describe('the Markdown document', () => {
   const doc = eksempelMoede({
     punkter: [
       aabentPunkt({
-        indstilling: { indstiller: 'Direktøren for Økonomi indstiller,', atPunkter: ['at budgettet godkendes', 'at *alle* midler frigives'] },
-        anledning: '# Ikke en overskrift\n> ikke et citat\n1. ikke en liste\n+ intet punkt\n---\n=== \n|a|b|\n    ikke kode\n[ikke](et link) <b>ikke fed</b> _heller_ `ikke`',
+        indstilling: {
+          indstiller: 'Direktøren for Økonomi indstiller,',
+          atPunkter: ['at budgettet godkendes', 'at *alle* midler frigives'],
+        },
+        anledning:
+          '# Ikke en overskrift\n> ikke et citat\n1. ikke en liste\n+ intet punkt\n---\n=== \n|a|b|\n    ikke kode\n[ikke](et link) <b>ikke fed</b> _heller_ `ikke`',
       }),
     ],
   });

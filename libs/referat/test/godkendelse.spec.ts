@@ -14,7 +14,11 @@ describe('referatSha256', () => {
 describe('an approved referat', () => {
   const udkast = eksempelMoede();
   const sha = referatSha256(referatTilGodkendelse(udkast));
-  const godkendt = { ...udkast, godkendt: { tidspunkt: '2025-02-04T09:15:00+01:00', underskrivere: ['Mette Lund', 'Peter Friis'] }, referatSha256: sha };
+  const godkendt = {
+    ...udkast,
+    godkendt: { tidspunkt: '2025-02-04T09:15:00+01:00', underskrivere: ['Mette Lund', 'Peter Friis'] },
+    referatSha256: sha,
+  };
 
   it('was approved as the internal plain text without the approval', () => {
     expect(referatTilGodkendelse(godkendt)).toBe(renderReferat(udkast, 'text', 'intern'));
@@ -26,7 +30,9 @@ describe('an approved referat', () => {
 
   it('ends with who approved it and when, and the hash', () => {
     expect(renderReferat(godkendt, 'text', 'intern')).toMatch(
-      new RegExp(`\nGodkendelse\n\nReferatet er godkendt 04-02-2025 kl\\. 09:15 af Mette Lund og Peter Friis\\.\n\nSHA-256 af det godkendte referat: ${sha}\n$`),
+      new RegExp(
+        `\nGodkendelse\n\nReferatet er godkendt 04-02-2025 kl\\. 09:15 af Mette Lund og Peter Friis\\.\n\nSHA-256 af det godkendte referat: ${sha}\n$`,
+      ),
     );
   });
 

@@ -6,7 +6,15 @@ describe('the dagsorden', () => {
   it.each(FORMATER.map((f) => [f.format, f] as const))('has no beslutning in %s', (format, { laes }) => {
     const ud = laes(renderDagsorden(eksempelMoede(), format, 'intern'));
 
-    for (const tekst of ['Beslutning', 'Udvalget bad om en særskilt opfølgning', 'Taget til efterretning', 'stemte', 'inhabil', 'Protokoltilførsel', 'deltog ikke']) {
+    for (const tekst of [
+      'Beslutning',
+      'Udvalget bad om en særskilt opfølgning',
+      'Taget til efterretning',
+      'stemte',
+      'inhabil',
+      'Protokoltilførsel',
+      'deltog ikke',
+    ]) {
       expect(ud).not.toContain(tekst);
     }
   });
@@ -68,10 +76,21 @@ describe('a beslutning in the referat', () => {
 
   it('does not repeat the label when the text opens with it', () => {
     const doc = eksempelMoede({
-      punkter: [aabentPunkt({ beslutning: { udvalg: 'Økonomiudvalget', dato: '2025-02-03', outcomeLabel: 'Godkendt', tekst: 'Godkendt med de faldne kommentarer.' } })],
+      punkter: [
+        aabentPunkt({
+          beslutning: {
+            udvalg: 'Økonomiudvalget',
+            dato: '2025-02-03',
+            outcomeLabel: 'Godkendt',
+            tekst: 'Godkendt med de faldne kommentarer.',
+          },
+        }),
+      ],
     });
 
-    expect(renderReferat(doc, 'text', 'intern')).toContain('Beslutning Økonomiudvalget den 03-02-2025\n\nGodkendt med de faldne kommentarer.\n');
+    expect(renderReferat(doc, 'text', 'intern')).toContain(
+      'Beslutning Økonomiudvalget den 03-02-2025\n\nGodkendt med de faldne kommentarer.\n',
+    );
   });
 
   it('records the vote by name', () => {
@@ -99,7 +118,9 @@ describe('a beslutning in the referat', () => {
   it('notes members who left after the punkt', () => {
     const doc = eksempelMoede({ punkter: [aabentPunkt({ afgange: ['Peter Friis', 'Mette Lund'] })] });
 
-    expect(renderReferat(doc, 'text', 'intern')).toMatch(/Budgetopfølgning Q4\n\nPeter Friis \(V\) og Mette Lund \(A\) forlod mødet efter punkt 1\.\n$/);
+    expect(renderReferat(doc, 'text', 'intern')).toMatch(
+      /Budgetopfølgning Q4\n\nPeter Friis \(V\) og Mette Lund \(A\) forlod mødet efter punkt 1\.\n$/,
+    );
   });
 
   it('stands after the sagsfremstilling by default', () => {
@@ -115,17 +136,32 @@ describe('a beslutning in the referat', () => {
 
 describe('marked punkter', () => {
   const doc = eksempelMoede({
-    punkter: [aabentPunkt(), aabentPunkt({ nr: 2, titel: 'Ny vejbelysning', supplerende: true }), aabentPunkt({ nr: 3, titel: 'Kunstgræsbane', trukket: true })],
+    punkter: [
+      aabentPunkt(),
+      aabentPunkt({ nr: 2, titel: 'Ny vejbelysning', supplerende: true }),
+      aabentPunkt({ nr: 3, titel: 'Kunstgræsbane', trukket: true }),
+    ],
   });
 
-  it.each(FORMATER.map((f) => [f.format, f] as const))('show supplerende and trukket in the heading and contents (%s)', (format, { laes }) => {
-    const ud = laes(renderReferat(doc, format, 'intern'));
+  it.each(FORMATER.map((f) => [f.format, f] as const))(
+    'show supplerende and trukket in the heading and contents (%s)',
+    (format, { laes }) => {
+      const ud = laes(renderReferat(doc, format, 'intern'));
 
-    expectInOrder(ud, ['Ny vejbelysning (supplerende)', 'Kunstgræsbane (trukket)', 'Punkt 2: Ny vejbelysning (supplerende)', 'Punkt 3: Kunstgræsbane (trukket)', 'Punktet er trukket.']);
-  });
+      expectInOrder(ud, [
+        'Ny vejbelysning (supplerende)',
+        'Kunstgræsbane (trukket)',
+        'Punkt 2: Ny vejbelysning (supplerende)',
+        'Punkt 3: Kunstgræsbane (trukket)',
+        'Punktet er trukket.',
+      ]);
+    },
+  );
 
   it('show a trukket punkt with its number and nothing else', () => {
-    expect(punktudsnit(renderReferat(doc, 'text', 'intern'), 3)).toBe('Punkt 3: Kunstgræsbane (trukket)\n\n25/1001\n\nPunktet er trukket.\n');
+    expect(punktudsnit(renderReferat(doc, 'text', 'intern'), 3)).toBe(
+      'Punkt 3: Kunstgræsbane (trukket)\n\n25/1001\n\nPunktet er trukket.\n',
+    );
   });
 
   it('keep a trukket lukket punkt’s title from the public', () => {

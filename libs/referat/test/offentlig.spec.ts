@@ -35,7 +35,8 @@ describe.each(RENDERINGER)('the public %s of a meeting with a lukket punkt', (_,
     it('names no member, vote, inhabilitet or protokoltilførsel within the lukket punkt', () => {
       const punkt2 = punktudsnit(laes(render(eksempelMoede(), format, 'offentlig')), 2);
 
-      for (const tekst of [...MEDLEMMER.map(({ navn }) => navn), 'stemte', 'inhabil', 'Protokoltilførsel']) expect(punkt2).not.toContain(tekst);
+      for (const tekst of [...MEDLEMMER.map(({ navn }) => navn), 'stemte', 'inhabil', 'Protokoltilførsel'])
+        expect(punkt2).not.toContain(tekst);
     });
 
     it('shows the punkt by its number and "Lukket punkt"', () => {
@@ -47,7 +48,12 @@ describe.each(RENDERINGER)('the public %s of a meeting with a lukket punkt', (_,
     it('shows the open punkt in full', () => {
       const ud = laes(render(eksempelMoede(), format, 'offentlig'));
 
-      for (const tekst of ['Budgetopfølgning pr. 31. december', '25/1001', 'Kvartalsvis opfølgning på budgettet.', 'at budgetopfølgningen tages til efterretning']) {
+      for (const tekst of [
+        'Budgetopfølgning pr. 31. december',
+        '25/1001',
+        'Kvartalsvis opfølgning på budgettet.',
+        'at budgetopfølgningen tages til efterretning',
+      ]) {
         expect(ud).toContain(vis(tekst));
       }
     });

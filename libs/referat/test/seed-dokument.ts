@@ -30,7 +30,11 @@ function seedPunkt(moede: SeedMoede, punkt: SeedPunkt, medUdfald: boolean): Punk
     anledning: punkt.anledning,
     anledningOverskrift: punkt.anledningOverskrift,
     indstilling: punkt.indstilling
-      ? { indstiller: punkt.indstilling.indstiller ?? undefined, atPunkter: punkt.indstilling.atPunkter, opstilling: punkt.indstilling.opstilling }
+      ? {
+          indstiller: punkt.indstilling.indstiller ?? undefined,
+          atPunkter: punkt.indstilling.atPunkter,
+          opstilling: punkt.indstilling.opstilling,
+        }
       : undefined,
     sagsfremstilling: punkt.sagsfremstilling ?? undefined,
     beslutning:

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDagsorden, renderReferat } from '@sagsgang/referat';
-import { fravaersSaetning, iReferatet, SEED_000_MOEDE, SEED_001_MOEDE, SEED_MOEDER, SeedMoede, tekststykker } from '../../../test/fixtures/seed-moeder';
+import {
+  fravaersSaetning,
+  iReferatet,
+  SEED_000_MOEDE,
+  SEED_001_MOEDE,
+  SEED_MOEDER,
+  SeedMoede,
+  tekststykker,
+} from '../../../test/fixtures/seed-moeder';
 import { seedDokument } from './seed-dokument';
 import { expectInOrder, FORMATER } from './support';
 
@@ -57,7 +65,10 @@ describe.each(SEED_MOEDER.map((moede) => [moede.udvalg, moede] as const))('the s
     const ud = renderReferat(seedDokument(moede), 'text', 'intern');
 
     const indhold = ud.slice(ud.indexOf('Indholdsfortegnelse'), ud.indexOf('Punkt 1:'));
-    expectInOrder(indhold, moede.punkter.map((punkt) => `${punkt.nr}. ${punkt.titel}\n`));
+    expectInOrder(
+      indhold,
+      moede.punkter.map((punkt) => `${punkt.nr}. ${punkt.titel}\n`),
+    );
   });
 });
 

@@ -36,10 +36,7 @@ export type SagAfsluttet = DomainEvent<'SagAfsluttet', Base>;
 /** `trin` is where the sag resumes in its sagsgang, recorded so replay never re-derives it. */
 export type SagGenoptaget = DomainEvent<'SagGenoptaget', Base & { begrundelse: string; trin: number }>;
 
-export type SagSatPaaDagsorden = DomainEvent<
-  'SagSatPaaDagsorden',
-  Base & { moedeId: string; udvalg: string; punktnummer: number }
->;
+export type SagSatPaaDagsorden = DomainEvent<'SagSatPaaDagsorden', Base & { moedeId: string; udvalg: string; punktnummer: number }>;
 export type SagTrukketFraDagsorden = DomainEvent<
   'SagTrukketFraDagsorden',
   Base & { moedeId: string; udvalg: string; begrundelse: string | null }

@@ -32,7 +32,9 @@ export function journalnummerProblems(value: string): FieldProblem[] {
   const [emne, facet, loebenummer, aar] = parts;
   const reasons = [
     EMNE.test(emne) ? null : `emne "${emne}" must be HH.GG.EE, three two-digit groups`,
-    facet === undefined || HANDLINGSFACET.test(facet) ? null : `handlingsfacet "${facet}" must be a capital letter and 0–2 digits, e.g. A21`,
+    facet === undefined || HANDLINGSFACET.test(facet)
+      ? null
+      : `handlingsfacet "${facet}" must be a capital letter and 0–2 digits, e.g. A21`,
     loebenummer === undefined || LOEBENUMMER.test(loebenummer) ? null : `løbenummer "${loebenummer}" must be a positive whole number`,
     aar === undefined || AAR.test(aar) ? null : `år "${aar}" must be two digits`,
   ];

@@ -19,5 +19,7 @@ export function parseSagstype(value: string): Sagstype {
   if (isSagstype(value)) return value;
   const fromLetter = SAGSTYPE_FORKORTELSER[value.toUpperCase()];
   if (fromLetter) return fromLetter;
-  throw new ValidationFailed([{ field: 'sagstype', reason: `"${value}" is not a sagstype; expected ${SAGSTYPER.join(', ')} (or B, O, D)` }]);
+  throw new ValidationFailed([
+    { field: 'sagstype', reason: `"${value}" is not a sagstype; expected ${SAGSTYPER.join(', ')} (or B, O, D)` },
+  ]);
 }

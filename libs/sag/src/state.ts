@@ -1,15 +1,7 @@
 import { Outcome } from './outcome';
 import { Sagstype } from './sagstype';
 
-export const SAG_STATUSES = [
-  'ny',
-  'under_udarbejdelse',
-  'indstillet',
-  'paa_dagsorden',
-  'afgjort',
-  'henlagt',
-  'afsluttet',
-] as const;
+export const SAG_STATUSES = ['ny', 'under_udarbejdelse', 'indstillet', 'paa_dagsorden', 'afgjort', 'henlagt', 'afsluttet'] as const;
 export type SagStatus = (typeof SAG_STATUSES)[number];
 
 export interface WorkflowRef {
@@ -101,8 +93,21 @@ export function sagData(sag: ExistingSag): SagData {
   const { id, sagsnummer, titel, journalnummer, sagstype, sagsgang, trin, ansvarligEnhed, workflow, oprettet } = sag;
   const { anledning, sagsfremstillinger, bilag, indstillinger, behandlinger } = sag;
   return {
-    id, sagsnummer, titel, journalnummer, sagstype, sagsgang, trin, ansvarligEnhed, workflow, oprettet,
-    anledning, sagsfremstillinger, bilag, indstillinger, behandlinger,
+    id,
+    sagsnummer,
+    titel,
+    journalnummer,
+    sagstype,
+    sagsgang,
+    trin,
+    ansvarligEnhed,
+    workflow,
+    oprettet,
+    anledning,
+    sagsfremstillinger,
+    bilag,
+    indstillinger,
+    behandlinger,
   };
 }
 
@@ -128,6 +133,4 @@ export function inStatus<S extends SagStatus>(state: SagState, statuses: readonl
   throw new Error(`${context} cannot apply to a sag in status ${state.status}`);
 }
 
-export const EXISTING: readonly ExistingSag['status'][] = SAG_STATUSES.filter(
-  (status): status is ExistingSag['status'] => status !== 'ny',
-);
+export const EXISTING: readonly ExistingSag['status'][] = SAG_STATUSES.filter((status): status is ExistingSag['status'] => status !== 'ny');

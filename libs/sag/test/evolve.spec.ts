@@ -1,5 +1,15 @@
 import { fold } from '@sagsgang/kernel';
-import { aktueltUdvalg, evolve, gaeldendeIndstilling, harKompetence, initialState, isSagEventType, SagEvent, sagDecider, SagState } from '../src';
+import {
+  aktueltUdvalg,
+  evolve,
+  gaeldendeIndstilling,
+  harKompetence,
+  initialState,
+  isSagEventType,
+  SagEvent,
+  sagDecider,
+  SagState,
+} from '../src';
 import { command, historyIn, NOW, play, prepared, SAG_ID, SAGSGANG, treatment } from '../src/testing/fixtures';
 
 const stateOf = (events: SagEvent[]): SagState => fold(sagDecider, events);
@@ -36,13 +46,23 @@ describe('evolve', () => {
   });
 
   it('keeps every version of the sagsfremstilling', () => {
-    const state = existing(stateOf(play([command('OpretSag'), command('SkrivSagsfremstilling', { tekst: 'A' }), command('SkrivSagsfremstilling', { tekst: 'B' })])));
-    expect(state.sagsfremstillinger.map(({ version, tekst }) => [version, tekst])).toEqual([[1, 'A'], [2, 'B']]);
+    const state = existing(
+      stateOf(
+        play([command('OpretSag'), command('SkrivSagsfremstilling', { tekst: 'A' }), command('SkrivSagsfremstilling', { tekst: 'B' })]),
+      ),
+    );
+    expect(state.sagsfremstillinger.map(({ version, tekst }) => [version, tekst])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
   });
 
   it('keeps the indstilling given and each revision, the last being the current one', () => {
     const state = stateOf(play([command('ReviderIndstilling', { atPunkter: ['at sagen udsættes'] })], historyIn('indstillet')));
-    expect(existing(state).indstillinger.map(({ version, art }) => [version, art])).toEqual([[1, 'givet'], [2, 'revideret']]);
+    expect(existing(state).indstillinger.map(({ version, art }) => [version, art])).toEqual([
+      [1, 'givet'],
+      [2, 'revideret'],
+    ]);
     expect(state).toMatchObject({ status: 'indstillet', indstilling: { version: 2, atPunkter: ['at sagen udsættes'] } });
   });
 
@@ -68,7 +88,9 @@ describe('evolve', () => {
 
 describe('state helpers', () => {
   it('name the udvalg the sag is with', () => {
-    expect(aktueltUdvalg(existing(stateOf(play([...treatment('Direktionen', 'anbefalet')], historyIn('indstillet')))))).toBe('Økonomiudvalget');
+    expect(aktueltUdvalg(existing(stateOf(play([...treatment('Direktionen', 'anbefalet')], historyIn('indstillet')))))).toBe(
+      'Økonomiudvalget',
+    );
   });
 
   it('know when the udvalg holds kompetence', () => {

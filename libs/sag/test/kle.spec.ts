@@ -63,7 +63,11 @@ describe('an invalid KLE journalnummer', () => {
   });
 
   it('names every wrong part at once', () => {
-    expect(reasonFor('00.01.1-a21-3-2015').split(' | ').map((reason) => reason.split(' ')[0])).toEqual(['emne', 'handlingsfacet', 'år']);
+    expect(
+      reasonFor('00.01.1-a21-3-2015')
+        .split(' | ')
+        .map((reason) => reason.split(' ')[0]),
+    ).toEqual(['emne', 'handlingsfacet', 'år']);
   });
 
   it('explains a journalnummer with parts missing', () => {

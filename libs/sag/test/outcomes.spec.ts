@@ -55,7 +55,9 @@ describe('outcomes per sagstype', () => {
     spec
       .given(onAgendaOf('Byrådet'))
       .when(registrer('Byrådet', 'vedtaget'))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems[0].reason).toMatch(/^"vedtaget" is not an outcome; known: godkendt, /));
+      .thenThrows(ValidationFailed, (error) =>
+        expect(error.problems[0].reason).toMatch(/^"vedtaget" is not an outcome; known: godkendt, /),
+      );
   });
 });
 
@@ -81,7 +83,9 @@ describe('sagstype', () => {
   });
 
   it('rejects anything else, naming the accepted forms', () => {
-    expect(() => parseSagstype('drøftelse')).toThrow('"drøftelse" is not a sagstype; expected beslutning, orientering, droeftelse (or B, O, D)');
+    expect(() => parseSagstype('drøftelse')).toThrow(
+      '"drøftelse" is not a sagstype; expected beslutning, orientering, droeftelse (or B, O, D)',
+    );
   });
 
   it('is stored only in its canonical form: a letter in OpretSag is rejected', () => {

@@ -11,15 +11,21 @@ const beslutning = (udvalg: string, outcome: Parameters<typeof treatment>[1]) =>
 
 describe('routing after a beslutning', () => {
   it('anbefalet at Direktionen sends the sag on to Økonomiudvalget', () => {
-    spec.given(onAgendaOf('Direktionen')).when(beslutning('Direktionen', 'anbefalet')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
-    });
+    spec
+      .given(onAgendaOf('Direktionen'))
+      .when(beslutning('Direktionen', 'anbefalet'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
+      });
   });
 
   it('anbefalet at Økonomiudvalget sends the sag on to Byrådet', () => {
-    spec.given(onAgendaOf('Økonomiudvalget')).when(beslutning('Økonomiudvalget', 'anbefalet')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'indstillet', trin: 2, afventerUdvalg: 'Byrådet' });
-    });
+    spec
+      .given(onAgendaOf('Økonomiudvalget'))
+      .when(beslutning('Økonomiudvalget', 'anbefalet'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'indstillet', trin: 2, afventerUdvalg: 'Byrådet' });
+      });
   });
 
   it('anbefalet at Byrådet is rejected: the last udvalg has no next udvalg', () => {
@@ -32,35 +38,50 @@ describe('routing after a beslutning', () => {
   });
 
   it('udsat keeps the sag waiting for another agenda of the same udvalg', () => {
-    spec.given(onAgendaOf('Økonomiudvalget')).when(beslutning('Økonomiudvalget', 'udsat')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
-    });
+    spec
+      .given(onAgendaOf('Økonomiudvalget'))
+      .when(beslutning('Økonomiudvalget', 'udsat'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
+      });
   });
 
   it('tilbagesendt returns the sag to the administration at the same udvalg', () => {
-    spec.given(onAgendaOf('Økonomiudvalget')).when(beslutning('Økonomiudvalget', 'tilbagesendt')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'under_udarbejdelse', trin: 1 });
-    });
+    spec
+      .given(onAgendaOf('Økonomiudvalget'))
+      .when(beslutning('Økonomiudvalget', 'tilbagesendt'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'under_udarbejdelse', trin: 1 });
+      });
   });
 
   it('after tilbagesendt the administration must give a new indstilling before the next agenda', () => {
     const sentBack = play([...prepared(), ...treatment('Direktionen', 'tilbagesendt')]);
-    spec.given(sentBack).when(command('SaetPaaDagsorden')).thenThrows(IllegalTransition, (error) => {
-      expect(error.allowedCommands).toContain('GivIndstilling');
-    });
+    spec
+      .given(sentBack)
+      .when(command('SaetPaaDagsorden'))
+      .thenThrows(IllegalTransition, (error) => {
+        expect(error.allowedCommands).toContain('GivIndstilling');
+      });
   });
 
   it('a new indstilling after tilbagesendt is version 2 and awaits the same udvalg', () => {
     const sentBack = play([...prepared(), ...treatment('Direktionen', 'tilbagesendt')]);
-    spec.given(sentBack).when(command('GivIndstilling')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Direktionen', indstilling: { version: 2 } });
-    });
+    spec
+      .given(sentBack)
+      .when(command('GivIndstilling'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Direktionen', indstilling: { version: 2 } });
+      });
   });
 
   it('a decision by Byrådet, which holds kompetence, makes the sag afgjort', () => {
-    spec.given(onAgendaOf('Byrådet')).when(beslutning('Byrådet', 'godkendt_med_aendringer')).thenState((state) => {
-      expect(state).toMatchObject({ status: 'afgjort', afgoerelse: { udvalg: 'Byrådet', outcome: 'godkendt_med_aendringer' } });
-    });
+    spec
+      .given(onAgendaOf('Byrådet'))
+      .when(beslutning('Byrådet', 'godkendt_med_aendringer'))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'afgjort', afgoerelse: { udvalg: 'Byrådet', outcome: 'godkendt_med_aendringer' } });
+      });
   });
 
   it('a decision by Direktionen, which lacks kompetence, is rejected', () => {
@@ -84,9 +105,12 @@ describe('routing after a beslutning', () => {
   });
 
   it('withdrawn from an agenda, the sag awaits the same udvalg again', () => {
-    spec.given(onAgendaOf('Økonomiudvalget')).when(command('TraekFraDagsorden', { moedeId: MOEDER['Økonomiudvalget'].moedeId })).thenState((state) => {
-      expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
-    });
+    spec
+      .given(onAgendaOf('Økonomiudvalget'))
+      .when(command('TraekFraDagsorden', { moedeId: MOEDER['Økonomiudvalget'].moedeId }))
+      .thenState((state) => {
+        expect(state).toMatchObject({ status: 'indstillet', trin: 1, afventerUdvalg: 'Økonomiudvalget' });
+      });
   });
 });
 

@@ -46,11 +46,12 @@ describe('seed 000, punkt 1: a droeftelse decided by the one udvalg in its sagsg
   it('is decided as drøftet by the udvalg with kompetence', () => {
     spec
       .given(play(sagen))
-      .when(
-        command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, outcome: 'droeftet', beslutningstekst: P1.beslutning }),
-      )
+      .when(command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, outcome: 'droeftet', beslutningstekst: P1.beslutning }))
       .thenState((state: SagState) => {
-        expect(state).toMatchObject({ status: 'afgjort', afgoerelse: { udvalg: P1.udvalg, outcome: 'droeftet', beslutningstekst: P1.beslutning } });
+        expect(state).toMatchObject({
+          status: 'afgjort',
+          afgoerelse: { udvalg: P1.udvalg, outcome: 'droeftet', beslutningstekst: P1.beslutning },
+        });
         expect(state.status === 'afgjort' && OUTCOME_LABELS[state.afgoerelse.outcome]).toBe('Drøftet');
       });
   });
@@ -103,30 +104,36 @@ describe('seed 001, punkt 2: "Status sociale investeringer", 19/18529, sent on f
   });
 
   it("records Direktionen's beslutning and sends the sag on to Økonomiudvalget", () => {
-    spec.given(play(sagen)).when(beslutning).then([
-      {
-        type: 'SagOversendt',
-        data: {
-          sagId: beslutning.data.sagId,
-          udvalg: 'Direktionen',
-          moedeId: moede.moedeId,
-          moedeDato: '2019-12-16',
-          outcome: 'anbefalet',
-          beslutningstekst: P2.beslutning,
-          tilUdvalg: 'Økonomiudvalget',
-          tidspunkt: beslutning.metadata.now,
+    spec
+      .given(play(sagen))
+      .when(beslutning)
+      .then([
+        {
+          type: 'SagOversendt',
+          data: {
+            sagId: beslutning.data.sagId,
+            udvalg: 'Direktionen',
+            moedeId: moede.moedeId,
+            moedeDato: '2019-12-16',
+            outcome: 'anbefalet',
+            beslutningstekst: P2.beslutning,
+            tilUdvalg: 'Økonomiudvalget',
+            tidspunkt: beslutning.metadata.now,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('then awaits an agenda of Økonomiudvalget with its treatment by Direktionen in its history', () => {
-    spec.given(play(sagen)).when(beslutning).thenState((state) => {
-      expect(state).toMatchObject({
-        status: 'indstillet',
-        afventerUdvalg: 'Økonomiudvalget',
-        behandlinger: [{ udvalg: 'Direktionen', dato: '2019-12-16', outcome: 'anbefalet', beslutningstekst: P2.beslutning }],
+    spec
+      .given(play(sagen))
+      .when(beslutning)
+      .thenState((state) => {
+        expect(state).toMatchObject({
+          status: 'indstillet',
+          afventerUdvalg: 'Økonomiudvalget',
+          behandlinger: [{ udvalg: 'Direktionen', dato: '2019-12-16', outcome: 'anbefalet', beslutningstekst: P2.beslutning }],
+        });
       });
-    });
   });
 });

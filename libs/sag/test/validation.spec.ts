@@ -9,8 +9,7 @@ const rejects = (status: SagStatus, bad: SagCommand, ...problems: FieldProblem[]
     .given(historyIn(status))
     .when(bad)
     .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
-const accepts = (status: SagStatus, good: SagCommand) =>
-  spec.given(historyIn(status)).when(good).thenMatches([expect.anything()]);
+const accepts = (status: SagStatus, good: SagCommand) => spec.given(historyIn(status)).when(good).thenMatches([expect.anything()]);
 
 describe('OpretSag', () => {
   it('needs a titel', () => rejects('ny', command('OpretSag', { titel: '  ' }), { field: 'titel', reason: 'must not be empty' }));
@@ -84,10 +83,16 @@ describe('VedhaeftBilag', () => {
     }));
 
   it('rejects a negative size', () =>
-    rejects('under_udarbejdelse', command('VedhaeftBilag', { stoerrelse: -1 }), { field: 'stoerrelse', reason: 'must be a whole number ≥ 0' }));
+    rejects('under_udarbejdelse', command('VedhaeftBilag', { stoerrelse: -1 }), {
+      field: 'stoerrelse',
+      reason: 'must be a whole number ≥ 0',
+    }));
 
   it('rejects a fractional size', () =>
-    rejects('under_udarbejdelse', command('VedhaeftBilag', { stoerrelse: 1.5 }), { field: 'stoerrelse', reason: 'must be a whole number ≥ 0' }));
+    rejects('under_udarbejdelse', command('VedhaeftBilag', { stoerrelse: 1.5 }), {
+      field: 'stoerrelse',
+      reason: 'must be a whole number ≥ 0',
+    }));
 
   it('accepts an empty file', () => accepts('under_udarbejdelse', command('VedhaeftBilag', { stoerrelse: 0 })));
 
@@ -107,7 +112,9 @@ describe('VedhaeftBilag', () => {
     spec
       .given(play([command('OpretSag'), command('VedhaeftBilag')]))
       .when(command('VedhaeftBilag'))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'bilagId', reason: 'bilag bilag-1 is already attached' }])));
+      .thenThrows(ValidationFailed, (error) =>
+        expect(error.problems).toEqual([{ field: 'bilagId', reason: 'bilag bilag-1 is already attached' }]),
+      ));
 });
 
 describe('indstilling', () => {

@@ -1,5 +1,14 @@
 import { Forbidden, IllegalTransition, NotFound, ROLES, Role } from '@sagsgang/kernel';
-import { POLITISK_V1, SAG_COMMAND_TYPES, SAG_STATUSES, SagCommandType, SagStatus, allowedCommands, availableCommands, sagDecider } from '../src';
+import {
+  POLITISK_V1,
+  SAG_COMMAND_TYPES,
+  SAG_STATUSES,
+  SagCommandType,
+  SagStatus,
+  allowedCommands,
+  availableCommands,
+  sagDecider,
+} from '../src';
 import { deciderSpecification } from '../src/testing/decider-specification';
 import { command, historyIn } from '../src/testing/fixtures';
 
@@ -84,6 +93,9 @@ describe('every command for every role', () => {
   });
 
   it('tells a revisor no even where the command would be illegal anyway', () => {
-    spec.given(historyIn('afsluttet')).when(command('GivIndstilling', {}, { role: 'revisor' })).thenThrows(Forbidden);
+    spec
+      .given(historyIn('afsluttet'))
+      .when(command('GivIndstilling', {}, { role: 'revisor' }))
+      .thenThrows(Forbidden);
   });
 });

@@ -10,7 +10,12 @@ import { Roles } from './roles.guard';
 export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, type: Problem, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  ApiResponse({
+    status,
+    description,
+    type: Problem,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
 
 /** The problem+json answers of the audit routes. */
 const ApiAuditErrors = () =>
@@ -51,7 +56,14 @@ export class AuditController {
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({
     description: 'JSON Lines: one export record per line',
-    content: { 'application/x-ndjson': { schema: { type: 'string', example: '{"position":1,"stream":"sag-…","revision":0,"id":"…","type":"SagOprettet","data":{},"metadata":{},"hash":"…"}\n' } } },
+    content: {
+      'application/x-ndjson': {
+        schema: {
+          type: 'string',
+          example: '{"position":1,"stream":"sag-…","revision":0,"id":"…","type":"SagOprettet","data":{},"metadata":{},"hash":"…"}\n',
+        },
+      },
+    },
   })
   @ApiAuditErrors()
   export(@Query() query: ExportQuery): StreamableFile {

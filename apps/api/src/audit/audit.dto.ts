@@ -16,13 +16,19 @@ export class ExportQuery {
   @Max(Number.MAX_SAFE_INTEGER)
   from?: number;
 
-  @ApiPropertyOptional({ description: 'Only this stream, e.g. sag-<id> or moede-<id>', example: 'sag-4f1c2d9e-8a7b-4c3d-9e2f-1a2b3c4d5e6f' })
+  @ApiPropertyOptional({
+    description: 'Only this stream, e.g. sag-<id> or moede-<id>',
+    example: 'sag-4f1c2d9e-8a7b-4c3d-9e2f-1a2b3c4d5e6f',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   stream?: string;
 
-  @ApiPropertyOptional({ description: 'Only events recorded at or after this time (metadata.recordedAt, ISO 8601)', example: '2025-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Only events recorded at or after this time (metadata.recordedAt, ISO 8601)',
+    example: '2025-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   since?: string;
@@ -43,7 +49,8 @@ export class VerifyFailureDto {
 
 export class UnreadableRangeDto {
   @ApiProperty({ description: 'Last readable position before the unreadable data' }) after!: number;
-  @ApiProperty({ description: 'First readable position after it; null when nothing readable follows', nullable: true, type: Number }) before!: number | null;
+  @ApiProperty({ description: 'First readable position after it; null when nothing readable follows', nullable: true, type: Number })
+  before!: number | null;
   @ApiProperty() problem!: string;
 }
 

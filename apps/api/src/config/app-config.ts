@@ -50,7 +50,9 @@ export class AppConfig {
 
   /** Origins allowed to call the API from a browser, comma-separated; unset means no cross-origin access. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/, { message: 'SAGSGANG_CORS_ORIGINS must be comma-separated origins such as https://sager.kommune.dk' })
+  @Matches(/^https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'SAGSGANG_CORS_ORIGINS must be comma-separated origins such as https://sager.kommune.dk',
+  })
   SAGSGANG_CORS_ORIGINS?: string;
 
   /**
@@ -58,7 +60,9 @@ export class AppConfig {
    * unset or 'false' none, 'true' any, a hop count, or addresses/CIDRs, comma-separated.
    */
   @IsOptional()
-  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, { message: 'SAGSGANG_TRUST_PROXY must be true, false, a hop count or comma-separated addresses/CIDRs' })
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'SAGSGANG_TRUST_PROXY must be true, false, a hop count or comma-separated addresses/CIDRs',
+  })
   SAGSGANG_TRUST_PROXY?: string;
 
   /** Requests per minute per client (token subject, else IP address); 0 turns the limit off. */

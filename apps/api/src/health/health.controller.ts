@@ -23,7 +23,8 @@ class ProjectionHealth {
 
 class ProcessManagerHealth {
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['running', 'retrying', 'stopped', 'failed'], description: 'stopped also when SAGSGANG_PROCESS_MANAGERS=off' }) state!: string;
+  @ApiProperty({ enum: ['running', 'retrying', 'stopped', 'failed'], description: 'stopped also when SAGSGANG_PROCESS_MANAGERS=off' })
+  state!: string;
   @ApiProperty({ description: 'Last global position fully handled' }) checkpoint!: number;
   @ApiProperty({ description: 'How far behind the head of the log it is' }) lag!: number;
   @ApiProperty({ description: 'Follow-ups the target refused (logged with the event position and skipped)' }) failures!: number;
@@ -54,13 +55,24 @@ export class HealthController {
   async health(): Promise<HealthReport> {
     try {
       const headPosition = await this.store.headPosition();
-      const projections = (await this.runner.lag()).map(({ name, state, checkpoint, lag, error }) => ({ name, state, checkpoint, lag, error }));
+      const projections = (await this.runner.lag()).map(({ name, state, checkpoint, lag, error }) => ({
+        name,
+        state,
+        checkpoint,
+        lag,
+        error,
+      }));
       const processManagers = [this.processManager(headPosition)];
       const managersOk = this.config.SAGSGANG_PROCESS_MANAGERS === 'off' || processManagers.every((manager) => manager.state === 'running');
       const healthy = projections.every((projection) => projection.state === 'running') && managersOk;
       return { status: healthy ? 'ok' : 'degraded', store: { reachable: true, headPosition }, projections, processManagers };
     } catch (error) {
-      return { status: 'degraded', store: { reachable: false, headPosition: 0, error: String(error) }, projections: [], processManagers: [] };
+      return {
+        status: 'degraded',
+        store: { reachable: false, headPosition: 0, error: String(error) },
+        projections: [],
+        processManagers: [],
+      };
     }
   }
 
@@ -88,6 +100,14 @@ export class HealthController {
   private processManager(headPosition: number): ProcessManagerHealth {
     const { name, state, checkpoint, error } = this.sagOpfoelgning.status();
     const { count, last } = this.sagOpfoelgning.failures();
-    return { name, state, checkpoint, lag: Math.max(0, headPosition - checkpoint), failures: count, ...(last ? { lastFailure: last } : {}), ...(error ? { error } : {}) };
+    return {
+      name,
+      state,
+      checkpoint,
+      lag: Math.max(0, headPosition - checkpoint),
+      failures: count,
+      ...(last ? { lastFailure: last } : {}),
+      ...(error ? { error } : {}),
+    };
   }
 }

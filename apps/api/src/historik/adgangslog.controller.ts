@@ -29,6 +29,11 @@ export class AdgangslogController {
   async adgangslog(@Query() query: AdgangslogQuery): Promise<HistorikSide> {
     const stream = adgangslogStreamName(query.moedeId);
     const events = await this.store.readStream(stream);
-    return side(query.moedeId, stream, events.map((event) => entry(event, adgangResume(event))), query);
+    return side(
+      query.moedeId,
+      stream,
+      events.map((event) => entry(event, adgangResume(event))),
+      query,
+    );
   }
 }

@@ -15,7 +15,12 @@ import { LukketLaesning } from './lukket-laesning';
 const ID = new ParseUUIDPipe();
 
 export const ApiForbidden = (description: string) =>
-  ApiResponse({ status: 403, description, type: Problem, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  ApiResponse({
+    status: 403,
+    description,
+    type: Problem,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
 
 const ApiHistorik = (summary: string, roles: string) =>
   applyDecorators(

@@ -19,7 +19,10 @@ export class HistorikQuery {
   @Min(0)
   offset = 0;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Start at this revision (inclusive): upwards when asc, downwards when desc; nextFromRevision gives the next page' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Start at this revision (inclusive): upwards when asc, downwards when desc; nextFromRevision gives the next page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -49,13 +52,17 @@ export class HistorikEntryDto {
   @ApiProperty({ description: 'Global log position' }) position!: number;
   @ApiProperty({ example: 'SagOversendt' }) type!: string;
   @ApiProperty({ example: '2019-12-16T18:02:11.311Z', description: 'When it was recorded' }) recordedAt!: string;
-  @ApiProperty({ example: '2019-12-16', description: "When it took effect: the meeting's date for a beslutning and the routing it caused, else recordedAt" })
+  @ApiProperty({
+    example: '2019-12-16',
+    description: "When it took effect: the meeting's date for a beslutning and the routing it caused, else recordedAt",
+  })
   effectiveAt!: string;
   @ApiProperty({ type: HvemDto, description: 'Who, from the token of the request that caused it' }) who!: HvemDto;
   @ApiProperty({ example: 'Beslutning i Økonomiudvalget 16-12-2019: anbefalet — sendt videre til Byrådet' }) what!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data as stored" }) data!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The request id, or the id of the event a process manager reacted to' }) causationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The request id, or the id of the event a process manager reacted to' })
+  causationId!: string | null;
 }
 
 export class HistorikSideDto {
@@ -67,5 +74,6 @@ export class HistorikSideDto {
   @ApiProperty() offset!: number;
   @ApiProperty({ nullable: true, type: Number }) fromRevision!: number | null;
   @ApiProperty({ type: [HistorikEntryDto] }) items!: HistorikEntryDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'fromRevision for the next page in the same order; null on the last page' }) nextFromRevision!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'fromRevision for the next page in the same order; null on the last page' })
+  nextFromRevision!: number | null;
 }

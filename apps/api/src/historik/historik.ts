@@ -89,7 +89,10 @@ export interface HistorikSide {
 export function side(id: string, stream: string, entries: readonly HistorikEntry[], paging: Paging): HistorikSide {
   const { limit, offset, order, fromRevision } = paging;
   const ordered = order === 'asc' ? [...entries] : [...entries].reverse();
-  const from = fromRevision === undefined ? ordered : ordered.filter((item) => (order === 'asc' ? item.revision >= fromRevision : item.revision <= fromRevision));
+  const from =
+    fromRevision === undefined
+      ? ordered
+      : ordered.filter((item) => (order === 'asc' ? item.revision >= fromRevision : item.revision <= fromRevision));
   const items = from.slice(offset, offset + limit);
   const more = from.length > offset + limit;
   const last = items[items.length - 1];

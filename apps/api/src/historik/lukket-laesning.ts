@@ -35,7 +35,10 @@ export class LukketLaesning implements LogReader {
 
   /** Only the punkter whose sager `sagIds` names: for a page of a meeting's history. */
   async moedeSager(request: AuthenticatedRequest, nu: ExistingMoede, sagIds: ReadonlySet<string>): Promise<void> {
-    await this.adgangslog.registrer(request, lukkedePunkter(nu, nu).filter((ref) => sagIds.has(ref.sagId)));
+    await this.adgangslog.registrer(
+      request,
+      lukkedePunkter(nu, nu).filter((ref) => sagIds.has(ref.sagId)),
+    );
   }
 
   /** A sag's content (its state, history or bilag); `events` is its stream if already read. */
@@ -90,7 +93,8 @@ export class LukketLaesning implements LogReader {
     const seen = this.log.seen;
     const events = await this.store.readStream(sagStreamName(sagId));
     const moedeIds = moederIn(events);
-    if (events.length > 0 && seen === this.log.seen) remember(this.known, sagId, { revision: events[events.length - 1].revision, moedeIds });
+    if (events.length > 0 && seen === this.log.seen)
+      remember(this.known, sagId, { revision: events[events.length - 1].revision, moedeIds });
     return moedeIds;
   }
 
@@ -102,7 +106,8 @@ export class LukketLaesning implements LogReader {
     const events = await this.store.readStream(moedeStreamName(moedeId));
     const folded = foldMoedeStream(events);
     const moede = folded.status === 'ny' ? null : folded;
-    if (events.length > 0 && seen === this.log.seen) remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });
+    if (events.length > 0 && seen === this.log.seen)
+      remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });
     return moede;
   }
 }

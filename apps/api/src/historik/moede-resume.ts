@@ -46,7 +46,9 @@ export function moedeResume(event: MoedeEvent, foer: MoedeState): string {
       return `${event.data.medlem} erklærede sig inhabil i ${punkt(event.data.nr)}`;
     case 'BeslutningRegistreret': {
       const { nr, udvalg, moedeDato, outcome, afstemning } = event.data;
-      const stemmer = afstemning ? ` (${afstemning.for.length} for, ${afstemning.imod.length} imod, ${afstemning.undlod.length} undlod)` : '';
+      const stemmer = afstemning
+        ? ` (${afstemning.for.length} for, ${afstemning.imod.length} imod, ${afstemning.undlod.length} undlod)`
+        : '';
       return `Beslutning i ${udvalg} ${kortDato(moedeDato)} på ${punkt(nr)}: ${udfald(outcome)}${stemmer}`;
     }
     case 'ProtokoltilfoerselTilfoejet':

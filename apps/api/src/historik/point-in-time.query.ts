@@ -17,7 +17,11 @@ export class MomentQuery {
   @Matches(DATO_TID_MED_ZONE, { message: ASOF_FORMAT })
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'Read as it stood after this revision of its stream (0 = the first event). Not with asOf', minimum: 0, example: 3 })
+  @ApiPropertyOptional({
+    description: 'Read as it stood after this revision of its stream (0 = the first event). Not with asOf',
+    minimum: 0,
+    example: 3,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -13,7 +13,14 @@ export type Moment = { kind: 'revision'; revision: number } | { kind: 'asOf'; as
 export function momentFrom(query: { asOf?: string; revision?: number }): Moment | undefined {
   if (query.asOf !== undefined && query.revision !== undefined) {
     const reason = 'asOf and revision name a moment each; give one of them';
-    throw new BadRequestException({ title: 'Ugyldig forespørgsel', detail: reason, errors: [{ field: 'asOf', reason }, { field: 'revision', reason }] });
+    throw new BadRequestException({
+      title: 'Ugyldig forespørgsel',
+      detail: reason,
+      errors: [
+        { field: 'asOf', reason },
+        { field: 'revision', reason },
+      ],
+    });
   }
   if (query.revision !== undefined) return { kind: 'revision', revision: query.revision };
   if (query.asOf !== undefined) return { kind: 'asOf', asOf: query.asOf, at: Date.parse(query.asOf) };
@@ -63,7 +70,10 @@ export function streamAt(what: string, id: string, events: readonly RecordedEven
  * time, or, for a revision, at the global position of that revision's event
  * (positions of one store compare across streams). Without a moment, whole.
  */
-export function otherStreamsAt(moment: Moment | undefined, history: readonly RecordedEvent[]): (events: RecordedEvent[]) => RecordedEvent[] {
+export function otherStreamsAt(
+  moment: Moment | undefined,
+  history: readonly RecordedEvent[],
+): (events: RecordedEvent[]) => RecordedEvent[] {
   if (!moment) return (events) => events;
   if (moment.kind === 'asOf') return (events) => prefixAt(events, moment);
   const until = history[history.length - 1]?.position ?? 0;

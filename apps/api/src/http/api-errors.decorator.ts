@@ -3,7 +3,12 @@ import { ApiResponse } from '@nestjs/swagger';
 import { Problem } from './problem';
 
 const problemResponse = (status: number, description: string) =>
-  ApiResponse({ status, description, type: Problem, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  ApiResponse({
+    status,
+    description,
+    type: Problem,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
 
 /** Documents the problem+json answers every command can give. */
 export function ApiCommandErrors() {

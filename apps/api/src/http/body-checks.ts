@@ -23,7 +23,8 @@ export function unsafeBodyProblems(body: unknown): FieldProblem[] {
   while (stack.length > 0 && problems.length < 20) {
     const { value, field, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) problems.push({ field: field || 'body', reason: 'must be well-formed Unicode (it holds a lone surrogate)' });
+      if (LONE_SURROGATE.test(value))
+        problems.push({ field: field || 'body', reason: 'must be well-formed Unicode (it holds a lone surrogate)' });
       if (CONTROL_CHARACTER.test(value)) problems.push({ field: field || 'body', reason: 'must not contain control characters' });
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_BODY_DEPTH) {
@@ -32,7 +33,8 @@ export function unsafeBodyProblems(body: unknown): FieldProblem[] {
       }
       for (const [key, child] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (!Array.isArray(value) && (key === 'prototype' || key in Object.prototype)) problems.push({ field: path, reason: `property ${key} should not exist` });
+        if (!Array.isArray(value) && (key === 'prototype' || key in Object.prototype))
+          problems.push({ field: path, reason: `property ${key} should not exist` });
         stack.push({ value: child, field: path, depth: depth + 1 });
       }
     }
@@ -56,7 +58,9 @@ export class NoBodyPipe implements PipeTransform {
     if (isObject && Object.keys(value).length === 0) return undefined;
     const fields = isObject ? Object.keys(value) : [];
     throw invalidBody(
-      fields.length > 0 ? fields.map((field) => ({ field, reason: `property ${field} should not exist` })) : [{ field: 'body', reason: 'this command takes no body' }],
+      fields.length > 0
+        ? fields.map((field) => ({ field, reason: `property ${field} should not exist` }))
+        : [{ field: 'body', reason: 'this command takes no body' }],
     );
   }
 }

@@ -16,7 +16,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = { ...toProblem(error), instance: request.url };
     // Unexpected failures only: a deliberate 503 (not ready, minPosition not reached) is in the request's log line.
     if (body.status >= 500 && !(error instanceof HttpException)) {
-      this.logger.error({ correlationId: request.id, context: 'ProblemDetails' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
+      this.logger.error(
+        { correlationId: request.id, context: 'ProblemDetails' },
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
     }
     void http.getResponse<FastifyReply>().status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }

@@ -20,11 +20,11 @@ export function loadWorkflows(file: string | undefined): WorkflowRegistry {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`SAGSGANG_WORKFLOWS: cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`SAGSGANG_WORKFLOWS: cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return WorkflowRegistry.fromJson(json);
   } catch (error) {
-    throw new Error(`SAGSGANG_WORKFLOWS (${file}): ${(error as Error).message}`);
+    throw new Error(`SAGSGANG_WORKFLOWS (${file}): ${(error as Error).message}`, { cause: error });
   }
 }

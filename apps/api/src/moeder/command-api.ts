@@ -12,7 +12,11 @@ export function MoedeCommandApi() {
   return applyDecorators(
     ApiTags('moeder'),
     ApiBearerAuth(),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key appends nothing and gets the first response' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retried request with the same key appends nothing and gets the first response',
+    }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen (ETag); a stale one gives 412' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this request appends' }),
   );

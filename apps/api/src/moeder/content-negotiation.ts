@@ -16,7 +16,10 @@ export const DOKUMENT_MEDIETYPER: readonly { type: string; format: Format }[] = 
  */
 export function vaelgFormat(accept: string | undefined): { type: string; format: Format } {
   if (accept === undefined || accept.trim() === '') return DOKUMENT_MEDIETYPER[0];
-  const ranges = accept.split(',').map(parseRange).filter((range) => range !== null);
+  const ranges = accept
+    .split(',')
+    .map(parseRange)
+    .filter((range) => range !== null);
   let best: { type: string; format: Format; q: number } | undefined;
   for (const candidate of DOKUMENT_MEDIETYPER) {
     const q = quality(candidate.type, ranges);

@@ -35,7 +35,11 @@ export class IndkaldMoedeCommandHandler implements ICommandHandler<IndkaldMoedeC
     const command: IndkaldMoede = {
       type: 'IndkaldMoede',
       data: {
-        moedeId, udvalg, start, sted, sekretaer,
+        moedeId,
+        udvalg,
+        start,
+        sted,
+        sekretaer,
         medlemmer: body.medlemmer.map(({ navn, parti }) => ({ navn, parti: parti ?? null })),
         deltagere: body.deltagere ?? [],
       },

@@ -11,7 +11,14 @@ const moede = (events = historyIn('haevet')) => fold(moedeDecider, events) as Ex
 /** Punkt 1's sag (sociale investeringer) with every text the referat prints. */
 function socialeInvesteringer(): ExistingSag {
   const sagId = sagIdFor(SEED_001_SAGER.socialeInvesteringer.sagsnummer);
-  const bilag = { bilagId: 'b1', titel: 'Notat', filnavn: 'notat.docx', medietype: 'application/msword', stoerrelse: 1, sha256: 'a'.repeat(64) };
+  const bilag = {
+    bilagId: 'b1',
+    titel: 'Notat',
+    filnavn: 'notat.docx',
+    medietype: 'application/msword',
+    stoerrelse: 1,
+    sha256: 'a'.repeat(64),
+  };
   const events = playSag(
     [
       sagCommand('BeskrivAnledning', { tekst: 'Formålet med sagen' }, sagId),
@@ -73,7 +80,15 @@ describe('moedeDokument: the referat view model from the meeting and its sager',
   });
 
   it('names the members absent from the whole meeting, with their party and kind of absence', () => {
-    const events = play([command('IndkaldMoede', { medlemmer: [{ navn: 'Helge Bo Jensen', parti: 'Ø' }, { navn: LARS, parti: null }] }), command('RegistrerFravaer', { medlem: 'Helge Bo Jensen', art: 'fravaer', punkter: null })]);
+    const events = play([
+      command('IndkaldMoede', {
+        medlemmer: [
+          { navn: 'Helge Bo Jensen', parti: 'Ø' },
+          { navn: LARS, parti: null },
+        ],
+      }),
+      command('RegistrerFravaer', { medlem: 'Helge Bo Jensen', art: 'fravaer', punkter: null }),
+    ]);
     const dokument = moedeDokument(moede(events), new Map());
     expect(dokument.fravaerende).toEqual([{ navn: 'Helge Bo Jensen', parti: 'Ø', art: 'fravaer' }]);
     expect(dokument.medlemmer).toEqual([{ navn: 'Helge Bo Jensen', parti: 'Ø' }, { navn: LARS }]);
@@ -87,7 +102,10 @@ describe('moedeDokument: the referat view model from the meeting and its sager',
   });
 
   it('shows a withdrawn punkt as trukket and a lukket one with its neutral title', () => {
-    const events = play([command('MarkerPunkt', { nr: 2, lukket: true, neutralTitel: 'Personalesag' }), command('FjernPunkt', { nr: 3 })], historyIn('dagsorden_udsendt'));
+    const events = play(
+      [command('MarkerPunkt', { nr: 2, lukket: true, neutralTitel: 'Personalesag' }), command('FjernPunkt', { nr: 3 })],
+      historyIn('dagsorden_udsendt'),
+    );
     const [, to, tre] = moedeDokument(moede(events), new Map()).punkter;
     expect(to).toMatchObject({ lukket: true, neutralTitel: 'Personalesag', trukket: false });
     expect(tre).toMatchObject({ lukket: false, trukket: true });

@@ -56,7 +56,14 @@ export class MoedeDokumenterController {
     return this.render('referat', id, momentFrom(query), accept, request, reply);
   }
 
-  private async render(art: Art, id: string, moment: Moment | undefined, accept: string | undefined, request: AuthenticatedRequest, reply: FastifyReply): Promise<string> {
+  private async render(
+    art: Art,
+    id: string,
+    moment: Moment | undefined,
+    accept: string | undefined,
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+  ): Promise<string> {
     const { type, format } = vaelgFormat(accept);
     const publikum: Publikum = request.actor ? 'intern' : 'offentlig';
     const bygget = await this.byg(id, moment, publikum);

@@ -33,7 +33,12 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The dagsorden is sent; from now on the punkt numbers never change' })
   @ApiCommandErrors()
-  udsend(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  udsend(
+    @Param('id', ID) id: string,
+    @NoBody() _body: undefined,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'UdsendDagsorden', data: { moedeId: id }, metadata }));
   }
 
@@ -41,7 +46,12 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is open: beslutninger may be recorded' })
   @ApiCommandErrors()
-  aabn(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  aabn(
+    @Param('id', ID) id: string,
+    @NoBody() _body: undefined,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'AabnMoede', data: { moedeId: id }, metadata }));
   }
 
@@ -49,15 +59,29 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Cancelled before it opened; every sag on the agenda is withdrawn from it' })
   @ApiCommandErrors()
-  aflys(@Param('id', ID) id: string, @Body() body: BegrundelseDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'AflysMoede', data: { moedeId: id, begrundelse: body.begrundelse }, metadata }));
+  aflys(
+    @Param('id', ID) id: string,
+    @Body() body: BegrundelseDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(reply, id, context, (metadata) => ({
+      type: 'AflysMoede',
+      data: { moedeId: id, begrundelse: body.begrundelse },
+      metadata,
+    }));
   }
 
   @Post(':id/fravaer')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Afbud or fravær, for the whole meeting or for named punkter' })
   @ApiCommandErrors()
-  fravaer(@Param('id', ID) id: string, @Body() body: FravaerDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  fravaer(
+    @Param('id', ID) id: string,
+    @Body() body: FravaerDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({
       type: 'RegistrerFravaer',
       data: { moedeId: id, medlem: body.medlem, art: body.art, punkter: body.punkter ?? null },
@@ -69,7 +93,12 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'A member left after punkt efterPunkt and takes no part in later punkter' })
   @ApiCommandErrors()
-  afgang(@Param('id', ID) id: string, @Body() body: AfgangDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  afgang(
+    @Param('id', ID) id: string,
+    @Body() body: AfgangDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({
       type: 'RegistrerAfgang',
       data: { moedeId: id, medlem: body.medlem, efterPunkt: body.efterPunkt },
@@ -81,27 +110,59 @@ export class MoederCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is closed; the referat content is fixed and awaits approval' })
   @ApiCommandErrors()
-  haev(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  haev(
+    @Param('id', ID) id: string,
+    @NoBody() _body: undefined,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'HaevMoede', data: { moedeId: id }, metadata }));
   }
 
   @Post(':id/referat/godkend')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto, description: "One member's approval of the referat as rendered now (its sha256 is recorded); the last one approves it" })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: "One member's approval of the referat as rendered now (its sha256 is recorded); the last one approves it",
+  })
   @ApiCommandErrors()
-  async godkend(@Param('id', ID) id: string, @Body() body: GodkendReferatDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.commandBus.execute<GodkendReferatCommand, CommandResult>(new GodkendReferatCommand(id, body.medlem, context)));
+  async godkend(
+    @Param('id', ID) id: string,
+    @Body() body: GodkendReferatDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withETag(
+      reply,
+      await this.commandBus.execute<GodkendReferatCommand, CommandResult>(new GodkendReferatCommand(id, body.medlem, context)),
+    );
   }
 
   @Post(':id/referat/offentliggoer')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto, description: 'The approved referat is published: the public may read it (lukkede punkter hidden)' })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: 'The approved referat is published: the public may read it (lukkede punkter hidden)',
+  })
   @ApiCommandErrors()
-  offentliggoer(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  offentliggoer(
+    @Param('id', ID) id: string,
+    @NoBody() _body: undefined,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'OffentliggoerReferat', data: { moedeId: id }, metadata }));
   }
 
-  private async run(reply: FastifyReply, moedeId: string, context: CommandContext, toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand) {
-    return withETag(reply, await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)));
+  private async run(
+    reply: FastifyReply,
+    moedeId: string,
+    context: CommandContext,
+    toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
+  ) {
+    return withETag(
+      reply,
+      await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)),
+    );
   }
 }

@@ -27,31 +27,64 @@ export class PunkterCommandsController {
     description: 'The sag is the next punkt, nr (supplerende once the dagsorden is sent); the sag is then put on this agenda',
   })
   @ApiCommandErrors()
-  async tilfoej(@Param('id', ID) id: string, @Body() body: TilfoejPunktDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.commandBus.execute<TilfoejPunktCommand, TilfoejPunktResult>(new TilfoejPunktCommand(id, body, context)));
+  async tilfoej(
+    @Param('id', ID) id: string,
+    @Body() body: TilfoejPunktDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withETag(
+      reply,
+      await this.commandBus.execute<TilfoejPunktCommand, TilfoejPunktResult>(new TilfoejPunktCommand(id, body, context)),
+    );
   }
 
   @Post(':nr/flyt')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Reorders the agenda before it is sent' })
   @ApiCommandErrors()
-  flyt(@Param('id', ID) id: string, @Param('nr', NR) nr: number, @Body() body: FlytPunktDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  flyt(
+    @Param('id', ID) id: string,
+    @Param('nr', NR) nr: number,
+    @Body() body: FlytPunktDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'FlytPunkt', data: { moedeId: id, nr, tilNr: body.tilNr }, metadata }));
   }
 
   @Delete(':nr')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto, description: 'Before sending the punkt is removed (the rest renumbered), after it is trukket (keeps its number)' })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: 'Before sending the punkt is removed (the rest renumbered), after it is trukket (keeps its number)',
+  })
   @ApiCommandErrors()
-  fjern(@Param('id', ID) id: string, @Param('nr', NR) nr: number, @Body() body: FjernPunktDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'FjernPunkt', data: { moedeId: id, nr, begrundelse: body.begrundelse ?? null }, metadata }));
+  fjern(
+    @Param('id', ID) id: string,
+    @Param('nr', NR) nr: number,
+    @Body() body: FjernPunktDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(reply, id, context, (metadata) => ({
+      type: 'FjernPunkt',
+      data: { moedeId: id, nr, begrundelse: body.begrundelse ?? null },
+      metadata,
+    }));
   }
 
   @Post(':nr/marker')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Marks the punkt åbent or lukket' })
   @ApiCommandErrors()
-  marker(@Param('id', ID) id: string, @Param('nr', NR) nr: number, @Body() body: MarkerPunktDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  marker(
+    @Param('id', ID) id: string,
+    @Param('nr', NR) nr: number,
+    @Body() body: MarkerPunktDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({
       type: 'MarkerPunkt',
       data: { moedeId: id, nr, lukket: body.lukket, neutralTitel: body.neutralTitel ?? null },
@@ -63,7 +96,13 @@ export class PunkterCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The member declares inhabilitet and takes no part in the punkt' })
   @ApiCommandErrors()
-  inhabilitet(@Param('id', ID) id: string, @Param('nr', NR) nr: number, @Body() body: InhabilitetDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  inhabilitet(
+    @Param('id', ID) id: string,
+    @Param('nr', NR) nr: number,
+    @Body() body: InhabilitetDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({
       type: 'ErklaerInhabilitet',
       data: { moedeId: id, nr, medlem: body.medlem, begrundelse: body.begrundelse },
@@ -73,9 +112,18 @@ export class PunkterCommandsController {
 
   @Post(':nr/beslutning')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto, description: "The udvalg's beslutning; the sag follows it (pass position as minPosition to read the sag after)" })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: "The udvalg's beslutning; the sag follows it (pass position as minPosition to read the sag after)",
+  })
   @ApiCommandErrors()
-  beslutning(@Param('id', ID) id: string, @Param('nr', NR) nr: number, @Body() body: BeslutningDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  beslutning(
+    @Param('id', ID) id: string,
+    @Param('nr', NR) nr: number,
+    @Body() body: BeslutningDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({
       type: 'RegistrerBeslutning',
       data: { moedeId: id, nr, outcome: body.outcome, beslutningstekst: body.beslutningstekst, afstemning: body.afstemning ?? null },
@@ -101,7 +149,15 @@ export class PunkterCommandsController {
     }));
   }
 
-  private async run(reply: FastifyReply, moedeId: string, context: CommandContext, toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand) {
-    return withETag(reply, await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)));
+  private async run(
+    reply: FastifyReply,
+    moedeId: string,
+    context: CommandContext,
+    toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
+  ) {
+    return withETag(
+      reply,
+      await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)),
+    );
   }
 }

@@ -29,7 +29,14 @@ export function registerHttpObservability(fastify: FastifyInstance, metrics: Met
     metrics.httpRequests.inc({ method, route, status: String(status) });
     metrics.httpDuration.observe({ method, route }, reply.elapsedTime / 1000);
     const level = status === 500 ? 'error' : status > 500 ? 'warn' : 'info';
-    const line = { correlationId: request.id, method, url, status, durationMs: reply.elapsedTime, remoteAddress: request.socket.remoteAddress };
+    const line = {
+      correlationId: request.id,
+      method,
+      url,
+      status,
+      durationMs: reply.elapsedTime,
+      remoteAddress: request.socket.remoteAddress,
+    };
     requestLog[level](line, `${method} ${url} ${status}`);
     done();
   });

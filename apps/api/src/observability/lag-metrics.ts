@@ -25,28 +25,28 @@ export class LagMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const lagMetrics = this;
-    new Gauge({
+    const projectionLag: Gauge<'projection' | 'state'> = new Gauge({
       name: 'sagsgang_projection_lag',
       help: `How far each read model is behind the head of the log (${LAG_UNIT})`,
       labelNames: ['projection', 'state'] as const,
       registers: [this.metrics.registry],
-      async collect() {
-        this.reset();
-        for (const { name, state, lag } of await lagMetrics.guarded(() => lagMetrics.projections.lag(), [])) this.set({ projection: name, state }, lag);
+      collect: async () => {
+        projectionLag.reset();
+        for (const { name, state, lag } of await this.guarded(() => this.projections.lag(), []))
+          projectionLag.set({ projection: name, state }, lag);
       },
     });
-    new Gauge({
+    const managerLag: Gauge<'manager' | 'state'> = new Gauge({
       name: 'sagsgang_process_manager_lag',
       help: `How far each process manager is behind the head of the log (${LAG_UNIT})`,
       labelNames: ['manager', 'state'] as const,
       registers: [this.metrics.registry],
-      async collect() {
-        this.reset();
-        const head = await lagMetrics.guarded(() => lagMetrics.store.headPosition(), undefined);
+      collect: async () => {
+        managerLag.reset();
+        const head = await this.guarded(() => this.store.headPosition(), undefined);
         if (head === undefined) return;
-        const { name, state, checkpoint } = lagMetrics.sagOpfoelgning.status();
-        this.set({ manager: name, state }, Math.max(0, head - checkpoint));
+        const { name, state, checkpoint } = this.sagOpfoelgning.status();
+        managerLag.set({ manager: name, state }, Math.max(0, head - checkpoint));
       },
     });
   }

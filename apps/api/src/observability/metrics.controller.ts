@@ -5,9 +5,15 @@ import { Problem } from '../http/problem';
 import { Metrics } from './metrics';
 
 const problem = (status: number, description: string) =>
-  ApiResponse({ status, description, type: Problem, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  ApiResponse({
+    status,
+    description,
+    type: Problem,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
 
-const ApiMetricsErrors = () => applyDecorators(problem(401, 'Missing, expired or invalid bearer token'), problem(403, 'Only admin may read the metrics'));
+const ApiMetricsErrors = () =>
+  applyDecorators(problem(401, 'Missing, expired or invalid bearer token'), problem(403, 'Only admin may read the metrics'));
 
 /**
  * Prometheus metrics for the operator. Behind an admin token like every

@@ -28,5 +28,7 @@ class MissingActor extends Error {
 
 /** Errors that will not go away by retrying: the sag refuses the command, or the event cannot be acted on. */
 export function refused(error: unknown): error is Error {
-  return error instanceof DomainError || error instanceof PartialRetryConflict || error instanceof InvalidAppend || error instanceof MissingActor;
+  return (
+    error instanceof DomainError || error instanceof PartialRetryConflict || error instanceof InvalidAppend || error instanceof MissingActor
+  );
 }

@@ -48,7 +48,9 @@ export class ProcessManagerStore {
 
   saveCheckpoint(manager: string, position: number): void {
     this.db
-      .prepare('INSERT INTO pm_checkpoints (manager, position) VALUES (?, ?) ON CONFLICT (manager) DO UPDATE SET position = excluded.position')
+      .prepare(
+        'INSERT INTO pm_checkpoints (manager, position) VALUES (?, ?) ON CONFLICT (manager) DO UPDATE SET position = excluded.position',
+      )
       .run(manager, position);
   }
 
@@ -62,7 +64,9 @@ export class ProcessManagerStore {
   }
 
   hasFailed(manager: string, eventId: string, followUp: number): boolean {
-    return !!this.db.prepare('SELECT 1 FROM pm_failures WHERE manager = ? AND event_id = ? AND follow_up = ?').get(manager, eventId, followUp);
+    return !!this.db
+      .prepare('SELECT 1 FROM pm_failures WHERE manager = ? AND event_id = ? AND follow_up = ?')
+      .get(manager, eventId, followUp);
   }
 
   failures(manager: string): { count: number; last?: FollowUpFailure } {

@@ -163,7 +163,9 @@ export class SagOpfoelgningManager {
 
   private recordFailure(event: RecordedEvent, index: number, followUp: SagOpfoelgning, error: Error): void {
     const { sagId } = followUp.data;
-    this.logger.warn(`${followUp.type} for sag ${sagId} refused at position ${event.position} (${event.type} ${event.id}): ${error.message}`);
+    this.logger.warn(
+      `${followUp.type} for sag ${sagId} refused at position ${event.position} (${event.type} ${event.id}): ${error.message}`,
+    );
     this.checkpoints.recordFailure({
       manager: SAG_OPFOELGNING,
       eventId: event.id,

@@ -25,7 +25,8 @@ import { PROJECTIONS } from '@sagsgang/read-models';
         return new ProjectionRunner({
           eventStore,
           readModels,
-          logger: (level, message, context) => logger[level === 'info' ? 'log' : level](`${message} ${context ? JSON.stringify(context) : ''}`),
+          logger: (level, message, context) =>
+            logger[level === 'info' ? 'log' : level](`${message} ${context ? JSON.stringify(context) : ''}`),
         });
       },
     },

@@ -22,7 +22,11 @@ const ID = new ParseUUIDPipe();
 
 @ApiTags('sager')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key appends nothing and gets the first response' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retried request with the same key appends nothing and gets the first response',
+})
 @ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen (ETag); a stale one gives 412' })
 @ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this request appends' })
 @Controller('sager')
@@ -36,7 +40,11 @@ export class SagerCommandsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: OpretSagResultDto, description: 'The sag exists with its allocated sagsnummer' })
   @ApiCommandErrors()
-  async opret(@Body() body: OpretSagDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpretSagResult> {
+  async opret(
+    @Body() body: OpretSagDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpretSagResult> {
     return withETag(reply, await this.commandBus.execute<OpretSagCommand, OpretSagResult>(new OpretSagCommand(body, context)));
   }
 
@@ -44,7 +52,12 @@ export class SagerCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  anledning(@Param('id', ID) id: string, @Body() body: TekstDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  anledning(
+    @Param('id', ID) id: string,
+    @Body() body: TekstDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'BeskrivAnledning', data: { sagId: id, tekst: body.tekst }, metadata }));
   }
 
@@ -52,15 +65,29 @@ export class SagerCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  sagsfremstilling(@Param('id', ID) id: string, @Body() body: TekstDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'SkrivSagsfremstilling', data: { sagId: id, tekst: body.tekst }, metadata }));
+  sagsfremstilling(
+    @Param('id', ID) id: string,
+    @Body() body: TekstDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(reply, id, context, (metadata) => ({
+      type: 'SkrivSagsfremstilling',
+      data: { sagId: id, tekst: body.tekst },
+      metadata,
+    }));
   }
 
   @Post(':id/bilag')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  async bilag(@Param('id', ID) id: string, @Body() body: BilagDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async bilag(
+    @Param('id', ID) id: string,
+    @Body() body: BilagDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const content = Buffer.from(body.indhold, 'base64');
     const { sha256, size } = describeBlob(content);
     const bilagId = newAggregateId(context, `bilag-${id}`);
@@ -81,9 +108,17 @@ export class SagerCommandsController {
 
   @Post(':id/indstilling')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto, description: 'Gives the indstilling, or revises it when one is already given and not yet decided' })
+  @ApiOkResponse({
+    type: CommandResultDto,
+    description: 'Gives the indstilling, or revises it when one is already given and not yet decided',
+  })
   @ApiCommandErrors()
-  indstilling(@Param('id', ID) id: string, @Body() body: IndstillingDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  indstilling(
+    @Param('id', ID) id: string,
+    @Body() body: IndstillingDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     // One route for both: a sag awaiting its agenda has its indstilling revised, otherwise one is given.
     return this.run(reply, id, context, (metadata, sag) => ({
       type: sag.status === 'indstillet' ? 'ReviderIndstilling' : 'GivIndstilling',
@@ -96,15 +131,29 @@ export class SagerCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  henlaeg(@Param('id', ID) id: string, @Body() body: BegrundelseDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'HenlaegSag', data: { sagId: id, begrundelse: body.begrundelse }, metadata }));
+  henlaeg(
+    @Param('id', ID) id: string,
+    @Body() body: BegrundelseDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(reply, id, context, (metadata) => ({
+      type: 'HenlaegSag',
+      data: { sagId: id, begrundelse: body.begrundelse },
+      metadata,
+    }));
   }
 
   @Post(':id/afslut')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  afslut(@Param('id', ID) id: string, @NoBody() _body: undefined, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  afslut(
+    @Param('id', ID) id: string,
+    @NoBody() _body: undefined,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.run(reply, id, context, (metadata) => ({ type: 'AfslutSag', data: { sagId: id }, metadata }));
   }
 
@@ -112,8 +161,17 @@ export class SagerCommandsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  genoptag(@Param('id', ID) id: string, @Body() body: BegrundelseDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'GenoptagSag', data: { sagId: id, begrundelse: body.begrundelse }, metadata }));
+  genoptag(
+    @Param('id', ID) id: string,
+    @Body() body: BegrundelseDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(reply, id, context, (metadata) => ({
+      type: 'GenoptagSag',
+      data: { sagId: id, begrundelse: body.begrundelse },
+      metadata,
+    }));
   }
 
   private async run(

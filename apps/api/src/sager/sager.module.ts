@@ -19,7 +19,11 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
     SagsnummerAllocator,
     ExecuteSagCommandHandler,
     OpretSagCommandHandler,
-    { provide: BLOB_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')) },
+    {
+      provide: BLOB_STORE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')),
+    },
   ],
 })
 export class SagerModule {}

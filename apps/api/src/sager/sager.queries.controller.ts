@@ -44,7 +44,10 @@ export class SagerQueriesController {
       offset: query.offset,
     });
     // The items are whole sager: any of them on a lukket punkt is a read of its content.
-    await this.lukket.sager(request, items.map((sag) => sag.id));
+    await this.lukket.sager(
+      request,
+      items.map((sag) => sag.id),
+    );
     void reply.type(JSON_CONTENT_TYPE);
     return pageJson(items, total, query);
   }
@@ -82,7 +85,9 @@ export class SagerQueriesController {
     const content = bilag && (await this.blobs.get(bilag.sha256));
     if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} not found on sag ${id}` });
     await this.lukket.sag(request, id);
-    void reply.header('content-type', bilag.medietype).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(bilag.filnavn)}`);
+    void reply
+      .header('content-type', bilag.medietype)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(bilag.filnavn)}`);
     return new StreamableFile(content);
   }
 

@@ -19,7 +19,13 @@ export const exportCommand: Command = {
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { from: { type: 'string' }, stream: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        from: { type: 'string' },
+        stream: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        out: { type: 'string' },
+      },
     });
     const options: ExportOptions = {
       fromPosition: values.from === undefined ? undefined : position(values.from),
@@ -56,7 +62,8 @@ async function writeExport(store: EventStore, options: ExportOptions, output: Wr
 }
 
 function position(value: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--from must be a position (an integer ≥ 0), not ${value}`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new UsageError(`--from must be a position (an integer ≥ 0), not ${value}`);
   return Number(value);
 }
 

@@ -24,7 +24,9 @@ export const importCommand: Command = {
       const inFlight = isEmbeddedStore() ? 64 : 1;
       const report = await withEventStore({ readonly: false }, (store) => importLog(store, lines, { inFlight }));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      process.stdout.write(`imported ${report.events} events in ${report.streams} streams (${seconds.toFixed(1)} s); hashes match the export\n`);
+      process.stdout.write(
+        `imported ${report.events} events in ${report.streams} streams (${seconds.toFixed(1)} s); hashes match the export\n`,
+      );
       return 0;
     } finally {
       lines.close();

@@ -21,7 +21,9 @@ export const verify: Command = {
 function describe(report: VerifyReport): string {
   const lines = [`checked ${report.streams} streams, ${report.events} events (log up to position ${report.lastPosition})`];
   for (const range of report.unreadable) {
-    lines.push(`UNREADABLE after position ${range.after}${range.before === null ? '' : `, before position ${range.before}`}: ${range.problem}`);
+    lines.push(
+      `UNREADABLE after position ${range.after}${range.before === null ? '' : `, before position ${range.before}`}: ${range.problem}`,
+    );
   }
   for (const failure of report.failures) {
     lines.push(`FAIL ${failure.stream} revision ${failure.revision} (position ${failure.position}): ${failure.problem}`);

@@ -67,10 +67,12 @@ export class EventStoreDbEventStore implements EventStore {
     validateBatch(streamName, events);
     for (let attempt = 1; ; attempt++) {
       const state = await this.loadStream(streamName);
-      const known = new Map(events.flatMap((event) => {
-        const revision = state.revisionById.get(event.id);
-        return revision === undefined ? [] : [[event.id, revision] as const];
-      }));
+      const known = new Map(
+        events.flatMap((event) => {
+          const revision = state.revisionById.get(event.id);
+          return revision === undefined ? [] : [[event.id, revision] as const];
+        }),
+      );
       const plan = planAppend(streamName, events, expected, state.head, known);
       if (plan.kind === 'retry') {
         return { nextExpectedRevision: plan.lastRevision, position: state.positionByRevision.get(plan.lastRevision)! };
@@ -137,11 +139,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-function unthrownConflict(
-  streamName: string,
-  expected: AppendExpectedRevision,
-  result: EsdbAppendResult,
-): WrongExpectedVersionError {
+function unthrownConflict(streamName: string, expected: AppendExpectedRevision, result: EsdbAppendResult): WrongExpectedVersionError {
   const current = result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision;
   return new WrongExpectedVersionError(undefined, { streamName, expected, current });
 }

@@ -54,7 +54,9 @@ export function exactRevisionAfter(head: { revision: number } | undefined): Appe
 export function toPortPosition(position: Position | undefined): number {
   if (!position) throw new Error('EventStoreDB did not report a $all position for this event (needs EventStoreDB >= 22.6)');
   if (position.commit !== position.prepare) {
-    throw new Error(`event at commit ${position.commit} / prepare ${position.prepare} was written in an explicit transaction, which this store does not support`);
+    throw new Error(
+      `event at commit ${position.commit} / prepare ${position.prepare} was written in an explicit transaction, which this store does not support`,
+    );
   }
   // 2^64-1 is what servers before 22.6 send for stream reads: "no position".
   const value = Number(position.commit);

@@ -45,7 +45,11 @@ describe('SQLite store: appends that share a transaction', () => {
   it('refuses only the request whose expected revision is stale', async () => {
     const [a, b, c] = streams(3);
     await Promise.all([a, b, c].map((name) => store.append(name, [event('Setup')], 'no_stream')));
-    const results = await Promise.allSettled([store.append(a, [event('A')], 0), store.append(b, [event('B')], 5), store.append(c, [event('C')], 0)]);
+    const results = await Promise.allSettled([
+      store.append(a, [event('A')], 0),
+      store.append(b, [event('B')], 5),
+      store.append(c, [event('C')], 0),
+    ]);
 
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ExpectedRevisionConflict);

@@ -60,10 +60,7 @@ export class SqliteEventStore implements EventStore {
   private readonly readonly: boolean;
   private readonly writer?: ThreadWriter;
 
-  constructor(
-    file: string,
-    options: SqliteEventStoreOptions = {},
-  ) {
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.readonly = options.readonly ?? false;
     if (!this.readonly) mkdirSync(dirname(file), { recursive: true });
     this.db = new BetterSqlite3(file, { readonly: this.readonly, fileMustExist: this.readonly });
@@ -79,12 +76,19 @@ export class SqliteEventStore implements EventStore {
     this.heads = new StreamHeads(this.db);
     if (options.writer === 'thread' && !this.readonly) {
       const writer = (this.writer = new ThreadWriter(file, options.durability ?? 'full'));
-      this.group = new GroupCommit((requests) => writer.commit(requests), () => this.appended.notify(), THREAD_HAND_OVER);
+      this.group = new GroupCommit(
+        (requests) => writer.commit(requests),
+        () => this.appended.notify(),
+        THREAD_HAND_OVER,
+      );
       return;
     }
     const writer = new AppendWriter(this.db, this.sql, this.heads);
     const commitAll = this.db.transaction((requests: AppendRequest[]) => writer.applyGroup(requests));
-    this.group = new GroupCommit((requests) => this.commit(() => commitAll.immediate(requests)), () => this.appended.notify());
+    this.group = new GroupCommit(
+      (requests) => this.commit(() => commitAll.immediate(requests)),
+      () => this.appended.notify(),
+    );
   }
 
   /** Runs one write transaction; if it fails, none of it happened and the cached heads may be wrong. */

@@ -70,7 +70,8 @@ export function toWireError(error: unknown): WireError {
   if (error instanceof ExpectedRevisionConflict) {
     return { name: error.name, message: error.message, streamName: error.streamName, expected: error.expected, actual: error.actual };
   }
-  if (error instanceof PartialRetryConflict) return { name: error.name, message: error.message, streamName: error.streamName, knownIds: error.knownIds };
+  if (error instanceof PartialRetryConflict)
+    return { name: error.name, message: error.message, streamName: error.streamName, knownIds: error.knownIds };
   const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown };
   return {
     name: typeof name === 'string' ? name : 'Error',

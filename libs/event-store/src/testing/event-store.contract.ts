@@ -97,9 +97,7 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         await store.append(other, [event('B1')]);
         await store.append(stream, [event('A2')]);
         const first = (await store.readStream(stream))[0].position;
-        const ours = (await store.readAll({ fromPosition: first })).filter(
-          (e) => e.streamName === stream || e.streamName === other,
-        );
+        const ours = (await store.readAll({ fromPosition: first })).filter((e) => e.streamName === stream || e.streamName === other);
         expect(types(ours)).toEqual(['A1', 'B1', 'A2']);
         expectIncreasing(ours.map((e) => e.position));
       });
@@ -168,7 +166,10 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
 
     describe('reading a stream', () => {
       beforeEach(async () => {
-        await store.append(stream, ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => event(type)));
+        await store.append(
+          stream,
+          ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => event(type)),
+        );
       });
 
       it('reads forwards from a revision with a max count', async () => {
@@ -294,12 +295,7 @@ function expectIncreasing(values: number[]): void {
   values.slice(1).forEach((value, i) => expect(value).toBeGreaterThan(values[i]));
 }
 
-async function expectConflict(
-  append: Promise<unknown>,
-  streamName: string,
-  expected: unknown,
-  actual: unknown,
-): Promise<void> {
+async function expectConflict(append: Promise<unknown>, streamName: string, expected: unknown, actual: unknown): Promise<void> {
   const error = await append.then(
     () => undefined,
     (e: unknown) => e,

@@ -64,7 +64,10 @@ export function tilfoejProtokoltilfoersel(
     refuse('medlem', `${medlem} already has a protokoltilførsel on punkt ${punkt.nr}`);
   }
   return [
-    { type: 'ProtokoltilfoerselTilfoejet', data: { moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, medlem, tekst, tidspunkt: metadata.now } },
+    {
+      type: 'ProtokoltilfoerselTilfoejet',
+      data: { moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, medlem, tekst, tidspunkt: metadata.now },
+    },
   ];
 }
 
@@ -82,7 +85,10 @@ function outcomeCheck(outcome: unknown, sag: SagSnapshot, udvalg: string): Check
   if (routing === 'afgjort' && !kompetence) {
     const open = allowed.filter((candidate) => sag.outcomes[candidate] !== 'afgjort');
     const last = sag.sagsgang.at(-1);
-    return problem('outcome', `${udvalg} does not hold kompetence in sag ${sag.sagsnummer} (${last} does); it may record ${open.join(', ')}`);
+    return problem(
+      'outcome',
+      `${udvalg} does not hold kompetence in sag ${sag.sagsnummer} (${last} does); it may record ${open.join(', ')}`,
+    );
   }
   return null;
 }

@@ -56,7 +56,9 @@ export function markerPunkt({ data, metadata }: MarkerPunkt, moede: MoedeIn<'pla
   const neutralTitel = data.neutralTitel ?? null;
   validate(bool('lukket', data.lukket), neutralTitelCheck(data.lukket, neutralTitel));
   const { moedeId, lukket } = data;
-  return [{ type: 'PunktMarkeret', data: { moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, lukket, neutralTitel, tidspunkt: metadata.now } }];
+  return [
+    { type: 'PunktMarkeret', data: { moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, lukket, neutralTitel, tidspunkt: metadata.now } },
+  ];
 }
 
 export function udsendDagsorden({ data, metadata }: UdsendDagsorden, moede: MoedeIn<'planlagt'>): DagsordenUdsendt[] {

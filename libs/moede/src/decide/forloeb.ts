@@ -63,5 +63,10 @@ function medlemmerCheck(medlemmer: unknown): Check {
     const { navn, parti } = medlem as { navn?: unknown; parti?: unknown };
     return [nonEmptyText(`${field}.navn`, navn), optionalText(`${field}.parti`, parti ?? null)].flatMap((check) => check ?? []);
   });
-  return problems.length > 0 ? problems : noDuplicates('medlemmer', medlemmer.map(({ navn }) => navn as string));
+  return problems.length > 0
+    ? problems
+    : noDuplicates(
+        'medlemmer',
+        medlemmer.map(({ navn }) => navn as string),
+      );
 }

@@ -27,10 +27,7 @@ export function registrerFravaer({ data, metadata }: RegistrerFravaer, moede: Fo
   return [{ type: 'FravaerRegistreret', data: { moedeId, medlem, art, punkter, tidspunkt: metadata.now } }];
 }
 
-export function registrerAfgang(
-  { data, metadata }: RegistrerAfgang,
-  moede: MoedeIn<'dagsorden_udsendt' | 'i_gang'>,
-): AfgangRegistreret[] {
+export function registrerAfgang({ data, metadata }: RegistrerAfgang, moede: MoedeIn<'dagsorden_udsendt' | 'i_gang'>): AfgangRegistreret[] {
   validate(medlemCheck('medlem', moede, data.medlem));
   const punkt = findPunkt(moede, data.efterPunkt, 'efterPunkt');
   const { moedeId, medlem } = data;
@@ -56,8 +53,11 @@ export function erklaerInhabilitet({ data, metadata }: ErklaerInhabilitet, moede
 
 function punkterCheck(punkter: unknown): Check {
   if (punkter === null) return null;
-  if (!Array.isArray(punkter) || punkter.length === 0) return problem('punkter', 'must be null (the whole meeting) or name at least one punkt');
-  const notNumbers = punkter.flatMap((nr, index) => (Number.isInteger(nr) && nr > 0 ? [] : [problem(`punkter[${index}]`, 'must be a punkt number')]));
+  if (!Array.isArray(punkter) || punkter.length === 0)
+    return problem('punkter', 'must be null (the whole meeting) or name at least one punkt');
+  const notNumbers = punkter.flatMap((nr, index) =>
+    Number.isInteger(nr) && nr > 0 ? [] : [problem(`punkter[${index}]`, 'must be a punkt number')],
+  );
   return notNumbers.length > 0 ? notNumbers : noDuplicates('punkter', punkter.map(String));
 }
 

@@ -15,10 +15,14 @@ export function godkendReferat({ data, metadata }: GodkendReferat, moede: MoedeI
   const { moedeId, medlem } = data;
   const referatSha256 = data.referatSha256.toLowerCase();
   if (!moede.underskrivere.includes(medlem)) refuse('medlem', `${medlem} was not present at the meeting and does not approve its referat`);
-  if (moede.underskrifter.some((underskrift) => underskrift.medlem === medlem)) refuse('medlem', `${medlem} has already approved the referat`);
+  if (moede.underskrifter.some((underskrift) => underskrift.medlem === medlem))
+    refuse('medlem', `${medlem} has already approved the referat`);
   const foerste = moede.underskrifter[0];
   if (foerste && foerste.referatSha256 !== referatSha256) {
-    refuse('referatSha256', `differs from the referat ${foerste.medlem} approved (${foerste.referatSha256}); every member must approve the same text`);
+    refuse(
+      'referatSha256',
+      `differs from the referat ${foerste.medlem} approved (${foerste.referatSha256}); every member must approve the same text`,
+    );
   }
   const tidspunkt = metadata.now;
   const events: MoedeEvent[] = [{ type: 'ReferatUnderskrevet', data: { moedeId, medlem, referatSha256, tidspunkt } }];

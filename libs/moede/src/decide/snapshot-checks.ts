@@ -32,7 +32,7 @@ function workflowCheck(workflow: unknown): Check {
   const ref = (workflow ?? {}) as { name?: unknown; version?: unknown };
   return typeof ref.name === 'string' && ref.name !== '' && Number.isInteger(ref.version)
     ? null
-    : problem('sag.workflow', 'must be { name, version } of the sag\'s workflow');
+    : problem('sag.workflow', "must be { name, version } of the sag's workflow");
 }
 
 function outcomesCheck(outcomes: unknown): Check {
@@ -40,6 +40,8 @@ function outcomesCheck(outcomes: unknown): Check {
     return problem('sag.outcomes', 'must map at least one outcome to its routing');
   }
   return Object.entries(outcomes).flatMap(([outcome, routing]) =>
-    isOutcome(outcome) && isRouting(routing) ? [] : [problem(`sag.outcomes.${outcome}`, `"${String(routing)}" is not an outcome with a routing`)],
+    isOutcome(outcome) && isRouting(routing)
+      ? []
+      : [problem(`sag.outcomes.${outcome}`, `"${String(routing)}" is not an outcome with a routing`)],
   );
 }

@@ -5,7 +5,18 @@ import { MoedeData, Punkt } from '../state';
 
 export function nytPunkt({ data }: PunktTilfoejet): Punkt {
   const { nr, sag, lukket, neutralTitel, supplerende } = data;
-  return { nr, sag, lukket, neutralTitel, supplerende, trukket: null, beslutning: null, inhabilitet: [], fravaer: [], protokoltilfoersler: [] };
+  return {
+    nr,
+    sag,
+    lukket,
+    neutralTitel,
+    supplerende,
+    trukket: null,
+    beslutning: null,
+    inhabilitet: [],
+    fravaer: [],
+    protokoltilfoersler: [],
+  };
 }
 
 /** Only before sending, when the punkter are exactly 1..n: the numbers follow the order. */

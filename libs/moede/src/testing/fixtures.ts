@@ -91,10 +91,7 @@ export const beslut = (nr: number, data: Partial<DataOf<'RegistrerBeslutning'>> 
   command('RegistrerBeslutning', { nr, ...BESLUTNINGER[nr - 1], ...data });
 export const godkend = (medlem: string, referatSha256 = SHA256) => command('GodkendReferat', { medlem, referatSha256 });
 
-const planlagt = (): MoedeCommand[] => [
-  command('IndkaldMoede'),
-  ...AGENDA.map((sag) => command('TilfoejPunkt', { sag: snapshot(sag) })),
-];
+const planlagt = (): MoedeCommand[] => [command('IndkaldMoede'), ...AGENDA.map((sag) => command('TilfoejPunkt', { sag: snapshot(sag) }))];
 const udsendt = () => [...planlagt(), command('UdsendDagsorden')];
 const iGang = () => [...udsendt(), command('AabnMoede'), beslut(1, { afstemning: AFSTEMNING_1 })];
 const haevet = () => [...iGang(), beslut(2), beslut(3), command('HaevMoede')];

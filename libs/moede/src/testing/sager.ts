@@ -27,7 +27,12 @@ export const SEED_001_SAGER = {
     sagstype: 'beslutning',
     sagsgang: ['Direktionen', 'Økonomiudvalget'],
   },
-  charlottekvarteret: { sagsnummer: '19/4767', titel: 'Udviklingsgreb i Charlottekvarteret', sagstype: 'orientering', sagsgang: ['Direktionen'] },
+  charlottekvarteret: {
+    sagsnummer: '19/4767',
+    titel: 'Udviklingsgreb i Charlottekvarteret',
+    sagstype: 'orientering',
+    sagsgang: ['Direktionen'],
+  },
   madproduktion: {
     sagsnummer: '19/23271',
     titel: 'Ophør af madproduktion i kulturhusene',
@@ -45,7 +50,11 @@ export const SEED_001_SAGER = {
 
 export const sagIdFor = (sagsnummer: string): string => `sag-id-${sagsnummer.replace('/', '-')}`;
 
-export function sagCommand<T extends SagCommand['type']>(type: T, data: Omit<Extract<SagCommand, { type: T }>['data'], 'sagId'>, sagId: string) {
+export function sagCommand<T extends SagCommand['type']>(
+  type: T,
+  data: Omit<Extract<SagCommand, { type: T }>['data'], 'sagId'>,
+  sagId: string,
+) {
   const metadata = { actor: { userId: 'sagsbehandler-1', role: 'admin' as const }, now: SAG_NOW, workflow: POLITISK_V1 };
   return { type, data: { ...data, sagId }, metadata } as unknown as Extract<SagCommand, { type: T }>;
 }

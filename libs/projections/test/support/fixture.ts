@@ -19,9 +19,7 @@ export class Fixture {
 
   constructor(kind: StoreKind = 'sqlite') {
     this.eventStore =
-      kind === 'memory'
-        ? new MemoryEventStore()
-        : new SqliteEventStore(join(this.dir, 'events.sqlite'), { durability: 'relaxed' });
+      kind === 'memory' ? new MemoryEventStore() : new SqliteEventStore(join(this.dir, 'events.sqlite'), { durability: 'relaxed' });
   }
 
   readModels(projections: AnyProjection[], file = readModelsFile(this.dir)): ReadModelStore {

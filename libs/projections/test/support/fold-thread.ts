@@ -16,5 +16,7 @@ export interface FoldThreadSetup {
 
 const { log, projection } = workerData as FoldThreadSetup;
 const failOn = projection === 'counts' ? undefined : projection.sager.failOn;
-const projections = [projection === 'counts' ? countingProjection() : sagerProjection({ failOn: failOn ? (event) => event.streamName === failOn : undefined })];
+const projections = [
+  projection === 'counts' ? countingProjection() : sagerProjection({ failOn: failOn ? (event) => event.streamName === failOn : undefined }),
+];
 void serveFoldRequest(() => new SqliteEventStore(log, { readonly: true }), projections);

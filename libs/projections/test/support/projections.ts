@@ -49,9 +49,10 @@ export function sagerProjection(options: { version?: number; failOn?: (event: Lo
       if (options.failOn?.(event)) throw new Error(`cannot apply ${event.type}`);
       const data = event.data as Record<string, string>;
       switch (event.type) {
-        case 'SagOprettet':
+        case 'SagOprettet': {
           const { sagsnummer, titel, udvalg } = data;
           return { id: event.streamName.slice('sag-'.length), sagsnummer, titel, udvalg, status: 'oprettet' };
+        }
         case 'StatusSkiftet':
           return sag && { ...sag, status: data.status };
         case 'SagSlettet':

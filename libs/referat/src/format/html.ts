@@ -51,7 +51,10 @@ function blok(b: Blok): string {
       return liste(b.punkter);
     case 'indhold':
       return `<nav class="indhold">\n<ol>\n${b.punkter
-        .map(({ nr, tekst }) => `<li value="${escapeHtml(String(nr))}"><a href="#punkt-${escapeHtml(String(nr))}">${escapeHtml(tekst)}</a></li>`)
+        .map(
+          ({ nr, tekst }) =>
+            `<li value="${escapeHtml(String(nr))}"><a href="#punkt-${escapeHtml(String(nr))}">${escapeHtml(tekst)}</a></li>`,
+        )
         .join('\n')}\n</ol>\n</nav>`;
     case 'punkt':
       return [

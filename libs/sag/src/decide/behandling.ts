@@ -1,4 +1,14 @@
-import { assertNever, Check, matching, nonEmptyText, optionalText, positiveInteger, problem, validate, ValidationFailed } from '@sagsgang/kernel';
+import {
+  assertNever,
+  Check,
+  matching,
+  nonEmptyText,
+  optionalText,
+  positiveInteger,
+  problem,
+  validate,
+  ValidationFailed,
+} from '@sagsgang/kernel';
 import { RegistrerBeslutning, SaetPaaDagsorden, TraekFraDagsorden } from '../commands';
 import { Behandlingsdata, SagEvent, SagSatPaaDagsorden, SagTrukketFraDagsorden } from '../events';
 import { isOutcome, Outcome, OUTCOMES } from '../outcome';
@@ -38,7 +48,9 @@ export function registrerBeslutning(
   const allowed = workflow.outcomes[sag.sagstype];
   validate(
     sameMoede(data.moedeId, sag),
-    data.udvalg === sag.dagsorden.udvalg ? null : problem('udvalg', `the sag is on an agenda of ${sag.dagsorden.udvalg}, not ${data.udvalg}`),
+    data.udvalg === sag.dagsorden.udvalg
+      ? null
+      : problem('udvalg', `the sag is on an agenda of ${sag.dagsorden.udvalg}, not ${data.udvalg}`),
     matching('moedeDato', data.moedeDato, /^\d{4}-\d{2}-\d{2}(T.*)?$/, 'must be an ISO date, e.g. 2019-12-16'),
     outcomeCheck(data.outcome, allowed, sag.sagstype),
     nonEmptyText('beslutningstekst', data.beslutningstekst),
@@ -48,7 +60,8 @@ export function registrerBeslutning(
   const routing = workflow.routing[outcome];
   switch (routing) {
     case 'naeste_udvalg':
-      if (harKompetence(sag)) throw outcomeProblem(`${udvalg} is the last udvalg in the sagsgang; there is no next udvalg to send the sag on to`);
+      if (harKompetence(sag))
+        throw outcomeProblem(`${udvalg} is the last udvalg in the sagsgang; there is no next udvalg to send the sag on to`);
       return [{ type: 'SagOversendt', data: { ...behandling, tilUdvalg: sag.sagsgang[sag.trin + 1] } }];
     case 'samme_udvalg':
       return [{ type: 'SagUdsat', data: behandling }];

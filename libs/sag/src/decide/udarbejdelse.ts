@@ -1,14 +1,7 @@
 import { isSagstype, SAGSTYPER } from '../sagstype';
 import { journalnummerProblems } from '../kle';
 import { sagsnummerProblem } from '../sagsnummer';
-import {
-  BeskrivAnledning,
-  GivIndstilling,
-  OpretSag,
-  ReviderIndstilling,
-  SkrivSagsfremstilling,
-  VedhaeftBilag,
-} from '../commands';
+import { BeskrivAnledning, GivIndstilling, OpretSag, ReviderIndstilling, SkrivSagsfremstilling, VedhaeftBilag } from '../commands';
 import {
   AnledningBeskrevet,
   BilagVedhaeftet,
@@ -37,7 +30,17 @@ export function opretSag({ data, metadata }: OpretSag): SagOprettet[] {
   return [
     {
       type: 'SagOprettet',
-      data: { sagId, sagsnummer, titel, journalnummer, sagstype, sagsgang: [...sagsgang], ansvarligEnhed, workflow, tidspunkt: metadata.now },
+      data: {
+        sagId,
+        sagsnummer,
+        titel,
+        journalnummer,
+        sagstype,
+        sagsgang: [...sagsgang],
+        ansvarligEnhed,
+        workflow,
+        tidspunkt: metadata.now,
+      },
     },
   ];
 }
@@ -67,9 +70,7 @@ export function vedhaeftBilag({ data, metadata }: VedhaeftBilag, sag: ExistingSa
   const { sagId, bilagId, titel, filnavn, medietype, stoerrelse } = data;
   // One spelling of a digest, so equal files compare equal.
   const sha256 = data.sha256.toLowerCase();
-  return [
-    { type: 'BilagVedhaeftet', data: { sagId, bilagId, titel, filnavn, medietype, stoerrelse, sha256, tidspunkt: metadata.now } },
-  ];
+  return [{ type: 'BilagVedhaeftet', data: { sagId, bilagId, titel, filnavn, medietype, stoerrelse, sha256, tidspunkt: metadata.now } }];
 }
 
 export function givIndstilling({ data, metadata }: GivIndstilling, sag: ExistingSag): IndstillingGivet[] {

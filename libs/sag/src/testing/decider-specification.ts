@@ -58,7 +58,7 @@ function caught<E extends Error>(run: () => unknown, errorClass: ErrorClass<E>):
   } catch (error) {
     if (error instanceof errorClass) return error;
     const { name, message } = error as Error;
-    throw new Error(`expected ${errorClass.name}, but got ${name}: ${message}`);
+    throw new Error(`expected ${errorClass.name}, but got ${name}: ${message}`, { cause: error });
   }
   throw new Error(`expected ${errorClass.name}, but the command yielded ${JSON.stringify(result)}`);
 }

@@ -42,7 +42,10 @@ export const DEFAULT_DATA: { [T in SagCommandType]: DataOf<T> } = {
     ansvarligEnhed: 'By & Miljø',
   },
   BeskrivAnledning: { sagId: SAG_ID, tekst: 'Etablering af nye almennyttige seniorboliger i Albertslund Kommune' },
-  SkrivSagsfremstilling: { sagId: SAG_ID, tekst: 'For at skabe interesse for at flytte i seniorboliger tilrettelægges en borgerinddragelsesproces i to spor.' },
+  SkrivSagsfremstilling: {
+    sagId: SAG_ID,
+    tekst: 'For at skabe interesse for at flytte i seniorboliger tilrettelægges en borgerinddragelsesproces i to spor.',
+  },
   VedhaeftBilag: {
     sagId: SAG_ID,
     bilagId: 'bilag-1',

@@ -9,13 +9,7 @@ import { WorkflowDefinition } from './definition';
  * the sag's state. A command against a sag that does not exist is a 404, not a
  * conflict.
  */
-export function authorize(
-  workflow: WorkflowDefinition,
-  status: SagStatus,
-  command: SagCommandType,
-  role: Role,
-  sagId: string,
-): void {
+export function authorize(workflow: WorkflowDefinition, status: SagStatus, command: SagCommandType, role: Role, sagId: string): void {
   const rule = workflow.commands[command];
   if (!rule.roles.includes(role)) throw new Forbidden(role, command);
   if (status === 'ny' && command !== 'OpretSag') throw new NotFound('sag', sagId);

@@ -37,7 +37,11 @@ function isWrapped(json: unknown): json is { workflows: unknown } {
 function parseWorkflow(reader: JsonReader, path: string, entry: unknown): WorkflowDefinition {
   const raw = reader.object(path, entry) ?? {};
   reader.onlyKeys(path, raw, KEYS);
-  reader.requiredKeys(path, raw, KEYS.filter((key) => key !== 'description'));
+  reader.requiredKeys(
+    path,
+    raw,
+    KEYS.filter((key) => key !== 'description'),
+  );
   const states = 'states' in raw ? reader.listOf(`${path}.states`, raw.states, SAG_STATUSES, 'state') : [];
   const commands = parseCommands(reader, `${path}.commands`, raw.commands, states);
   const outcomes = parseOutcomes(reader, `${path}.outcomes`, raw.outcomes);
@@ -79,7 +83,9 @@ function parseCommands(reader: JsonReader, path: string, value: unknown, states:
     reader.onlyKeys(path, raw, SAG_COMMAND_TYPES, 'command');
     reader.requiredKeys(path, raw, SAG_COMMAND_TYPES);
   }
-  const entries = SAG_COMMAND_TYPES.map((command) => [command, parseRule(reader, `${path}.${command}`, command, raw[command], states)] as const);
+  const entries = SAG_COMMAND_TYPES.map(
+    (command) => [command, parseRule(reader, `${path}.${command}`, command, raw[command], states)] as const,
+  );
   const commands = Object.fromEntries(entries) as Record<SagCommandType, CommandRule>;
   if (value !== undefined && 'OpretSag' in raw && !isEnabled(commands.OpretSag)) {
     reader.report(`${path}.OpretSag`, 'must be allowed from "ny" for at least one role, or no sag could be created');
@@ -166,7 +172,10 @@ function reportDuplicates(reader: JsonReader, definitions: WorkflowDefinition[])
   definitions.forEach((definition, index) => {
     const first = definitions.findIndex((other) => other.name === definition.name && other.version === definition.version);
     if (first < index && definition.name !== '') {
-      reader.report(`workflows[${index}]`, `duplicate workflow "${definition.name}" version ${definition.version} (also workflows[${first}])`);
+      reader.report(
+        `workflows[${index}]`,
+        `duplicate workflow "${definition.name}" version ${definition.version} (also workflows[${first}])`,
+      );
     }
   });
 }

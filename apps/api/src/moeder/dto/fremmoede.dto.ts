@@ -13,7 +13,12 @@ export class FravaerDto {
   @IsIn(FRAVAERSARTER)
   art!: Fravaersart;
 
-  @ApiPropertyOptional({ type: [Number], nullable: true, example: [2], description: 'Omitted or null: the whole meeting; else these punkter' })
+  @ApiPropertyOptional({
+    type: [Number],
+    nullable: true,
+    example: [2],
+    description: 'Omitted or null: the whole meeting; else these punkter',
+  })
   @IsOptional()
   @IsInt({ each: true })
   @Min(1, { each: true })

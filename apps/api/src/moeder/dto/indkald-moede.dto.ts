@@ -34,7 +34,7 @@ export class IndkaldMoedeDto {
   @Length(1, TEXT.titel)
   sted!: string;
 
-  @ApiProperty({ type: [MedlemDto], description: 'The udvalg\'s members; at least one' })
+  @ApiProperty({ type: [MedlemDto], description: "The udvalg's members; at least one" })
   @ValidateNested({ each: true })
   @Type(() => MedlemDto)
   @ArrayMinSize(1)

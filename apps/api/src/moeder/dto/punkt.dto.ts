@@ -8,7 +8,10 @@ export class TilfoejPunktDto {
   @IsUUID()
   sagId!: string;
 
-  @ApiPropertyOptional({ default: false, description: 'Lukket: the public sees only the number, the neutral title and that a decision was taken' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Lukket: the public sees only the number, the neutral title and that a decision was taken',
+  })
   @IsOptional()
   @IsBoolean()
   lukket?: boolean;

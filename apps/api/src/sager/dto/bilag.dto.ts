@@ -12,11 +12,15 @@ export class BilagDto {
   @ApiProperty({ example: 'handleplan.pdf', description: 'A plain file name: no folders, no control characters' })
   @IsString()
   @Length(1, 255)
-  @Matches(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, { message: 'filnavn must be a plain file name without folders or control characters' })
+  @Matches(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, {
+    message: 'filnavn must be a plain file name without folders or control characters',
+  })
   filnavn!: string;
 
   @ApiProperty({ example: 'application/pdf' })
-  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { message: 'medietype must be a media type such as application/pdf' })
+  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, {
+    message: 'medietype must be a media type such as application/pdf',
+  })
   medietype!: string;
 
   @ApiProperty({ description: 'The file content, base64 encoded' })

@@ -8,7 +8,11 @@ export class IndstillingDto {
   @Length(1, TEXT.titel)
   indstiller!: string;
 
-  @ApiProperty({ type: [String], example: ['at orienteringen tages til efterretning'], description: 'The at-clauses in order, without numbers' })
+  @ApiProperty({
+    type: [String],
+    example: ['at orienteringen tages til efterretning'],
+    description: 'The at-clauses in order, without numbers',
+  })
   @IsString({ each: true })
   @Length(1, TEXT.atPunkt, { each: true })
   @ArrayMinSize(1)

@@ -10,7 +10,10 @@ export class OpretSagDto {
   @Length(1, TEXT.titel)
   titel!: string;
 
-  @ApiProperty({ example: '00.01.10-A21-3-15', description: 'KLE: HH.GG.EE-<bogstav><0–2 cifre>-<løbenr>-<ÅÅ>, or the emne HH.GG.EE alone' })
+  @ApiProperty({
+    example: '00.01.10-A21-3-15',
+    description: 'KLE: HH.GG.EE-<bogstav><0–2 cifre>-<løbenr>-<ÅÅ>, or the emne HH.GG.EE alone',
+  })
   @IsString()
   @Length(1, 40)
   journalnummer!: string;
@@ -19,7 +22,11 @@ export class OpretSagDto {
   @IsIn(SAGSTYPER)
   sagstype!: Sagstype;
 
-  @ApiProperty({ type: [String], example: ['Direktionen', 'Økonomiudvalget', 'Byrådet'], description: 'Udvalg in order; the last holds kompetence' })
+  @ApiProperty({
+    type: [String],
+    example: ['Direktionen', 'Økonomiudvalget', 'Byrådet'],
+    description: 'Udvalg in order; the last holds kompetence',
+  })
   @IsString({ each: true })
   @Length(1, TEXT.navn, { each: true })
   @ArrayMinSize(1)
