@@ -1,5 +1,5 @@
 /**
- * Real texts from the two seed referater in shared/seeds, copied verbatim
+ * Real texts from the two seed referater in test/fixtures/seeds, copied verbatim
  * (including the seed's own "?" artefacts): seed 000 (Innovation og velfærd,
  * 21-11-2016) punkt 1, and seed 001 (Direktionen, 16-12-2019) punkt 2.
  */
