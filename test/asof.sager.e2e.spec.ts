@@ -60,11 +60,11 @@ describe('GET /sager/:id as of a moment: a sag through three meetings and a revi
       sagsfremstilling: 'Regnskabet viser vækst.',
       indstilling: { indstiller: 'Direktøren indstiller,', atPunkter: ['at regnskabet godkendes', 'at det offentliggøres'] },
     }));
-    const behandl = async (udvalg: string, dag: string, outcome: string) => {
+    const behandl = async (udvalg: string, dag: string, udfald: string) => {
       const moedeId = await sekretaer.indkald({ udvalg, start: `2020-01-${dag}T16:00:00+01:00`, medlemmer: MEDLEMMER });
       const nr = await sekretaer.tilfoej(moedeId, sagId);
       await sekretaer.aabn(moedeId);
-      await sagEfter(klienten, sagId, await sekretaer.beslut(moedeId, nr, outcome));
+      await sagEfter(klienten, sagId, await sekretaer.beslut(moedeId, nr, udfald));
     };
     await behandl('Direktionen', '06', 'anbefalet');
     // Revised while the sag awaits Økonomiudvalget's agenda.

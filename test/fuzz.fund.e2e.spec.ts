@@ -41,7 +41,7 @@ describe('Hostile input the fuzz tests found', () => {
   it('a key named constructor inside a nested object is refused too', async () => {
     const moedeId = await aabentMoede(klienten);
     const body =
-      '{"outcome":"godkendt","beslutningstekst":"G","afstemning":{"for":[],"imod":[],"undlod":[],"constructor":{"prototype":{"polluted":1}}}}';
+      '{"udfald":"godkendt","beslutningstekst":"G","afstemning":{"for":[],"imod":[],"undlod":[],"constructor":{"prototype":{"polluted":1}}}}';
     await refused(() => json(request(api.url).post(`/moeder/${moedeId}/punkter/1/beslutning`).set(som('sekretaer')), body));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -175,8 +175,8 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
     expect(body.items[0]).toMatchObject({
       revision: alle.length - 1,
       type: 'LukketPunktLaest',
-      who: { userId: 'admin-2', role: 'admin' },
-      what: 'Lukket punkt 2 læst via GET /moeder/:id/historik',
+      actor: { userId: 'admin-2', role: 'admin' },
+      resume: 'Lukket punkt 2 læst via GET /moeder/:id/historik',
       recordedAt: alle.at(-1)!.metadata.recordedAt,
     });
   });
@@ -224,7 +224,7 @@ describe('Reads of a lukket punkt are recorded; the revisor reads everything and
       ['delete', '/moeder/{id}/punkter/{nr}', {}],
       ['post', '/moeder/{id}/punkter/{nr}/marker', { lukket: false }],
       ['post', '/moeder/{id}/punkter/{nr}/inhabilitet', { medlem: 'Anne', begrundelse: 'x' }],
-      ['post', '/moeder/{id}/punkter/{nr}/beslutning', { outcome: 'godkendt', beslutningstekst: 'x' }],
+      ['post', '/moeder/{id}/punkter/{nr}/beslutning', { udfald: 'godkendt', beslutningstekst: 'x' }],
       ['post', '/moeder/{id}/punkter/{nr}/protokoltilfoersel', { medlem: 'Anne', tekst: 'x' }],
     ];
 

@@ -38,7 +38,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
       .post(`/moeder/${moedeId}/punkter/1/beslutning`)
       .set(sekretaer.headers)
       .set('X-Correlation-Id', 'direktionen-2019-12-16')
-      .send({ outcome: 'anbefalet', beslutningstekst: 'Anbefales over for Økonomiudvalget.' })
+      .send({ udfald: 'anbefalet', beslutningstekst: 'Anbefales over for Økonomiudvalget.' })
       .expect(200);
     await sagEfter(klienten, sagId, beslutning.body.position);
     sagEvents = await eventsOf(api, `sag-${sagId}`);
@@ -89,7 +89,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('says what happened in Danish, one line per event', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body.items.map((entry: HistorikEntry) => entry.what)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.resume)).toEqual([
       `Sagen blev oprettet som ${sagsnummer} under workflow politisk v1`,
       'Anledningen blev beskrevet',
       'Indstilling givet (2 at-punkter)',
@@ -100,7 +100,7 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
 
   it('says who did it, with the role from the token: the caseworker, then the sekretær through the process manager', async () => {
     const { body } = await historik(`/sager/${sagId}`).expect(200);
-    expect(body.items.map((entry: HistorikEntry) => entry.who)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.actor)).toEqual([
       ...Array(3).fill({ userId: 'sagsbehandler-1', role: 'sagsbehandler' }),
       ...Array(2).fill({ userId: 'kathrine', role: 'sekretaer' }),
     ]);
@@ -124,15 +124,15 @@ describe('GET /sager/:id/historik and /moeder/:id/historik', () => {
     expect(beslutning).toMatchObject({
       correlationId: 'direktionen-2019-12-16',
       effectiveAt: '2019-12-16',
-      who: { userId: 'kathrine', role: 'sekretaer' },
+      actor: { userId: 'kathrine', role: 'sekretaer' },
     });
-    expect(beslutning.what).toBe(`Beslutning i Direktionen 16-12-2019 på punkt 1 (sag ${sagsnummer}): anbefalet`);
+    expect(beslutning.resume).toBe(`Beslutning i Direktionen 16-12-2019 på punkt 1 (sag ${sagsnummer}): anbefalet`);
     expect(oversendt).toMatchObject({ correlationId: 'direktionen-2019-12-16', causationId: beslutning.id });
   });
 
   it("summarises the meeting's own events", async () => {
     const { body } = await historik(`/moeder/${moedeId}`).expect(200);
-    expect(body.items.map((entry: HistorikEntry) => entry.what)).toEqual([
+    expect(body.items.map((entry: HistorikEntry) => entry.resume)).toEqual([
       'Møde i Direktionen indkaldt til mandag d. 16. december 2019 kl. 09:00, Mødelokale B105',
       `Punkt 1 tilføjet: sag ${sagsnummer} «Vækstregnskab 2019» (åbent)`,
       'Dagsordenen blev udsendt med 1 punkt',

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyLog } from '@sagsgang/audit';
 import { EventStore, MemoryEventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede } from '@sagsgang/moede';
+import { ExistingMoede, foldMoede } from '@sagsgang/moede';
 import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
-import { foldMoede, PROJECTIONS } from '@sagsgang/read-models';
+import { PROJECTIONS } from '@sagsgang/read-models';
 import { referatSha256, referatTilGodkendelse } from '@sagsgang/referat';
-import { ExistingSag } from '@sagsgang/sag';
+import { ExistingSag, foldSag } from '@sagsgang/sag';
 import { moedeDokument, sagenLaesesTil } from '../apps/api/src/moeder/moede-dokument';
-import { foldSag } from '../apps/api/src/sager/sag-command.handlers';
 import { generateLog, GenerateOptions } from '../bench/replay/generator';
 
 const SMALL = { events: 2000, sagerPerDag: 3 };

@@ -81,7 +81,7 @@ describe('Killing the API between a beslutning and the sag’s routing', () => {
       expect(sag).toMatchObject({
         status: 'indstillet',
         afventerUdvalg: 'Økonomiudvalget',
-        behandlinger: [expect.objectContaining({ outcome: 'anbefalet' })],
+        behandlinger: [expect.objectContaining({ udfald: 'anbefalet' })],
       });
     });
 

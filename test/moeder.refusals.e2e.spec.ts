@@ -49,7 +49,7 @@ describe('Meeting commands refused over HTTP append nothing', () => {
         request(api.url)
           .post(`/moeder/${moedeId}/punkter/1/beslutning`)
           .set(klienten.token('sagsbehandler'))
-          .send({ outcome: 'godkendt', beslutningstekst: 'Godkendt.' }),
+          .send({ udfald: 'godkendt', beslutningstekst: 'Godkendt.' }),
       403,
     );
   });
@@ -65,7 +65,7 @@ describe('Meeting commands refused over HTTP append nothing', () => {
         request(api.url)
           .post(`/moeder/${moedeId}/punkter/1/beslutning`)
           .set(sekretaer.headers)
-          .send({ outcome: 'godkendt', beslutningstekst: 'Godkendt.' }),
+          .send({ udfald: 'godkendt', beslutningstekst: 'Godkendt.' }),
       409,
     );
 
@@ -76,23 +76,23 @@ describe('Meeting commands refused over HTTP append nothing', () => {
     });
   });
 
-  it('refuses an outcome the sagstype does not allow (400)', async () => {
+  it('refuses an udfald the sagstype does not allow (400)', async () => {
     const moedeId = await aabentMoede('orientering');
     const problem = await refused(
       () =>
         request(api.url)
           .post(`/moeder/${moedeId}/punkter/1/beslutning`)
           .set(sekretaer.headers)
-          .send({ outcome: 'godkendt', beslutningstekst: 'Godkendt.' }),
+          .send({ udfald: 'godkendt', beslutningstekst: 'Godkendt.' }),
       400,
     );
-    expect(problem.errors).toEqual([expect.objectContaining({ field: 'outcome' })]);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'udfald' })]);
   });
 
   it('refuses a protokoltilførsel from a member of the majority (400)', async () => {
     const moedeId = await aabentMoede();
     await sekretaer.post(`/moeder/${moedeId}/punkter/1/beslutning`, {
-      outcome: 'godkendt',
+      udfald: 'godkendt',
       beslutningstekst: 'Godkendt.',
       afstemning: { for: ['Anne', 'Bent'], imod: ['Carl'], undlod: [] },
     });

@@ -7,8 +7,8 @@ const SAGSGANG = ['Direktionen', 'Økonomiudvalget', 'Byrådet'];
 const MEDLEMMER = [{ navn: 'Anne' }, { navn: 'Bent' }];
 
 /** The sag's history of treatments as GET /sager/:id shows it. */
-const behandlinger = (sag: { behandlinger: { udvalg: string; moedeId: string; outcome: string }[] }) =>
-  sag.behandlinger.map(({ udvalg, moedeId, outcome }) => ({ udvalg, moedeId, outcome }));
+const behandlinger = (sag: { behandlinger: { udvalg: string; moedeId: string; udfald: string }[] }) =>
+  sag.behandlinger.map(({ udvalg, moedeId, udfald }) => ({ udvalg, moedeId, udfald }));
 
 describe('A sag passes the meetings of its sagsgang, moved on by the process manager', () => {
   let api: RunningApi;
@@ -26,7 +26,7 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
   });
 
   /** One meeting of `udvalg` that treats the sag; returns the meeting and the sag after its routing. */
-  async function behandl(sagId: string, udvalg: string, outcome: string, headers: Record<string, string> = {}) {
+  async function behandl(sagId: string, udvalg: string, udfald: string, headers: Record<string, string> = {}) {
     const moedeId = await sekretaer.indkald({
       udvalg,
       start: `2020-01-${String(dag++).padStart(2, '0')}T16:00:00+01:00`,
@@ -38,7 +38,7 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
       .post(`/moeder/${moedeId}/punkter/${nr}/beslutning`)
       .set(sekretaer.headers)
       .set(headers)
-      .send({ outcome, beslutningstekst: `${udvalg}: ${outcome}` })
+      .send({ udfald, beslutningstekst: `${udvalg}: ${udfald}` })
       .expect(200);
     return { moedeId, sag: await sagEfter(klienten, sagId, response.body.position) };
   }
@@ -54,9 +54,9 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
 
     expect(byraadet.sag.status).toBe('afgjort');
     expect(behandlinger(byraadet.sag)).toEqual([
-      { udvalg: 'Direktionen', moedeId: direktionen.moedeId, outcome: 'anbefalet' },
-      { udvalg: 'Økonomiudvalget', moedeId: oeu.moedeId, outcome: 'anbefalet' },
-      { udvalg: 'Byrådet', moedeId: byraadet.moedeId, outcome: 'godkendt' },
+      { udvalg: 'Direktionen', moedeId: direktionen.moedeId, udfald: 'anbefalet' },
+      { udvalg: 'Økonomiudvalget', moedeId: oeu.moedeId, udfald: 'anbefalet' },
+      { udvalg: 'Byrådet', moedeId: byraadet.moedeId, udfald: 'godkendt' },
     ]);
   });
 
@@ -64,18 +64,18 @@ describe('A sag passes the meetings of its sagsgang, moved on by the process man
     const { id } = await forberedSag(klienten, { titel: 'Handlingsplan for vækstpolitik', sagstype: 'beslutning', sagsgang: SAGSGANG });
 
     const moeder = [];
-    for (const [udvalg, outcome] of [
+    for (const [udvalg, udfald] of [
       ['Direktionen', 'anbefalet'],
       ['Økonomiudvalget', 'udsat'],
       ['Økonomiudvalget', 'anbefalet'],
       ['Byrådet', 'godkendt'],
     ]) {
-      moeder.push({ udvalg, outcome, ...(await behandl(id, udvalg, outcome)) });
+      moeder.push({ udvalg, udfald, ...(await behandl(id, udvalg, udfald)) });
     }
 
     expect(moeder[1].sag).toMatchObject({ status: 'indstillet', afventerUdvalg: 'Økonomiudvalget' });
     expect(moeder[3].sag.status).toBe('afgjort');
-    expect(behandlinger(moeder[3].sag)).toEqual(moeder.map(({ udvalg, moedeId, outcome }) => ({ udvalg, moedeId, outcome })));
+    expect(behandlinger(moeder[3].sag)).toEqual(moeder.map(({ udvalg, moedeId, udfald }) => ({ udvalg, moedeId, udfald })));
   });
 
   it('sends a sag back to the administration (tilbagesendt), which gives a new indstilling for the same udvalg', async () => {

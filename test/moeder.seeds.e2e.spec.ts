@@ -13,11 +13,11 @@ import {
 } from './support/moeder';
 import { RunningApi, startApi } from './support/test-app';
 
-/** Where each outcome leaves the sag: decided, on to the next udvalg, or back to await the same one. */
+/** Where each udfald leaves the sag: decided, on to the next udvalg, or back to await the same one. */
 function forventetSag(punkt: SeedMoede['punkter'][number]) {
-  const { outcome, sagsgang } = punkt.engine;
-  if (outcome === 'anbefalet') return { status: 'indstillet', afventerUdvalg: sagsgang[1] };
-  if (outcome === 'udsat') return { status: 'indstillet', afventerUdvalg: sagsgang[0] };
+  const { udfald, sagsgang } = punkt.engine;
+  if (udfald === 'anbefalet') return { status: 'indstillet', afventerUdvalg: sagsgang[1] };
+  if (udfald === 'udsat') return { status: 'indstillet', afventerUdvalg: sagsgang[0] };
   return { status: 'afgjort' };
 }
 
@@ -44,8 +44,8 @@ describe.each([
     await sekretaer.aabn(moedeId);
     for (const { navn, art } of seed.fravaerende) await sekretaer.post(`/moeder/${moedeId}/fravaer`, { medlem: navn, art });
     for (const punkt of seed.punkter) {
-      const { outcome, beslutningstekst } = seedPunktTilApi(punkt).beslutning;
-      sidstePosition = await sekretaer.beslut(moedeId, punkt.nr, outcome, beslutningstekst);
+      const { udfald, beslutningstekst } = seedPunktTilApi(punkt).beslutning;
+      sidstePosition = await sekretaer.beslut(moedeId, punkt.nr, udfald, beslutningstekst);
     }
     const fravaerende = new Set(seed.fravaerende.map(({ navn }) => navn));
     await sekretaer.afslut(

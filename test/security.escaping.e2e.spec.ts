@@ -132,14 +132,14 @@ describe('The HTML dagsorden and referat escape every user-supplied text', () =>
       await sekretaer.post(`/moeder/${moedeId}/aabn`);
       await sekretaer.post(`/moeder/${moedeId}/punkter/1/inhabilitet`, { medlem: MEDLEM.c, begrundelse: TEKST.inhabilitet });
       await sekretaer.post(`/moeder/${moedeId}/punkter/1/beslutning`, {
-        outcome: 'godkendt',
+        udfald: 'godkendt',
         beslutningstekst: TEKST.beslutning,
         afstemning: { for: [MEDLEM.a, MEDLEM.d], imod: [MEDLEM.b], undlod: [] },
       });
       await sekretaer.post(`/moeder/${moedeId}/punkter/1/protokoltilfoersel`, { medlem: MEDLEM.b, tekst: TEKST.protokol });
       await sekretaer.post(`/moeder/${moedeId}/afgang`, { medlem: MEDLEM.c, efterPunkt: 1 });
       await sekretaer.beslut(moedeId, 2, 'godkendt', TEKST.lukketBeslutning);
-      // Everyone who attended approves, also C, who left after punkt 1.
+      // Everyone who attended approves, also C, who forlod mødet efter punkt 1.
       await sekretaer.afslut(moedeId, [MEDLEM.a, MEDLEM.b, MEDLEM.c, MEDLEM.d]);
     });
 

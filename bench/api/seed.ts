@@ -98,15 +98,15 @@ export async function seed(url: string, auth: Tokens, count: number): Promise<Se
   await client.post(s, `/moeder/${moedeId}/udsend`);
   await client.post(s, `/moeder/${moedeId}/aabn`);
   await client.post(s, `/moeder/${moedeId}/punkter/1/beslutning`, {
-    outcome: 'taget_til_efterretning',
+    udfald: 'taget_til_efterretning',
     beslutningstekst: 'Orienteringen blev taget til efterretning.',
   });
   await client.post(s, `/moeder/${moedeId}/punkter/2/beslutning`, {
-    outcome: 'godkendt',
+    udfald: 'godkendt',
     beslutningstekst: 'Anlægsbevillingen blev godkendt.',
   });
   await client.post(s, `/moeder/${moedeId}/punkter/3/beslutning`, {
-    outcome: 'godkendt',
+    udfald: 'godkendt',
     beslutningstekst: 'Indstillingen blev godkendt.',
   });
   await client.post(s, `/moeder/${moedeId}/haev`);

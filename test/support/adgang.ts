@@ -148,7 +148,7 @@ export const SKRIVNINGER: Record<string, Skrivning> = {
     status: 200,
     maal: async (klient) => ({
       url: `/moeder/${await aabentMoede(klient)}/punkter/1/beslutning`,
-      body: { outcome: 'godkendt', beslutningstekst: 'Godkendt.' },
+      body: { udfald: 'godkendt', beslutningstekst: 'Godkendt.' },
     }),
   },
   'POST /moeder/{id}/punkter/{nr}/protokoltilfoersel': moede('i_gang', 'punkter/1/protokoltilfoersel', {

@@ -92,8 +92,8 @@ export class Sekretaer {
   }
 
   /** Returns the position of the beslutning, to wait for the sag's routing with. */
-  async beslut(moedeId: string, nr: number, outcome: string, beslutningstekst = `Beslutningen er ${outcome}.`): Promise<number> {
-    return (await this.post(`/moeder/${moedeId}/punkter/${nr}/beslutning`, { outcome, beslutningstekst })).position as number;
+  async beslut(moedeId: string, nr: number, udfald: string, beslutningstekst = `Beslutningen er ${udfald}.`): Promise<number> {
+    return (await this.post(`/moeder/${moedeId}/punkter/${nr}/beslutning`, { udfald, beslutningstekst })).position as number;
   }
 
   /** Closes the meeting, lets each member present approve, and publishes the referat. */

@@ -72,7 +72,7 @@ export async function moedeI(klient: Klient, tilstand: MoedeTilstand, punkter = 
     await sekretaer.post(`/moeder/${moedeId}/aabn`);
     for (let nr = 1; nr <= punkter; nr++) {
       await sekretaer.post(`/moeder/${moedeId}/punkter/${nr}/beslutning`, {
-        outcome: 'godkendt',
+        udfald: 'godkendt',
         beslutningstekst: 'Godkendt.',
         afstemning: { for: ['Anne', 'Bent'], imod: ['Carl'], undlod: [] },
       });

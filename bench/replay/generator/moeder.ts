@@ -16,7 +16,7 @@ import { newAggregateId } from '../../../apps/api/src/commands/event-ids';
 import { moedeDokument } from '../../../apps/api/src/moeder/moede-dokument';
 import { lokalTid } from './kalender';
 import { DIREKTIONEN, Udvalg } from './kommune';
-import { afstemning, udfald } from './beslutning';
+import { afstemning, trukketUdfald } from './beslutning';
 import { BEGRUNDELSER, beslutningstekst } from './tekster';
 import { kontortid, Verden } from './verden';
 
@@ -111,7 +111,7 @@ export class Moeder {
     const sag = this.v.writer.sag(sagId);
     if (sag.status !== 'indstillet' || sag.afventerUdvalg !== m.udvalg.navn) return;
     const neutralTitel = this.v.neutralTitel(sagId);
-    const data = { moedeId: m.id, sag: sagSnapshot(sag, POLITISK_V1), lukket: neutralTitel !== null, neutralTitel };
+    const data = { moedeId: m.id, sagId, sag: sagSnapshot(sag, POLITISK_V1), lukket: neutralTitel !== null, neutralTitel };
     this.issue(m, (metadata) => ({ type: 'TilfoejPunkt', data, metadata }));
     this.punkter++;
   }
@@ -190,11 +190,11 @@ export class Moeder {
     }
     const moede = this.state(m);
     const punkt = this.punkt(m, nr);
-    const outcome = udfald(random, punkt.sag);
-    const stemmer = m.udvalg.politisk && random.chance(0.2) ? afstemning(random, moede, punkt, outcome) : null;
+    const udfald = trukketUdfald(random, punkt.sag);
+    const stemmer = m.udvalg.politisk && random.chance(0.2) ? afstemning(random, moede, punkt, udfald) : null;
     this.issue(m, (metadata) => ({
       type: 'RegistrerBeslutning',
-      data: { moedeId, nr, outcome, beslutningstekst: beslutningstekst(random, outcome), afstemning: stemmer },
+      data: { moedeId, nr, udfald, beslutningstekst: beslutningstekst(random, udfald), afstemning: stemmer },
       metadata,
     }));
     this.protokol(m, nr, stemmer);

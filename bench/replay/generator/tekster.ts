@@ -1,4 +1,4 @@
-import { Outcome } from '@sagsgang/sag';
+import { Udfald } from '@sagsgang/sag';
 import { Emne } from './emner';
 import { Random } from './random';
 
@@ -126,7 +126,7 @@ export function atPunkter(random: Random, emne: Emne): string[] {
   }
 }
 
-const BESLUTNINGER: Partial<Record<Outcome, string[]>> = {
+const BESLUTNINGER: Partial<Record<Udfald, string[]>> = {
   godkendt: ['Godkendt.', 'Indstillingen blev godkendt.', 'Godkendt som indstillet.'],
   godkendt_med_aendringer: [
     'Godkendt med de faldne bemærkninger.',
@@ -146,8 +146,8 @@ const BESLUTNINGER: Partial<Record<Outcome, string[]>> = {
   ],
 };
 
-export function beslutningstekst(random: Random, outcome: Outcome): string {
-  return random.pick(BESLUTNINGER[outcome] ?? ['Behandlet.']);
+export function beslutningstekst(random: Random, udfald: Udfald): string {
+  return random.pick(BESLUTNINGER[udfald] ?? ['Behandlet.']);
 }
 
 export function bilag(random: Random, emne: Emne, nr: number) {

@@ -23,7 +23,7 @@ export class Forbidden extends DomainError {
     readonly role: string,
     readonly command: string,
   ) {
-    super(`Role ${role} may not ${command}`);
+    super(`Rollen ${role} må ikke ${command}`);
   }
 }
 
@@ -33,7 +33,7 @@ export class NotFound extends DomainError {
     readonly what: string,
     readonly id: string,
   ) {
-    super(`${what} ${id} not found`);
+    super(`${what} ${id} findes ikke`);
   }
 }
 
@@ -44,6 +44,6 @@ export class IllegalTransition extends DomainError {
     readonly command: string,
     readonly allowedCommands: string[],
   ) {
-    super(`${command} is not allowed in state ${currentState}; allowed: ${allowedCommands.join(', ') || 'none'}`);
+    super(`${command} er ikke tilladt i tilstanden ${currentState}; tilladt nu: ${allowedCommands.join(', ') || 'intet'}`);
   }
 }

@@ -3,3 +3,4 @@ export * from './domain-errors';
 export * from './decider';
 export * from './validation';
 export * from './every-member';
+export * from './stored-event';

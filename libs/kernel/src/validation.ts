@@ -21,8 +21,8 @@ export function refuse(field: string, reason: string): never {
 }
 
 export function nonEmptyText(field: string, value: unknown): Check {
-  if (typeof value !== 'string') return problem(field, 'must be text');
-  return value.trim() === '' ? problem(field, 'must not be empty') : null;
+  if (typeof value !== 'string') return problem(field, 'skal være tekst');
+  return value.trim() === '' ? problem(field, 'må ikke være tom') : null;
 }
 
 export function optionalText(field: string, value: unknown): Check {
@@ -30,22 +30,22 @@ export function optionalText(field: string, value: unknown): Check {
 }
 
 export function bool(field: string, value: unknown): Check {
-  return typeof value === 'boolean' ? null : problem(field, 'must be true or false');
+  return typeof value === 'boolean' ? null : problem(field, 'skal være true eller false');
 }
 
-/** A list of at least `min` non-empty texts, each problem naming its index. */
+/** A list of at least `min` non-empty texts, each problem naming its index; `what` names the entries in plural, e.g. "udvalg". */
 export function textList(field: string, values: unknown, what: string, min = 1): Check {
-  if (!Array.isArray(values)) return problem(field, 'must be a list');
-  if (values.length < min) return problem(field, `must hold at least ${min === 1 ? 'one' : min} ${what}`);
+  if (!Array.isArray(values)) return problem(field, `skal være en liste af ${what}`);
+  if (values.length < min) return problem(field, min === 1 ? 'må ikke være en tom liste' : `skal indeholde mindst ${min} ${what}`);
   return values.flatMap((value, index) => nonEmptyText(`${field}[${index}]`, value) ?? []);
 }
 
 export function positiveInteger(field: string, value: unknown): Check {
-  return Number.isInteger(value) && (value as number) > 0 ? null : problem(field, 'must be a positive whole number');
+  return Number.isInteger(value) && (value as number) > 0 ? null : problem(field, 'skal være et positivt heltal');
 }
 
 export function nonNegativeInteger(field: string, value: unknown): Check {
-  return Number.isInteger(value) && (value as number) >= 0 ? null : problem(field, 'must be a whole number ≥ 0');
+  return Number.isInteger(value) && (value as number) >= 0 ? null : problem(field, 'skal være et heltal ≥ 0');
 }
 
 export function matching(field: string, value: unknown, pattern: RegExp, reason: string): Check {
@@ -54,6 +54,6 @@ export function matching(field: string, value: unknown, pattern: RegExp, reason:
 
 export function noDuplicates(field: string, values: readonly string[]): Check {
   return values.flatMap((value, index) =>
-    values.indexOf(value) < index ? [problem(`${field}[${index}]`, `"${value}" appears more than once`)] : [],
+    values.indexOf(value) < index ? [problem(`${field}[${index}]`, `"${value}" står der mere end én gang`)] : [],
   );
 }

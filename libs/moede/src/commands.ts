@@ -1,5 +1,5 @@
 import { Actor, everyMember } from '@sagsgang/kernel';
-import { Outcome } from '@sagsgang/sag';
+import { Udfald } from '@sagsgang/sag';
 import { SagSnapshot } from './snapshot';
 import { Afstemning, Fravaersart } from './state';
 
@@ -37,8 +37,15 @@ export type IndkaldMoede = Command<
 >;
 export type AflysMoede = Command<'AflysMoede', { begrundelse: string }>;
 
-/** `sag` is the snapshot the app built with `sagSnapshot` from the sag it loaded. */
-export type TilfoejPunkt = Command<'TilfoejPunkt', { sag: SagSnapshot; lukket: boolean; neutralTitel: string | null }>;
+/**
+ * `sag` is the snapshot the app built with `sagSnapshot` from the sag's own
+ * stream, or null when there is no such sag: the decider then answers 404,
+ * but only after the caller's role and the meeting are checked.
+ */
+export type TilfoejPunkt = Command<
+  'TilfoejPunkt',
+  { sagId: string; sag: SagSnapshot | null; lukket: boolean; neutralTitel: string | null }
+>;
 /** Moves punkt `nr` to position `tilNr`; the others close up. Only before the dagsorden is sent. */
 export type FlytPunkt = Command<'FlytPunkt', { nr: number; tilNr: number }>;
 /** Before sending the punkt is removed and the rest renumbered; after, it is marked trukket and keeps its number. */
@@ -54,7 +61,7 @@ export type ErklaerInhabilitet = Command<'ErklaerInhabilitet', { nr: number; med
 
 export type RegistrerBeslutning = Command<
   'RegistrerBeslutning',
-  { nr: number; outcome: Outcome; beslutningstekst: string; afstemning: Afstemning | null }
+  { nr: number; udfald: Udfald; beslutningstekst: string; afstemning: Afstemning | null }
 >;
 export type TilfoejProtokoltilfoersel = Command<'TilfoejProtokoltilfoersel', { nr: number; medlem: string; tekst: string }>;
 export type HaevMoede = Command<'HaevMoede', Intet>;

@@ -17,12 +17,12 @@ export function tilstedevaerende(moede: MoedeData): string[] {
 /** Why a member takes no part in a punkt, or null when they do. */
 export function hvorforIkkeDeltager(moede: MoedeData, punkt: Punkt, medlem: string): string | null {
   const helt = moede.fravaer.find((fravaer) => fravaer.medlem === medlem);
-  if (helt) return `${medlem} is absent from the meeting (${helt.art})`;
+  if (helt) return `${medlem} er fraværende fra mødet (${helt.art})`;
   const her = punkt.fravaer.find((fravaer) => fravaer.medlem === medlem);
-  if (her) return `${medlem} is absent from punkt ${punkt.nr} (${her.art})`;
+  if (her) return `${medlem} er fraværende fra punkt ${punkt.nr} (${her.art})`;
   const afgang = moede.afgange.find((afgang) => afgang.medlem === medlem);
-  if (afgang && afgang.efterPunkt < punkt.nr) return `${medlem} left after punkt ${afgang.efterPunkt}`;
-  if (punkt.inhabilitet.some((inhabil) => inhabil.medlem === medlem)) return `${medlem} is inhabil in punkt ${punkt.nr}`;
+  if (afgang && afgang.efterPunkt < punkt.nr) return `${medlem} forlod mødet efter punkt ${afgang.efterPunkt}`;
+  if (punkt.inhabilitet.some((inhabil) => inhabil.medlem === medlem)) return `${medlem} er inhabil i punkt ${punkt.nr}`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { DomainEvent, everyMember } from '@sagsgang/kernel';
-import { Outcome } from '@sagsgang/sag';
+import { Udfald } from '@sagsgang/sag';
 import { SagSnapshot } from './snapshot';
 import { Afstemning, Fravaersart, Medlem } from './state';
 
@@ -53,7 +53,7 @@ export type BeslutningRegistreret = DomainEvent<
     PunktRef & {
       udvalg: string;
       moedeDato: string;
-      outcome: Outcome;
+      udfald: Udfald;
       beslutningstekst: string;
       afstemning: Afstemning | null;
     }

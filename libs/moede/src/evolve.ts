@@ -57,8 +57,8 @@ export function evolve(state: MoedeState, event: MoedeEvent): MoedeState {
       }));
     }
     case 'BeslutningRegistreret': {
-      const { outcome, beslutningstekst: tekst, afstemning } = event.data;
-      const beslutning = { outcome, tekst, afstemning, tidspunkt };
+      const { udfald, beslutningstekst, afstemning } = event.data;
+      const beslutning = { udfald, beslutningstekst, afstemning, tidspunkt };
       return medPunkt(inStatus(state, ['i_gang'], event.type), event.data.nr, (punkt) => ({ ...punkt, beslutning }));
     }
     case 'ProtokoltilfoerselTilfoejet': {

@@ -13,3 +13,4 @@ export { allowedCommands, authorize, availableCommands } from './workflow/guard'
 export { deltagereIPunkt, erMedlem, hvorforIkkeDeltager, overstemte, stemmer, tilstedevaerende } from './deltagelse';
 export type { SagOpfoelgning } from './opfoelgning';
 export { beslutningTilSag, sagOpfoelgning } from './opfoelgning';
+export { foldMoede, MOEDE_UPCASTERS, moedeEvent } from './stream';

@@ -14,8 +14,8 @@ export type SagOpfoelgning =
 
 /** The sag's RegistrerBeslutning for a beslutning made at the meeting. */
 export function beslutningTilSag({ data }: BeslutningRegistreret): SagRegistrerBeslutning['data'] {
-  const { sagId, udvalg, moedeId, moedeDato, outcome, beslutningstekst } = data;
-  return { sagId, udvalg, moedeId, moedeDato, outcome, beslutningstekst };
+  const { sagId, udvalg, moedeId, moedeDato, udfald, beslutningstekst } = data;
+  return { sagId, udvalg, moedeId, moedeDato, udfald, beslutningstekst };
 }
 
 export function sagOpfoelgning(event: MoedeEvent): SagOpfoelgning[] {

@@ -1,11 +1,11 @@
-import { ExistingSag, Outcome, OUTCOMES, Routing, Sagstype, SagStatus, WorkflowDefinition, WorkflowRef } from '@sagsgang/sag';
+import { ExistingSag, Sagstype, SagStatus, TilladteUdfald, tilladteUdfald, WorkflowDefinition, WorkflowRef } from '@sagsgang/sag';
 
 /**
  * What the meeting knows of a sag: the facts the app read from the sag's
  * stream when it put the sag on the agenda. The meeting stream keeps this copy
  * so that its agenda, its referat and its rules for a beslutning never depend
  * on reading another stream. None of it can change while the sag is on the
- * agenda (the sag's workflow fixes sagstype, sagsgang and outcomes).
+ * agenda (the sag's workflow fixes sagstype, sagsgang and udfald).
  */
 export interface SagSnapshot {
   sagId: string;
@@ -22,8 +22,8 @@ export interface SagSnapshot {
   trin: number;
   /** The workflow version the sag is decided under. */
   workflow: WorkflowRef;
-  /** The outcomes that workflow allows for the sagstype, each with where it sends the sag. */
-  outcomes: Partial<Record<Outcome, Routing>>;
+  /** The udfald that workflow allows for the sagstype, each with where it sends the sag. */
+  udfald: TilladteUdfald;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface SagSnapshot {
  */
 export function sagSnapshot(sag: ExistingSag, workflow: WorkflowDefinition): SagSnapshot {
   if (workflow.name !== sag.workflow.name || workflow.version !== sag.workflow.version) {
-    // The app looked up the wrong version; going on would apply another version's outcomes.
+    // The app looked up the wrong version; going on would apply another version's udfald.
     throw new Error(
       `sag ${sag.id} follows workflow ${sag.workflow.name} version ${sag.workflow.version}, ` +
         `but was given ${workflow.name} version ${workflow.version}`,
@@ -50,23 +50,13 @@ export function sagSnapshot(sag: ExistingSag, workflow: WorkflowDefinition): Sag
     sagsgang: [...sagsgang],
     trin,
     workflow: { name: workflow.name, version: workflow.version },
-    outcomes: outcomesFor(workflow, sagstype),
+    udfald: tilladteUdfald(workflow, sagstype),
   };
-}
-
-function outcomesFor(workflow: WorkflowDefinition, sagstype: Sagstype): Partial<Record<Outcome, Routing>> {
-  const allowed = workflow.outcomes[sagstype];
-  return Object.fromEntries(
-    OUTCOMES.filter((outcome) => allowed.includes(outcome)).flatMap((outcome) => {
-      const routing = workflow.routing[outcome];
-      return routing ? [[outcome, routing]] : [];
-    }),
-  );
 }
 
 /** The snapshot's own fields only, copied: whatever else a caller sent never reaches the stream. */
 export function copySnapshot(sag: SagSnapshot): SagSnapshot {
-  const { sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling, sagsgang, trin, workflow, outcomes } = sag;
+  const { sagId, sagsnummer, titel, journalnummer, sagstype, status, harIndstilling, sagsgang, trin, workflow, udfald } = sag;
   return {
     sagId,
     sagsnummer,
@@ -78,7 +68,7 @@ export function copySnapshot(sag: SagSnapshot): SagSnapshot {
     sagsgang: [...sagsgang],
     trin,
     workflow: { name: workflow.name, version: workflow.version },
-    outcomes: { ...outcomes },
+    udfald: { ...udfald },
   };
 }
 

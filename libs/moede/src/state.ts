@@ -1,4 +1,4 @@
-import { Outcome } from '@sagsgang/sag';
+import { Udfald } from '@sagsgang/sag';
 import { SagSnapshot } from './snapshot';
 
 export const MOEDE_STATUSES = [
@@ -50,8 +50,8 @@ export interface Afstemning {
 }
 
 export interface Beslutning {
-  outcome: Outcome;
-  tekst: string;
+  udfald: Udfald;
+  beslutningstekst: string;
   afstemning: Afstemning | null;
   tidspunkt: string;
 }

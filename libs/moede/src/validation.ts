@@ -2,7 +2,7 @@ import { Check, problem } from '@sagsgang/kernel';
 
 /** The digest of the rendered referat: one spelling, so equal texts compare equal. */
 export function sha256Check(field: string, value: unknown): Check {
-  return typeof value === 'string' && /^[0-9a-fA-F]{64}$/.test(value) ? null : problem(field, 'must be 64 hexadecimal characters');
+  return typeof value === 'string' && /^[0-9a-fA-F]{64}$/.test(value) ? null : problem(field, 'skal være 64 hexadecimale tegn');
 }
 
 /**
@@ -12,5 +12,5 @@ export function sha256Check(field: string, value: unknown): Check {
 export function isoTimestamp(field: string, value: unknown): Check {
   const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   if (typeof value === 'string' && pattern.test(value) && !Number.isNaN(Date.parse(value))) return null;
-  return problem(field, 'must be an ISO 8601 timestamp with its offset, e.g. 2019-12-16T09:00:00+01:00');
+  return problem(field, 'skal være et ISO 8601-tidspunkt med tidszone, fx 2019-12-16T09:00:00+01:00');
 }

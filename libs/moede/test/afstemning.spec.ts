@@ -1,6 +1,6 @@
 import { ValidationFailed } from '@sagsgang/kernel';
 import { MoedeCommand, moedeDecider, MoedeEvent } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { beslut, CHARLOTTE, command, historyIn, JOERGEN, LARS, PER, play, SEKRETAER } from '../src/testing/fixtures';
 
 /** Who may vote on a punkt, and who may have a dissent recorded. */
@@ -31,7 +31,7 @@ describe('a vote', () => {
   it('refuses a vote by an inhabil member', () => {
     const inhabil = play([command('ErklaerInhabilitet', { nr: 2, medlem: CHARLOTTE })], aabent);
     refused(inhabil, vote({ for: [LARS, CHARLOTTE] }), [
-      { field: 'afstemning.for[1]', reason: 'Charlotte Markussen is inhabil in punkt 2 and cannot vote on it' },
+      { field: 'afstemning.for[1]', reason: 'Charlotte Markussen er inhabil i punkt 2 og kan ikke stemme om det' },
     ]);
   });
 
@@ -39,21 +39,21 @@ describe('a vote', () => {
     const afbud = play([command('RegistrerFravaer', { medlem: PER, art: 'afbud', punkter: null })], historyIn('dagsorden_udsendt'));
     const open = play([command('AabnMoede')], afbud);
     refused(open, vote({ imod: [PER] }), [
-      { field: 'afstemning.imod[0]', reason: 'Per Aalbæk Nielsen is absent from the meeting (afbud) and cannot vote on it' },
+      { field: 'afstemning.imod[0]', reason: 'Per Aalbæk Nielsen er fraværende fra mødet (afbud) og kan ikke stemme om det' },
     ]);
   });
 
   it('refuses a vote by a member absent from this punkt', () => {
     const fravaer = play([command('RegistrerFravaer', { medlem: LARS, art: 'fravaer', punkter: [2] })], aabent);
     refused(fravaer, vote({ undlod: [LARS] }), [
-      { field: 'afstemning.undlod[0]', reason: 'Lars Holte is absent from punkt 2 (fravaer) and cannot vote on it' },
+      { field: 'afstemning.undlod[0]', reason: 'Lars Holte er fraværende fra punkt 2 (fravaer) og kan ikke stemme om det' },
     ]);
   });
 
   it('refuses a vote by a member who left before the punkt', () => {
     const gaaet = play([command('RegistrerAfgang', { medlem: JOERGEN, efterPunkt: 1 })], aabent);
     refused(gaaet, vote({ for: [JOERGEN] }), [
-      { field: 'afstemning.for[0]', reason: 'Jørgen Lerhard left after punkt 1 and cannot vote on it' },
+      { field: 'afstemning.for[0]', reason: 'Jørgen Lerhard forlod mødet efter punkt 1 og kan ikke stemme om det' },
     ]);
   });
 
@@ -67,42 +67,46 @@ describe('a vote', () => {
 
   it('refuses a vote by someone who is not a member, such as the sekretær', () => {
     refused(aabent, vote({ for: [SEKRETAER] }), [
-      { field: 'afstemning.for[0]', reason: 'Kathrine Seier Skaastrup is not a member of Direktionen at this meeting' },
+      {
+        field: 'afstemning.for[0]',
+        reason:
+          'Kathrine Seier Skaastrup er ikke medlem af Direktionen ved dette møde; medlemmerne er Lars Holte, Jørgen Lerhard, Per Aalbæk Nielsen, Charlotte Markussen',
+      },
     ]);
   });
 
   it('refuses a member voting twice', () => {
-    refused(aabent, vote({ for: [LARS], imod: [LARS] }), [{ field: 'afstemning.imod[0]', reason: 'Lars Holte votes more than once' }]);
+    refused(aabent, vote({ for: [LARS], imod: [LARS] }), [{ field: 'afstemning.imod[0]', reason: 'Lars Holte stemmer mere end én gang' }]);
   });
 
   it('refuses a vote that names no voter', () => {
-    refused(aabent, vote({}), [{ field: 'afstemning', reason: 'names no voter; give null when no vote was taken' }]);
+    refused(aabent, vote({}), [{ field: 'afstemning', reason: 'nævner ingen, der stemte; giv null, når der ikke blev stemt' }]);
   });
 });
 
 describe('attendance cannot contradict a vote', () => {
   it('refuses fravær for the whole meeting from a member who voted', () => {
     refused(aabent, command('RegistrerFravaer', { medlem: PER, punkter: null }), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen voted on punkt 1 and so was present' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen stemte om punkt 1 og var altså til stede' },
     ]);
   });
 
   it('refuses fravær from a punkt the member voted on', () => {
     refused(aabent, command('RegistrerFravaer', { medlem: PER, art: 'fravaer', punkter: [1] }), [
-      { field: 'punkter[0]', reason: 'Per Aalbæk Nielsen voted on punkt 1 and so was present' },
+      { field: 'punkter[0]', reason: 'Per Aalbæk Nielsen stemte om punkt 1 og var altså til stede' },
     ]);
   });
 
   it('refuses an afgang before a punkt the member voted on', () => {
     const stemt = play([vote({ for: [LARS] }, 3)], aabent);
     refused(stemt, command('RegistrerAfgang', { medlem: LARS, efterPunkt: 2 }), [
-      { field: 'efterPunkt', reason: 'Lars Holte voted on punkt 3, after punkt 2' },
+      { field: 'efterPunkt', reason: 'Lars Holte stemte om punkt 3, efter punkt 2' },
     ]);
   });
 
   it('refuses inhabilitet declared after the punkt is decided', () => {
     refused(aabent, command('ErklaerInhabilitet', { nr: 1 }), [
-      { field: 'nr', reason: 'punkt 1 is already decided; inhabilitet must be declared before the decision' },
+      { field: 'nr', reason: 'punkt 1 er allerede besluttet; inhabilitet skal erklæres før beslutningen' },
     ]);
   });
 });
@@ -125,8 +129,7 @@ describe('a protokoltilførsel', () => {
     refused(aabent, tilfoersel(LARS), [
       {
         field: 'medlem',
-        reason:
-          'Lars Holte voted for on punkt 1, and the proposal was carried; only a member outvoted may have a protokoltilførsel recorded',
+        reason: 'Lars Holte stemte for på punkt 1, og forslaget blev vedtaget; kun et nedstemt medlem kan få en protokoltilførsel',
       },
     ]);
   });
@@ -136,7 +139,7 @@ describe('a protokoltilførsel', () => {
     refused(delvis, tilfoersel(CHARLOTTE, 2), [
       {
         field: 'medlem',
-        reason: 'Charlotte Markussen did not vote on punkt 2; only a member outvoted may have a protokoltilførsel recorded',
+        reason: 'Charlotte Markussen stemte ikke om punkt 2; kun et nedstemt medlem kan få en protokoltilførsel',
       },
     ]);
   });
@@ -147,7 +150,7 @@ describe('a protokoltilførsel', () => {
       .given(undlod)
       .when(tilfoersel(CHARLOTTE, 2))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems[0].reason).toMatch(/^Charlotte Markussen abstained on punkt 2;/);
+        expect(error.problems[0].reason).toMatch(/^Charlotte Markussen undlod at stemme om punkt 2;/);
       });
   });
 
@@ -162,17 +165,17 @@ describe('a protokoltilførsel', () => {
 
   it('is refused on a punkt decided without a vote', () => {
     refused(play([beslut(2)], aabent), tilfoersel(PER, 2), [
-      { field: 'nr', reason: 'punkt 2 has no recorded vote, so no member was outvoted' },
+      { field: 'nr', reason: 'punkt 2 har ingen registreret afstemning, så intet medlem blev nedstemt' },
     ]);
   });
 
   it('is refused on a punkt not yet decided', () => {
-    refused(aabent, tilfoersel(PER, 2), [{ field: 'nr', reason: 'punkt 2 has no beslutning yet' }]);
+    refused(aabent, tilfoersel(PER, 2), [{ field: 'nr', reason: 'punkt 2 har endnu ingen beslutning' }]);
   });
 
   it('is recorded once per member and punkt', () => {
     refused(play([tilfoersel(PER)], aabent), tilfoersel(PER), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen already has a protokoltilførsel on punkt 1' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen har allerede en protokoltilførsel på punkt 1' },
     ]);
   });
 });

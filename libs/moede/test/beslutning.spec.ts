@@ -1,17 +1,17 @@
 import { IllegalTransition, ValidationFailed } from '@sagsgang/kernel';
-import { Outcome, OUTCOMES, SAGSTYPER, Sagstype } from '@sagsgang/sag';
+import { Udfald, ALLE_UDFALD, SAGSTYPER, Sagstype } from '@sagsgang/sag';
 import { MoedeEvent, moedeDecider, MoedeStatus } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { beslut, command, historyIn, play } from '../src/testing/fixtures';
 import { snapshot } from '../src/testing/sager';
 
-/** The oracle: which outcomes each sagstype allows (workflow politisk v1), and which only the udvalg with kompetence may record. */
-const ALLOWED: Record<Sagstype, Outcome[]> = {
+/** The oracle: which udfald each sagstype allows (workflow politisk v1), and which only the udvalg with kompetence may record. */
+const ALLOWED: Record<Sagstype, Udfald[]> = {
   beslutning: ['godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'anbefalet', 'udsat', 'tilbagesendt'],
   orientering: ['taget_til_efterretning', 'anbefalet', 'udsat', 'tilbagesendt'],
   droeftelse: ['droeftet', 'anbefalet', 'udsat', 'tilbagesendt'],
 };
-const AFGOERENDE: Outcome[] = ['godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'taget_til_efterretning', 'droeftet'];
+const AFGOERENDE: Udfald[] = ['godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'taget_til_efterretning', 'droeftet'];
 
 const spec = deciderSpecification(moedeDecider);
 
@@ -34,46 +34,45 @@ const aabent: MoedeEvent[] = play([
   command('AabnMoede'),
 ]);
 const punktFor = (sagstype: Sagstype, kompetence: boolean) => SAGSTYPER.indexOf(sagstype) + (kompetence ? 1 : 4);
-const registrer = (nr: number, outcome: string) => beslut(nr, { outcome: outcome as Outcome, beslutningstekst: 'Tekst', afstemning: null });
+const registrer = (nr: number, udfald: string) => beslut(nr, { udfald: udfald as Udfald, beslutningstekst: 'Tekst', afstemning: null });
 
-describe('outcomes per sagstype', () => {
-  const cases = SAGSTYPER.flatMap((sagstype) => OUTCOMES.map((outcome) => [sagstype, outcome] as const));
-  /** Each outcome is tried where its routing allows it: afgørende outcomes at the udvalg with kompetence. */
-  const nrFor = (sagstype: Sagstype, outcome: Outcome) => punktFor(sagstype, outcome !== 'anbefalet');
+describe('udfald per sagstype', () => {
+  const cases = SAGSTYPER.flatMap((sagstype) => ALLE_UDFALD.map((udfald) => [sagstype, udfald] as const));
+  /** Each udfald is tried where its routing allows it: afgørende udfald at the udvalg with kompetence. */
+  const nrFor = (sagstype: Sagstype, udfald: Udfald) => punktFor(sagstype, udfald !== 'anbefalet');
 
-  it.each(cases.filter(([sagstype, outcome]) => ALLOWED[sagstype].includes(outcome)))(
-    'a %s punkt may be decided %s',
-    (sagstype, outcome) => {
-      spec
-        .given(aabent)
-        .when(registrer(nrFor(sagstype, outcome), outcome))
-        .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret', data: expect.objectContaining({ outcome }) })]);
-    },
-  );
+  it.each(cases.filter(([sagstype, udfald]) => ALLOWED[sagstype].includes(udfald)))('a %s punkt may be decided %s', (sagstype, udfald) => {
+    spec
+      .given(aabent)
+      .when(registrer(nrFor(sagstype, udfald), udfald))
+      .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret', data: expect.objectContaining({ udfald }) })]);
+  });
 
-  it.each(cases.filter(([sagstype, outcome]) => !ALLOWED[sagstype].includes(outcome)))(
+  it.each(cases.filter(([sagstype, udfald]) => !ALLOWED[sagstype].includes(udfald)))(
     'a %s punkt may not be decided %s',
-    (sagstype, outcome) => {
+    (sagstype, udfald) => {
       spec
         .given(aabent)
-        .when(registrer(nrFor(sagstype, outcome), outcome))
+        .when(registrer(nrFor(sagstype, udfald), udfald))
         .thenThrows(ValidationFailed, (error) => {
           expect(error.problems).toEqual([
             {
-              field: 'outcome',
-              reason: `"${outcome}" is not an outcome for sagstype ${sagstype}; allowed: ${ALLOWED[sagstype].join(', ')}`,
+              field: 'udfald',
+              reason: `"${udfald}" er ikke et udfald for sagstypen ${sagstype}; tilladt: ${ALLOWED[sagstype].join(', ')}`,
             },
           ]);
         });
     },
   );
 
-  it('refuses what is no outcome at all', () => {
+  it('refuses what is no udfald at all', () => {
     spec
       .given(aabent)
       .when(registrer(1, 'vedtaget'))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'outcome', reason: `"vedtaget" is not an outcome; known: ${OUTCOMES.join(', ')}` }]);
+        expect(error.problems).toEqual([
+          { field: 'udfald', reason: `"vedtaget" er ikke et udfald; de kendte er ${ALLE_UDFALD.join(', ')}` },
+        ]);
       });
   });
 });
@@ -84,32 +83,30 @@ describe('routing: who may decide and who may only recommend', () => {
       .given(aabent)
       .when(registrer(punktFor(sagstype, true), 'anbefalet'))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([
-          { field: 'outcome', reason: expect.stringContaining('Direktionen holds kompetence in sag 19/100') },
-        ]);
+        expect(error.problems).toEqual([{ field: 'udfald', reason: expect.stringContaining('Direktionen har kompetencen i sag 19/100') }]);
       });
   });
 
-  it.each(AFGOERENDE.map((outcome) => [outcome, SAGSTYPER.find((type) => ALLOWED[type].includes(outcome))!] as const))(
+  it.each(AFGOERENDE.map((udfald) => [udfald, SAGSTYPER.find((type) => ALLOWED[type].includes(udfald))!] as const))(
     'refuses %s at an udvalg without kompetence',
-    (outcome, sagstype) => {
+    (udfald, sagstype) => {
       spec
         .given(aabent)
-        .when(registrer(punktFor(sagstype, false), outcome))
+        .when(registrer(punktFor(sagstype, false), udfald))
         .thenThrows(ValidationFailed, (error) => {
           expect(error.problems[0].reason).toBe(
-            `Direktionen does not hold kompetence in sag 19/200${SAGSTYPER.indexOf(sagstype)} (Økonomiudvalget does); it may record ` +
+            `Direktionen har ikke kompetencen i sag 19/200${SAGSTYPER.indexOf(sagstype)} (det har Økonomiudvalget); udvalget kan registrere ` +
               `${ALLOWED[sagstype].filter((candidate) => !AFGOERENDE.includes(candidate)).join(', ')}`,
           );
         });
     },
   );
 
-  it.each(['udsat', 'tilbagesendt'])('allows %s at either udvalg', (outcome) => {
-    const events = play([registrer(1, outcome)], aabent);
+  it.each(['udsat', 'tilbagesendt'])('allows %s at either udvalg', (udfald) => {
+    const events = play([registrer(1, udfald)], aabent);
     spec
       .given(events)
-      .when(registrer(4, outcome))
+      .when(registrer(4, udfald))
       .thenMatches([expect.objectContaining({ type: 'BeslutningRegistreret' })]);
   });
 });
@@ -118,10 +115,10 @@ describe('one beslutning per punkt', () => {
   it('refuses a second beslutning on a decided punkt', () => {
     spec
       .given(historyIn('i_gang'))
-      .when(beslut(1, { outcome: 'udsat' }))
+      .when(beslut(1, { udfald: 'udsat' }))
       .thenThrows(ValidationFailed, (error) => {
         expect(error.problems).toEqual([
-          { field: 'nr', reason: 'punkt 1 already has a beslutning (anbefalet); a recorded beslutning cannot be changed' },
+          { field: 'nr', reason: 'punkt 1 har allerede en beslutning (anbefalet); en registreret beslutning kan ikke ændres' },
         ]);
       });
   });
@@ -131,7 +128,7 @@ describe('one beslutning per punkt', () => {
       .given(historyIn('i_gang'))
       .when(beslut(2, { beslutningstekst: ' ' }))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'beslutningstekst', reason: 'must not be empty' }]);
+        expect(error.problems).toEqual([{ field: 'beslutningstekst', reason: 'må ikke være tom' }]);
       });
   });
 
@@ -141,8 +138,8 @@ describe('one beslutning per punkt', () => {
       .when(beslut(2))
       .thenState((state) => {
         expect(state.status === 'i_gang' && state.punkter[1].beslutning).toEqual({
-          outcome: 'taget_til_efterretning',
-          tekst: expect.stringMatching(/^Taget til efterretning\./),
+          udfald: 'taget_til_efterretning',
+          beslutningstekst: expect.stringMatching(/^Taget til efterretning\./),
           afstemning: null,
           tidspunkt: '2019-12-16T09:30:00+01:00',
         });

@@ -1,6 +1,6 @@
 import { fold, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { MoedeEvent, moedeDecider, MoedeState } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { AGENDA, beslut, CHARLOTTE, command, historyIn, NOW, play } from '../src/testing/fixtures';
 import { sagIdFor, snapshot } from '../src/testing/sager';
 
@@ -57,7 +57,7 @@ describe('numbering before the dagsorden is sent', () => {
     spec
       .given(historyIn('planlagt'))
       .when(command('FlytPunkt', { nr: 1, tilNr: 4 }))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'tilNr', reason: 'the dagsorden has 3 punkter' }]));
+      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'tilNr', reason: 'dagsordenen har 3 punkter' }]));
   });
 
   it('refuses a move to where the punkt already is', () => {
@@ -117,7 +117,7 @@ describe('numbering once the dagsorden is sent', () => {
     spec
       .given(play([command('FjernPunkt', { nr: 2 })], udsendt))
       .when(command('FjernPunkt', { nr: 2 }))
-      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'nr', reason: 'punkt 2 has been withdrawn' }]));
+      .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual([{ field: 'nr', reason: 'punkt 2 er trukket' }]));
   });
 
   it('refuses to withdraw a punkt that is decided: its beslutning has gone to the sag', () => {
@@ -125,7 +125,7 @@ describe('numbering once the dagsorden is sent', () => {
       .given(historyIn('i_gang'))
       .when(command('FjernPunkt', { nr: 1 }))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems[0].reason).toBe('punkt 1 has a beslutning and can no longer be withdrawn');
+        expect(error.problems[0].reason).toBe('punkt 1 har en beslutning og kan ikke længere trækkes');
       });
   });
 
@@ -154,7 +154,7 @@ describe('åbne and lukkede punkter', () => {
       .given(historyIn('planlagt'))
       .when(command('MarkerPunkt', { nr: 1, lukket: false, neutralTitel: 'Personalesag' }))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'neutralTitel', reason: 'only a lukket punkt has a neutral title' }]);
+        expect(error.problems).toEqual([{ field: 'neutralTitel', reason: 'kun et lukket punkt har en neutral titel' }]);
       });
   });
 
@@ -177,7 +177,7 @@ describe('sending the dagsorden', () => {
       .given(play([command('IndkaldMoede')]))
       .when(command('UdsendDagsorden'))
       .thenThrows(ValidationFailed, (error) =>
-        expect(error.problems).toEqual([{ field: 'punkter', reason: 'the dagsorden has no punkter' }]),
+        expect(error.problems).toEqual([{ field: 'punkter', reason: 'dagsordenen har ingen punkter' }]),
       );
   });
 

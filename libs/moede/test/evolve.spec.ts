@@ -39,12 +39,12 @@ const everything = (): MoedeEvent[] =>
       command('AabnMoede'),
       command('RegistrerBeslutning', {
         nr: 1,
-        outcome: 'godkendt',
+        udfald: 'godkendt',
         beslutningstekst: 'Godkendt.',
         afstemning: { for: ['Lars Holte', 'Jørgen Lerhard'], imod: ['Per Aalbæk Nielsen'], undlod: [] },
       }),
       command('TilfoejProtokoltilfoersel', { nr: 1 }),
-      command('RegistrerBeslutning', { nr: 3, outcome: 'anbefalet', beslutningstekst: 'Anbefales.', afstemning: null }),
+      command('RegistrerBeslutning', { nr: 3, udfald: 'anbefalet', beslutningstekst: 'Anbefales.', afstemning: null }),
       command('HaevMoede'),
       ...['Lars Holte', 'Jørgen Lerhard', 'Per Aalbæk Nielsen', 'Charlotte Markussen'].map((medlem) =>
         command('GodkendReferat', { medlem }),
@@ -77,7 +77,7 @@ describe('evolve', () => {
         lukket,
         !!trukket,
         supplerende,
-        beslutning?.outcome ?? null,
+        beslutning?.udfald ?? null,
       ]),
     ).toEqual([
       [1, '18/8420', false, false, false, 'godkendt'],

@@ -1,6 +1,6 @@
 import { fold, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { deltagereIPunkt, hvorforIkkeDeltager, MoedeCommand, moedeDecider, MoedeEvent, MoedeState, tilstedevaerende } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { CHARLOTTE, command, historyIn, JOERGEN, LARS, PER, play } from '../src/testing/fixtures';
 
 /** Fravær, afbud, afgang and inhabilitet: who takes part in what. */
@@ -34,27 +34,25 @@ describe('fravær and afbud', () => {
 
   it('refuses fravær twice for the whole meeting', () => {
     refused(play([fravaer({ punkter: null })], udsendt), fravaer({ art: 'fravaer', punkter: null }), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen is already registered absent from the meeting (afbud)' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen er allerede registreret fraværende fra mødet (afbud)' },
     ]);
   });
 
   it('refuses fravær for a punkt from a member absent from the whole meeting', () => {
     refused(play([fravaer({ punkter: null })], udsendt), fravaer({ punkter: [2] }), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen is already registered absent from the meeting (afbud)' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen er allerede registreret fraværende fra mødet (afbud)' },
     ]);
   });
 
   it('refuses fravær twice for the same punkt', () => {
     refused(play([fravaer({ punkter: [2] })], udsendt), fravaer({ punkter: [3, 2] }), [
-      { field: 'punkter[1]', reason: 'Per Aalbæk Nielsen is already absent from punkt 2' },
+      { field: 'punkter[1]', reason: 'Per Aalbæk Nielsen er allerede fraværende fra punkt 2' },
     ]);
   });
 
   it('refuses an empty or repeating list of punkter', () => {
-    refused(udsendt, fravaer({ punkter: [] }), [
-      { field: 'punkter', reason: 'must be null (the whole meeting) or name at least one punkt' },
-    ]);
-    refused(udsendt, fravaer({ punkter: [2, 2] }), [{ field: 'punkter[1]', reason: '"2" appears more than once' }]);
+    refused(udsendt, fravaer({ punkter: [] }), [{ field: 'punkter', reason: 'skal være null (hele mødet) eller nævne mindst ét punkt' }]);
+    refused(udsendt, fravaer({ punkter: [2, 2] }), [{ field: 'punkter[1]', reason: '"2" står der mere end én gang' }]);
   });
 
   it('does not find a punkt that is not on the agenda', () => {
@@ -66,14 +64,18 @@ describe('fravær and afbud', () => {
 
   it('refuses fravær for a withdrawn punkt', () => {
     refused(play([command('FjernPunkt', { nr: 2 })], udsendt), fravaer({ punkter: [2] }), [
-      { field: 'punkter[0]', reason: 'punkt 2 has been withdrawn' },
+      { field: 'punkter[0]', reason: 'punkt 2 er trukket' },
     ]);
   });
 
   it('refuses someone who is not a member, and an unknown kind of fravær', () => {
     refused(udsendt, fravaer({ medlem: 'Steen Christiansen', art: 'syg' as never }), [
-      { field: 'medlem', reason: 'Steen Christiansen is not a member of Direktionen at this meeting' },
-      { field: 'art', reason: 'must be one of afbud, fravaer' },
+      {
+        field: 'medlem',
+        reason:
+          'Steen Christiansen er ikke medlem af Direktionen ved dette møde; medlemmerne er Lars Holte, Jørgen Lerhard, Per Aalbæk Nielsen, Charlotte Markussen',
+      },
+      { field: 'art', reason: 'skal være en af afbud, fravaer' },
     ]);
   });
 });
@@ -85,27 +87,27 @@ describe('afgang', () => {
     const state = stateOf(gaaet);
     expect(state.punkter.map((punkt) => hvorforIkkeDeltager(state, punkt, JOERGEN))).toEqual([
       null,
-      'Jørgen Lerhard left after punkt 1',
-      'Jørgen Lerhard left after punkt 1',
+      'Jørgen Lerhard forlod mødet efter punkt 1',
+      'Jørgen Lerhard forlod mødet efter punkt 1',
     ]);
     expect(tilstedevaerende(state)).toContain(JOERGEN);
   });
 
   it('refuses a second afgang', () => {
     refused(gaaet, command('RegistrerAfgang', { medlem: JOERGEN, efterPunkt: 2 }), [
-      { field: 'medlem', reason: 'Jørgen Lerhard has already left after punkt 1' },
+      { field: 'medlem', reason: 'Jørgen Lerhard forlod allerede mødet efter punkt 1' },
     ]);
   });
 
   it('refuses fravær for the whole meeting after an afgang', () => {
     refused(gaaet, fravaer({ medlem: JOERGEN, punkter: null }), [
-      { field: 'medlem', reason: 'Jørgen Lerhard is registered as present until after punkt 1' },
+      { field: 'medlem', reason: 'Jørgen Lerhard er registreret til stede indtil efter punkt 1' },
     ]);
   });
 
   it('refuses an afgang from a member absent from the whole meeting', () => {
     refused(play([fravaer({ punkter: null })], udsendt), command('RegistrerAfgang', { medlem: PER }), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen is absent from the whole meeting' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen er fraværende fra hele mødet' },
     ]);
   });
 
@@ -132,12 +134,12 @@ describe('inhabilitet', () => {
   });
 
   it('refuses a second declaration for the same punkt', () => {
-    refused(inhabil, command('ErklaerInhabilitet'), [{ field: 'medlem', reason: 'Charlotte Markussen is already inhabil in punkt 1' }]);
+    refused(inhabil, command('ErklaerInhabilitet'), [{ field: 'medlem', reason: 'Charlotte Markussen er allerede inhabil i punkt 1' }]);
   });
 
   it('refuses a declaration without a reason', () => {
     refused(historyIn('planlagt'), command('ErklaerInhabilitet', { begrundelse: '' }), [
-      { field: 'begrundelse', reason: 'must not be empty' },
+      { field: 'begrundelse', reason: 'må ikke være tom' },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { fold, ValidationFailed } from '@sagsgang/kernel';
 import { medlemMedParti, MoedeCommand, moedeDecider, MoedeEvent } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, DIREKTIONEN, historyIn, play } from '../src/testing/fixtures';
 
 /** What a meeting must be called with. */
@@ -47,23 +47,23 @@ describe('calling a meeting', () => {
 
   it('refuses a start without its UTC offset: the meeting date would be ambiguous', () => {
     refused([], indkald({ start: '2019-12-16T09:00:00' }), [
-      { field: 'start', reason: 'must be an ISO 8601 timestamp with its offset, e.g. 2019-12-16T09:00:00+01:00' },
+      { field: 'start', reason: 'skal være et ISO 8601-tidspunkt med tidszone, fx 2019-12-16T09:00:00+01:00' },
     ]);
   });
 
   it('refuses a start that is no date', () => {
     refused([], indkald({ start: '2019-13-45T09:00:00+01:00' }), [
-      { field: 'start', reason: 'must be an ISO 8601 timestamp with its offset, e.g. 2019-12-16T09:00:00+01:00' },
+      { field: 'start', reason: 'skal være et ISO 8601-tidspunkt med tidszone, fx 2019-12-16T09:00:00+01:00' },
     ]);
   });
 
   it('refuses a meeting without members', () => {
-    refused([], indkald({ medlemmer: [] }), [{ field: 'medlemmer', reason: 'must hold at least one member' }]);
+    refused([], indkald({ medlemmer: [] }), [{ field: 'medlemmer', reason: 'skal indeholde mindst ét medlem' }]);
   });
 
   it('refuses two members of the same name: later commands name members by name', () => {
     const medlemmer = [...DIREKTIONEN.medlemmer, { navn: 'Lars Holte', parti: null }];
-    refused([], indkald({ medlemmer }), [{ field: 'medlemmer[4]', reason: '"Lars Holte" appears more than once' }]);
+    refused([], indkald({ medlemmer }), [{ field: 'medlemmer[4]', reason: '"Lars Holte" står der mere end én gang' }]);
   });
 
   it('reports every bad field at once', () => {
@@ -77,12 +77,12 @@ describe('calling a meeting', () => {
         sekretaer: '',
       }),
       [
-        { field: 'udvalg', reason: 'must not be empty' },
-        { field: 'sted', reason: 'must not be empty' },
-        { field: 'medlemmer[0].navn', reason: 'must not be empty' },
-        { field: 'medlemmer[0].parti', reason: 'must not be empty' },
-        { field: 'deltagere[1]', reason: 'must not be empty' },
-        { field: 'sekretaer', reason: 'must not be empty' },
+        { field: 'udvalg', reason: 'må ikke være tom' },
+        { field: 'sted', reason: 'må ikke være tom' },
+        { field: 'medlemmer[0].navn', reason: 'må ikke være tom' },
+        { field: 'medlemmer[0].parti', reason: 'må ikke være tom' },
+        { field: 'deltagere[1]', reason: 'må ikke være tom' },
+        { field: 'sekretaer', reason: 'må ikke være tom' },
       ],
     );
   });
@@ -90,7 +90,7 @@ describe('calling a meeting', () => {
 
 describe('cancelling a meeting', () => {
   it('needs a reason', () => {
-    refused(historyIn('planlagt'), command('AflysMoede', { begrundelse: '' }), [{ field: 'begrundelse', reason: 'must not be empty' }]);
+    refused(historyIn('planlagt'), command('AflysMoede', { begrundelse: '' }), [{ field: 'begrundelse', reason: 'må ikke være tom' }]);
   });
 
   it('keeps whether the agenda had been sent', () => {

@@ -43,7 +43,7 @@ function moedeOm(moede: (typeof MOEDER)[number], sag: SagEvent[], decision: Part
       command('TilfoejPunkt', { sag: snapshotOf(sag) }),
       command('UdsendDagsorden'),
       command('AabnMoede'),
-      beslut(1, { beslutningstekst: `${moede.udvalg} anbefaler.`, outcome: 'anbefalet', ...decision }),
+      beslut(1, { beslutningstekst: `${moede.udvalg} anbefaler.`, udfald: 'anbefalet', ...decision }),
     ].map(til(moede.moedeId)),
   );
 }
@@ -62,13 +62,13 @@ describe('the sag follows the meetings', () => {
     let sag = indstilletSag(vaekstregnskab);
     sag = followUp(moedeOm(MOEDER[0], sag, {}), sag);
     sag = followUp(moedeOm(MOEDER[1], sag, {}), sag);
-    sag = followUp(moedeOm(MOEDER[2], sag, { outcome: 'godkendt', beslutningstekst: 'Godkendt.' }), sag);
+    sag = followUp(moedeOm(MOEDER[2], sag, { udfald: 'godkendt', beslutningstekst: 'Godkendt.' }), sag);
     expect(fold(sagDecider, sag)).toMatchObject({
       status: 'afgjort',
       behandlinger: [
-        { udvalg: 'Direktionen', moedeId: MOEDER[0].moedeId, dato: '2019-12-16', outcome: 'anbefalet' },
-        { udvalg: 'Økonomiudvalget', moedeId: MOEDER[1].moedeId, dato: '2020-01-13', outcome: 'anbefalet' },
-        { udvalg: 'Byrådet', moedeId: MOEDER[2].moedeId, dato: '2020-01-28', outcome: 'godkendt', beslutningstekst: 'Godkendt.' },
+        { udvalg: 'Direktionen', moedeId: MOEDER[0].moedeId, moedeDato: '2019-12-16', udfald: 'anbefalet' },
+        { udvalg: 'Økonomiudvalget', moedeId: MOEDER[1].moedeId, moedeDato: '2020-01-13', udfald: 'anbefalet' },
+        { udvalg: 'Byrådet', moedeId: MOEDER[2].moedeId, moedeDato: '2020-01-28', udfald: 'godkendt', beslutningstekst: 'Godkendt.' },
       ],
     });
   });
@@ -101,7 +101,7 @@ describe('sagOpfoelgning', () => {
       udvalg: 'Direktionen',
       moedeId: MOEDER[0].moedeId,
       moedeDato: '2019-12-16',
-      outcome: 'anbefalet',
+      udfald: 'anbefalet',
       beslutningstekst: 'Vækstregnskabet blev godkendt med de faldne bemærkninger.',
     });
   });

@@ -1,6 +1,6 @@
 import { fold, IllegalTransition, ValidationFailed } from '@sagsgang/kernel';
 import { MoedeCommand, MoedeCommandType, moedeDecider, MoedeEvent, MoedeStatus } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import {
   beslut,
   CHARLOTTE,
@@ -26,14 +26,14 @@ const refused = (history: MoedeEvent[], next: MoedeCommand, problems: unknown) =
     .thenThrows(ValidationFailed, (error) => expect(error.problems).toEqual(problems));
 
 describe('closing the meeting', () => {
-  it('is refused while a punkt has no beslutning, naming each', () => {
+  it('is refused while a punkt har ingen beslutning, naming each', () => {
     refused(historyIn('i_gang'), command('HaevMoede'), [
-      { field: 'punkter[2]', reason: 'punkt 2 (19/4767) has no beslutning' },
-      { field: 'punkter[3]', reason: 'punkt 3 (18/8420) has no beslutning' },
+      { field: 'punkter[2]', reason: 'punkt 2 (19/4767) har ingen beslutning' },
+      { field: 'punkter[3]', reason: 'punkt 3 (18/8420) har ingen beslutning' },
     ]);
   });
 
-  it('is refused when no member is present to approve the referat', () => {
+  it('is refused when intet medlem er til stede til at godkende referatet', () => {
     const ingen = play(
       [
         ...MEDLEMMER.map((medlem) => command('RegistrerFravaer', { medlem, art: 'afbud', punkter: null })),
@@ -44,7 +44,7 @@ describe('closing the meeting', () => {
       ],
       historyIn('dagsorden_udsendt'),
     );
-    refused(ingen, command('HaevMoede'), [{ field: 'medlemmer', reason: 'no member is present to approve the referat' }]);
+    refused(ingen, command('HaevMoede'), [{ field: 'medlemmer', reason: 'intet medlem er til stede til at godkende referatet' }]);
   });
 
   it('leaves members absent from the whole meeting out of those who approve; a member who left early approves', () => {
@@ -80,7 +80,7 @@ describe('approving the referat', () => {
       historyIn('dagsorden_udsendt'),
     );
     refused(udenPer, godkend(PER), [
-      { field: 'medlem', reason: 'Per Aalbæk Nielsen was not present at the meeting and does not approve its referat' },
+      { field: 'medlem', reason: 'Per Aalbæk Nielsen var ikke til stede ved mødet og godkender ikke referatet' },
     ]);
   });
 
@@ -114,12 +114,16 @@ describe('approving the referat', () => {
   });
 
   it('is refused twice from the same member', () => {
-    refused(play([godkend(LARS)], haevet), godkend(LARS), [{ field: 'medlem', reason: 'Lars Holte has already approved the referat' }]);
+    refused(play([godkend(LARS)], haevet), godkend(LARS), [{ field: 'medlem', reason: 'Lars Holte har allerede godkendt referatet' }]);
   });
 
   it('is refused from someone who is not a member', () => {
     refused(haevet, godkend('Kathrine Seier Skaastrup'), [
-      { field: 'medlem', reason: 'Kathrine Seier Skaastrup is not a member of Direktionen at this meeting' },
+      {
+        field: 'medlem',
+        reason:
+          'Kathrine Seier Skaastrup er ikke medlem af Direktionen ved dette møde; medlemmerne er Lars Holte, Jørgen Lerhard, Per Aalbæk Nielsen, Charlotte Markussen',
+      },
     ]);
   });
 
@@ -127,7 +131,7 @@ describe('approving the referat', () => {
     refused(play([godkend(LARS)], haevet), godkend(JOERGEN, OTHER_SHA256), [
       {
         field: 'referatSha256',
-        reason: `differs from the referat Lars Holte approved (${SHA256}); every member must approve the same text`,
+        reason: `afviger fra det referat, Lars Holte godkendte (${SHA256}); alle medlemmer skal godkende samme tekst`,
       },
     ]);
   });
@@ -140,7 +144,7 @@ describe('approving the referat', () => {
   });
 
   it('is refused without a sha256 of the referat', () => {
-    refused(haevet, godkend(LARS, 'sha256:abc'), [{ field: 'referatSha256', reason: 'must be 64 hexadecimal characters' }]);
+    refused(haevet, godkend(LARS, 'sha256:abc'), [{ field: 'referatSha256', reason: 'skal være 64 hexadecimale tegn' }]);
   });
 
   it('stores the digest so a printed referat can be checked later', () => {
@@ -150,7 +154,7 @@ describe('approving the referat', () => {
 
 describe('the referat once the meeting is closed', () => {
   const CHANGES: [MoedeCommandType, MoedeCommand][] = [
-    ['RegistrerBeslutning', beslut(2, { outcome: 'udsat' })],
+    ['RegistrerBeslutning', beslut(2, { udfald: 'udsat' })],
     ['RegistrerFravaer', command('RegistrerFravaer', { medlem: LARS, art: 'fravaer', punkter: [3] })],
     ['RegistrerAfgang', command('RegistrerAfgang', { medlem: LARS, efterPunkt: 2 })],
     ['ErklaerInhabilitet', command('ErklaerInhabilitet', { nr: 2 })],
@@ -193,7 +197,7 @@ describe('the timestamps the referat prints', () => {
       command('TilfoejPunkt', {}, at('2019-12-03T10:00:00+01:00')),
       command('UdsendDagsorden', {}, at('2019-12-10T12:00:00+01:00')),
       command('AabnMoede', {}, at('2019-12-16T09:02:00+01:00')),
-      command('RegistrerBeslutning', { nr: 1, outcome: 'anbefalet', beslutningstekst: 'Anbefales.' }, at('2019-12-16T09:40:00+01:00')),
+      command('RegistrerBeslutning', { nr: 1, udfald: 'anbefalet', beslutningstekst: 'Anbefales.' }, at('2019-12-16T09:40:00+01:00')),
       command('HaevMoede', {}, at('2019-12-16T11:15:00+01:00')),
       ...MEDLEMMER.map((medlem) => command('GodkendReferat', { medlem }, at('2019-12-17T08:00:00+01:00'))),
       command('OffentliggoerReferat', {}, at('2019-12-18T12:00:00+01:00')),

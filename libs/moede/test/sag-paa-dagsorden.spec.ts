@@ -1,6 +1,6 @@
 import { ValidationFailed } from '@sagsgang/kernel';
 import { moedeDecider } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { AGENDA, command, historyIn } from '../src/testing/fixtures';
 import { indstilletSag, playSag, sagCommand, sagIdFor, SEED_001_SAGER, snapshot, snapshotOf } from '../src/testing/sager';
 
@@ -31,9 +31,9 @@ describe('which sag may go on the agenda', () => {
     expect(problemsFor(snapshotOf(oprettet))).toEqual([
       {
         field: 'sag.status',
-        reason: 'sag 14/26479 is under_udarbejdelse; only a sag with a given indstilling (indstillet) can go on an agenda',
+        reason: 'sag 14/26479 er under_udarbejdelse; kun en sag med en givet indstilling (indstillet) kan sættes på en dagsorden',
       },
-      { field: 'sag.harIndstilling', reason: 'sag 14/26479 has no indstilling' },
+      { field: 'sag.harIndstilling', reason: 'sag 14/26479 har ingen indstilling' },
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('which sag may go on the agenda', () => {
     expect(problemsFor(snapshotOf(paaDagsorden))).toEqual([
       {
         field: 'sag.status',
-        reason: 'sag 14/26479 is paa_dagsorden; only a sag with a given indstilling (indstillet) can go on an agenda',
+        reason: 'sag 14/26479 er paa_dagsorden; kun en sag med en givet indstilling (indstillet) kan sættes på en dagsorden',
       },
     ]);
   });
@@ -55,33 +55,35 @@ describe('which sag may go on the agenda', () => {
         sagCommand('SaetPaaDagsorden', { ...moede, punktnummer: 4 }, vaekstId),
         sagCommand(
           'RegistrerBeslutning',
-          { ...moede, moedeDato: '2019-12-09', outcome: 'anbefalet', beslutningstekst: 'Anbefales.' },
+          { ...moede, moedeDato: '2019-12-09', udfald: 'anbefalet', beslutningstekst: 'Anbefales.' },
           vaekstId,
         ),
       ],
       indstilletSag(vaekstregnskab),
     );
     expect(problemsFor(snapshotOf(anbefalet))).toEqual([
-      { field: 'sag.trin', reason: 'sag 14/26479 awaits an agenda of Økonomiudvalget, not Direktionen' },
+      { field: 'sag.trin', reason: 'sag 14/26479 afventer en dagsorden for Økonomiudvalget, ikke for Direktionen' },
     ]);
   });
 
   it('refuses a sag whose snapshot says it has no indstilling', () => {
     expect(problemsFor(snapshot(vaekstregnskab, { harIndstilling: false }))).toEqual([
-      { field: 'sag.harIndstilling', reason: 'sag 14/26479 has no indstilling' },
+      { field: 'sag.harIndstilling', reason: 'sag 14/26479 har ingen indstilling' },
     ]);
   });
 
   it('refuses the same sag twice on one agenda', () => {
-    expect(problemsFor(snapshot(AGENDA[1]))).toEqual([{ field: 'sag.sagId', reason: 'sag 19/4767 is already punkt 2 on this agenda' }]);
+    expect(problemsFor(snapshot(AGENDA[1]))).toEqual([
+      { field: 'sag.sagId', reason: 'sag 19/4767 er allerede punkt 2 på denne dagsorden' },
+    ]);
   });
 
   it('refuses a malformed snapshot, naming each bad field', () => {
-    const bad = { ...snapshot(madproduktion), sagstype: 'B', trin: 3, outcomes: {} } as unknown as ReturnType<typeof snapshot>;
+    const bad = { ...snapshot(madproduktion), sagstype: 'B', trin: 3, udfald: {} } as unknown as ReturnType<typeof snapshot>;
     expect(problemsFor(bad)).toEqual([
-      { field: 'sag.sagstype', reason: 'must be one of beslutning, orientering, droeftelse' },
-      { field: 'sag.trin', reason: 'must be the index of an udvalg in sagsgang' },
-      { field: 'sag.outcomes', reason: 'must map at least one outcome to its routing' },
+      { field: 'sag.sagstype', reason: 'skal være en af beslutning, orientering, droeftelse' },
+      { field: 'sag.trin', reason: 'skal være indekset for et udvalg i sagsgangen' },
+      { field: 'sag.udfald', reason: 'skal give mindst ét udfald med dets routing' },
     ]);
   });
 

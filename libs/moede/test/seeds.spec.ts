@@ -1,7 +1,7 @@
 import { fold, ValidationFailed } from '@sagsgang/kernel';
-import { OUTCOME_LABELS } from '@sagsgang/sag';
+import { UDFALD_TEKST } from '@sagsgang/sag';
 import { medlemMedParti, moedeDato, moedeDecider, MoedeState, tilstedevaerende } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, MEDLEMMER, play, SEKRETAER, SHA256 } from '../src/testing/fixtures';
 import { SEED_001_SAGER as S, snapshot } from '../src/testing/sager';
 
@@ -37,8 +37,8 @@ describe('seed 001: REFERAT Direktionen d. 16-12-2019', () => {
     command('UdsendDagsorden'),
     command('AabnMoede'),
   ]);
-  const beslutninger = PUNKTER.map(([, outcome, beslutningstekst], index) =>
-    command('RegistrerBeslutning', { nr: index + 1, outcome, beslutningstekst }),
+  const beslutninger = PUNKTER.map(([, udfald, beslutningstekst], index) =>
+    command('RegistrerBeslutning', { nr: index + 1, udfald, beslutningstekst }),
   );
   const events = play(
     [...beslutninger, command('HaevMoede'), ...MEDLEMMER.map((medlem) => command('GodkendReferat', { medlem, referatSha256: SHA256 }))],
@@ -69,17 +69,17 @@ describe('seed 001: REFERAT Direktionen d. 16-12-2019', () => {
   });
 
   it('keeps each beslutning as recorded, under "Beslutning Direktionen den 16-12-2019"', () => {
-    expect(state.punkter.map((punkt) => [OUTCOME_LABELS[punkt.beslutning!.outcome], punkt.beslutning!.tekst])).toEqual(
-      PUNKTER.map(([, outcome, tekst]) => [OUTCOME_LABELS[outcome], tekst]),
+    expect(state.punkter.map((punkt) => [UDFALD_TEKST[punkt.beslutning!.udfald], punkt.beslutning!.beslutningstekst])).toEqual(
+      PUNKTER.map(([, udfald, tekst]) => [UDFALD_TEKST[udfald], tekst]),
     );
   });
 
   it('shows that Direktionen could not have decided the Vækstregnskab itself: it goes on to Økonomiudvalget and Byrådet', () => {
     spec
       .given(play(beslutninger.slice(0, 4), aabent))
-      .when(command('RegistrerBeslutning', { nr: 5, outcome: 'godkendt', beslutningstekst: 'Godkendt.', afstemning: null }))
+      .when(command('RegistrerBeslutning', { nr: 5, udfald: 'godkendt', beslutningstekst: 'Godkendt.', afstemning: null }))
       .thenThrows(ValidationFailed, (error) =>
-        expect(error.problems[0].reason).toMatch(/^Direktionen does not hold kompetence in sag 14\/26479 \(Byrådet does\)/),
+        expect(error.problems[0].reason).toMatch(/^Direktionen har ikke kompetencen i sag 14\/26479 \(det har Byrådet\)/),
       );
   });
 
@@ -142,13 +142,13 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
       .when(
         command('RegistrerBeslutning', {
           nr: 1,
-          outcome: 'droeftet',
+          udfald: 'droeftet',
           beslutningstekst: 'Udvalget og dets gæster drøftede …',
           afstemning: null,
         }),
       )
       .thenMatches([
-        expect.objectContaining({ data: expect.objectContaining({ udvalg: UDVALG, moedeDato: '2016-11-21', outcome: 'droeftet' }) }),
+        expect.objectContaining({ data: expect.objectContaining({ udvalg: UDVALG, moedeDato: '2016-11-21', udfald: 'droeftet' }) }),
       ]);
   });
 
@@ -158,14 +158,14 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
       .when(
         command('RegistrerBeslutning', {
           nr: 2,
-          outcome: 'taget_til_efterretning',
+          udfald: 'taget_til_efterretning',
           beslutningstekst: 'Taget til efterretning.',
           afstemning: { for: ['Steen Christiansen', 'Allan Høyer'], imod: [], undlod: [] },
         }),
       )
       .thenThrows(ValidationFailed, (error) => {
         expect(error.problems).toEqual([
-          { field: 'afstemning.for[1]', reason: 'Allan Høyer is absent from the meeting (afbud) and cannot vote on it' },
+          { field: 'afstemning.for[1]', reason: 'Allan Høyer er fraværende fra mødet (afbud) og kan ikke stemme om det' },
         ]);
       });
   });
@@ -173,10 +173,10 @@ describe('seed 000: REFERAT Innovation og velfærd (§17, stk.4) d. 21-11-2016',
   it('is approved by the one member present', () => {
     const closed = play(
       [
-        command('RegistrerBeslutning', { nr: 1, outcome: 'droeftet', beslutningstekst: 'Drøftet.', afstemning: null }),
+        command('RegistrerBeslutning', { nr: 1, udfald: 'droeftet', beslutningstekst: 'Drøftet.', afstemning: null }),
         command('RegistrerBeslutning', {
           nr: 2,
-          outcome: 'taget_til_efterretning',
+          udfald: 'taget_til_efterretning',
           beslutningstekst: 'Taget til efterretning.',
           afstemning: null,
         }),

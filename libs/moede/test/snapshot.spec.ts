@@ -24,7 +24,7 @@ describe('sagSnapshot', () => {
       sagsgang: ['Direktionen', 'Økonomiudvalget'],
       trin: 0,
       workflow: { name: 'politisk', version: 1 },
-      outcomes: {
+      udfald: {
         godkendt: 'afgjort',
         godkendt_med_aendringer: 'afgjort',
         ikke_godkendt: 'afgjort',

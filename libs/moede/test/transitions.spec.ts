@@ -1,5 +1,5 @@
 import { MOEDE_COMMAND_TYPES, MOEDE_WORKFLOW, MoedeCommandType, moedeDecider, MoedeStatus } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import {
   AGENDA,
   BESLUTNINGER,
@@ -49,7 +49,7 @@ describe('allowed transitions', () => {
     });
 
     transition('TilfoejPunkt', from, 'adds the sag as the next punkt', () => {
-      const { sag } = DEFAULT_DATA.TilfoejPunkt;
+      const sag = DEFAULT_DATA.TilfoejPunkt.sag!;
       const supplerende = from === 'dagsorden_udsendt';
       spec
         .given(historyIn(from))

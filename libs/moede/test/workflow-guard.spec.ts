@@ -8,7 +8,7 @@ import {
   moedeDecider,
   MoedeStatus,
 } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, historyIn, MOEDE_ID, setupFor } from '../src/testing/fixtures';
 
 /**
@@ -85,7 +85,7 @@ describe('every command in every status where the workflow does not allow it', (
       });
   });
 
-  it.each(MOEDE_COMMAND_TYPES.filter((type) => type !== 'IndkaldMoede'))('on a meeting that does not exist, %s is not found', (type) => {
+  it.each(MOEDE_COMMAND_TYPES.filter((type) => type !== 'IndkaldMoede'))('on a meeting that does not exist, %s is findes ikke', (type) => {
     spec
       .given([])
       .when(command(type))

@@ -1,5 +1,5 @@
-export { sagerProjection, toSagEvent } from './sager.projection';
+export { sagerProjection } from './sager.projection';
 export type { SagView } from './sager.projection';
-export { foldMoede, moederProjection, toMoedeEvent } from './moeder.projection';
+export { moederProjection } from './moeder.projection';
 export type { MoedeView } from './moeder.projection';
 export { PROJECTIONS } from './projections';

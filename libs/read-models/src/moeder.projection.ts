@@ -1,16 +1,4 @@
-import { LoggedEvent } from '@sagsgang/event-store';
-import { fold } from '@sagsgang/kernel';
-import {
-  evolve,
-  ExistingMoede,
-  initialState,
-  MOEDE_EVENT_TYPES,
-  MOEDE_STREAM_PREFIX,
-  moedeDato,
-  moedeDecider,
-  MoedeEvent,
-  MoedeState,
-} from '@sagsgang/moede';
+import { evolve, ExistingMoede, initialState, MOEDE_EVENT_TYPES, MOEDE_STREAM_PREFIX, moedeDato, moedeEvent } from '@sagsgang/moede';
 import { defineProjection } from '@sagsgang/projections';
 
 /** The meeting as the API shows it: the domain state plus where it stands in the log. */
@@ -18,18 +6,19 @@ export type MoedeView = ExistingMoede & { revision: number; position: number };
 
 /**
  * The list and detail read model of møder. The document is the domain's own
- * state, folded by the domain's own evolve, as for sager. `dato` is the date
+ * state, each event read through the meeting's stream adapter and folded by
+ * the domain's own evolve, as for sager. `dato` is the date
  * written in the meeting's start (what "period" filters on); `start_utc`
  * sorts meetings given with different offsets correctly.
  */
 export const moederProjection = defineProjection<MoedeView>({
   name: 'moeder',
-  version: 1,
+  version: 2,
   filter: { streamPrefixes: [MOEDE_STREAM_PREFIX], eventTypes: [...MOEDE_EVENT_TYPES] },
   documentIds: (event) => [event.streamName.slice(MOEDE_STREAM_PREFIX.length)],
   documentsPerStream: true,
   evolve: (document, event) => {
-    const state = evolve(document ?? initialState, toMoedeEvent(event));
+    const state = evolve(document ?? initialState, moedeEvent(event));
     if (state.status === 'ny') return null;
     return { ...state, revision: event.revision, position: event.position };
   },
@@ -42,12 +31,3 @@ export const moederProjection = defineProjection<MoedeView>({
   // GET /moeder lists in the order of the meetings' start.
   orderedBy: 'start_utc',
 });
-
-export function toMoedeEvent(event: LoggedEvent): MoedeEvent {
-  return { type: event.type, data: event.data } as unknown as MoedeEvent;
-}
-
-/** The meeting as the decider sees it, folded from its stream. */
-export function foldMoede(history: LoggedEvent[]): MoedeState {
-  return fold(moedeDecider, history.map(toMoedeEvent));
-}

@@ -1,23 +1,23 @@
-import { LoggedEvent } from '@sagsgang/event-store';
 import { defineProjection } from '@sagsgang/projections';
-import { aktueltUdvalg, evolve, ExistingSag, initialState, SAG_EVENT_TYPES, SagEvent, SAG_STREAM_PREFIX } from '@sagsgang/sag';
+import { aktueltUdvalg, evolve, ExistingSag, initialState, SAG_EVENT_TYPES, SAG_STREAM_PREFIX, sagEvent } from '@sagsgang/sag';
 
 /** The sag as the API shows it: the domain state plus where it stands in the log. */
 export type SagView = ExistingSag & { revision: number; position: number };
 
 /**
  * The list and detail read model of sager. The document is the domain's own
- * state, folded by the domain's own evolve, so the read side cannot disagree
- * with what the decider sees.
+ * state, each event read through the sag's stream adapter and folded by the
+ * domain's own evolve, so the read side cannot disagree with what the decider
+ * sees.
  */
 export const sagerProjection = defineProjection<SagView>({
   name: 'sager',
-  version: 1,
+  version: 2,
   filter: { streamPrefixes: [SAG_STREAM_PREFIX], eventTypes: [...SAG_EVENT_TYPES] },
   documentIds: (event) => [event.streamName.slice(SAG_STREAM_PREFIX.length)],
   documentsPerStream: true,
   evolve: (document, event) => {
-    const state = evolve(document ?? initialState, toSagEvent(event));
+    const state = evolve(document ?? initialState, sagEvent(event));
     if (state.status === 'ny') return null;
     return { ...state, revision: event.revision, position: event.position };
   },
@@ -33,7 +33,3 @@ export const sagerProjection = defineProjection<SagView>({
   // GET /sager lists newest first, filtered on a column or not.
   orderedBy: 'oprettet',
 });
-
-export function toSagEvent(event: LoggedEvent): SagEvent {
-  return { type: event.type, data: event.data } as unknown as SagEvent;
-}

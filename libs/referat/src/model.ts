@@ -69,13 +69,13 @@ export interface Afstemning {
 export interface BeslutningDokument {
   udvalg: string;
   /** YYYY-MM-DD, or an ISO timestamp (shown as its Danish date). */
-  dato: string;
+  moedeDato: string;
   /**
-   * The outcome's Danish label (OUTCOME_LABELS in @sagsgang/sag); printed as
+   * The udfald's Danish label (UDFALD_TEKST in @sagsgang/sag); printed as
    * its own first line unless the text already opens with it.
    */
-  outcomeLabel?: string;
-  tekst: string;
+  udfaldTekst?: string;
+  beslutningstekst: string;
   afstemning?: Afstemning;
 }
 

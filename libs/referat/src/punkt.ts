@@ -77,7 +77,7 @@ function indstillingsafsnit(indstilling: IndstillingDokument | undefined): Blok[
 }
 
 function beslutningsoverskrift(beslutning: NonNullable<PunktDokument['beslutning']>): Blok {
-  return { art: 'overskrift', niveau: 3, tekst: `Beslutning ${enLinje(beslutning.udvalg)} den ${kortDato(beslutning.dato)}` };
+  return { art: 'overskrift', niveau: 3, tekst: `Beslutning ${enLinje(beslutning.udvalg)} den ${kortDato(beslutning.moedeDato)}` };
 }
 
 /** The decision, its vote, then who did not take part, then protokoltilførsler. */
@@ -86,12 +86,13 @@ function beslutningsafsnit(punkt: PunktDokument, k: Kontekst): Blok[] {
   // The whole meeting's absence closes each beslutning, as in seed 000.
   const noter = [...fravaersnoter(punkt, k, beslutning !== undefined), ...protokol(punkt, k)];
   if (!beslutning) return noter;
-  const label = beslutning.outcomeLabel ? enLinje(beslutning.outcomeLabel) : '';
-  const medLabel = label !== '' && !beslutning.tekst.trimStart().toLocaleLowerCase('da-DK').startsWith(label.toLocaleLowerCase('da-DK'));
+  const label = beslutning.udfaldTekst ? enLinje(beslutning.udfaldTekst) : '';
+  const medLabel =
+    label !== '' && !beslutning.beslutningstekst.trimStart().toLocaleLowerCase('da-DK').startsWith(label.toLocaleLowerCase('da-DK'));
   return [
     beslutningsoverskrift(beslutning),
     ...(medLabel ? [afsnit(label.endsWith('.') ? label : `${label}.`)] : []),
-    ...tekstblokke(beslutning.tekst),
+    ...tekstblokke(beslutning.beslutningstekst),
     ...afstemning(beslutning.afstemning, k),
     ...noter,
   ];

@@ -19,9 +19,9 @@ function ondtPunkt(nr: number, lukket: boolean): PunktDokument {
     sagsfremstilling: `${ONDT}\n${ONDT}\n\n- ${ONDT}`,
     beslutning: {
       udvalg: ONDT,
-      dato: '2025-02-03',
-      outcomeLabel: ONDT,
-      tekst: `noget andet ${ONDT}`,
+      moedeDato: '2025-02-03',
+      udfaldTekst: ONDT,
+      beslutningstekst: `noget andet ${ONDT}`,
       afstemning: { for: [ONDT], imod: [ONDT], undlod: [ONDT] },
     },
     inhabilitet: [{ medlem: ONDT, begrundelse: ONDT }],

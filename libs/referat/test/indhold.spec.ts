@@ -3,7 +3,7 @@ import { aabentPunkt, eksempelMoede, lukketPunkt } from './eksempel';
 import { expectInOrder, FORMATER, punktudsnit } from './support';
 
 describe('the dagsorden', () => {
-  it.each(FORMATER.map((f) => [f.format, f] as const))('has no beslutning in %s', (format, { laes }) => {
+  it.each(FORMATER.map((f) => [f.format, f] as const))('har ingen beslutning in %s', (format, { laes }) => {
     const ud = laes(renderDagsorden(eksempelMoede(), format, 'intern'));
 
     for (const tekst of [
@@ -68,7 +68,7 @@ describe('the referat header', () => {
 describe('a beslutning in the referat', () => {
   const ud = renderReferat(eksempelMoede(), 'text', 'intern');
 
-  it('is headed with the udvalg and date, and opens with the outcome label', () => {
+  it('is headed with the udvalg and date, and opens with the udfald label', () => {
     expect(punktudsnit(ud, 1)).toContain(
       'Beslutning Økonomiudvalget den 03-02-2025\n\nTaget til efterretning.\n\nUdvalget bad om en særskilt opfølgning på ældreområdet.\n',
     );
@@ -80,9 +80,9 @@ describe('a beslutning in the referat', () => {
         aabentPunkt({
           beslutning: {
             udvalg: 'Økonomiudvalget',
-            dato: '2025-02-03',
-            outcomeLabel: 'Godkendt',
-            tekst: 'Godkendt med de faldne kommentarer.',
+            moedeDato: '2025-02-03',
+            udfaldTekst: 'Godkendt',
+            beslutningstekst: 'Godkendt med de faldne kommentarer.',
           },
         }),
       ],

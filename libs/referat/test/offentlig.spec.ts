@@ -17,7 +17,7 @@ const SAGENS_TEKSTER = [
 ];
 
 /** What the referat adds for it. */
-const MOEDETS_TEKSTER = [LUKKET.beslutning, LUKKET.outcomeLabel, LUKKET.inhabilBegrundelse, LUKKET.protokol];
+const MOEDETS_TEKSTER = [LUKKET.beslutning, LUKKET.udfaldTekst, LUKKET.inhabilBegrundelse, LUKKET.protokol];
 
 const RENDERINGER = [
   ['dagsorden', renderDagsorden],

@@ -1,11 +1,11 @@
-import { OUTCOME_LABELS } from '@sagsgang/sag';
+import { UDFALD_TEKST } from '@sagsgang/sag';
 import { MoedeDokument, PunktDokument } from '@sagsgang/referat';
 import { SeedMoede, SeedPunkt } from '../../../test/fixtures/seed-moeder';
 
 /**
- * A seed meeting as the renderer's view model. Without outcome labels the
+ * A seed meeting as the renderer's view model. Without udfald labels the
  * punkter read exactly as the seed prints them; `medUdfald` adds the label of
- * each punkt's outcome, as the engine's read model will.
+ * each punkt's udfald, as the engine's read model will.
  */
 export function seedDokument(moede: SeedMoede, { medUdfald = false }: { medUdfald?: boolean } = {}): MoedeDokument {
   return {
@@ -42,9 +42,9 @@ function seedPunkt(moede: SeedMoede, punkt: SeedPunkt, medUdfald: boolean): Punk
         ? undefined
         : {
             udvalg: moede.udvalg,
-            dato: moede.start.slice(0, 10),
-            outcomeLabel: medUdfald ? OUTCOME_LABELS[punkt.engine.outcome] : undefined,
-            tekst: punkt.beslutning,
+            moedeDato: moede.start.slice(0, 10),
+            udfaldTekst: medUdfald ? UDFALD_TEKST[punkt.engine.udfald] : undefined,
+            beslutningstekst: punkt.beslutning,
           },
     bilag: punkt.bilag.map((titel) => ({ titel })),
   };

@@ -41,7 +41,7 @@ describe.each(SEED_MOEDER.map((moede) => [moede.udvalg, moede] as const))('the s
       expectInOrder(ud, iSeedensRaekkefoelge(moede).map(vis));
     });
 
-    it('keeps that order when each beslutning opens with its outcome label', () => {
+    it('keeps that order when each beslutning opens with its udfald label', () => {
       const ud = laes(renderReferat(seedDokument(moede, { medUdfald: true }), format, 'intern'));
 
       expectInOrder(ud, iReferatet(moede).map(vis));

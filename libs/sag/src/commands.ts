@@ -1,18 +1,19 @@
 import { Actor, everyMember } from '@sagsgang/kernel';
-import { Outcome } from './outcome';
+import { Udfald } from './udfald';
 import { Sagstype } from './sagstype';
 import { WorkflowDefinition } from './workflow/definition';
 
 /**
  * What the app supplies with every command, because the domain is pure: the
  * actor from the verified token, the time, and the workflow definition the sag
- * was created under (for OpretSag: the one it will be created under).
+ * was created under (for OpretSag: the one it will be created under; null when
+ * the sag's stream is empty, which the decider answers with a 404).
  */
 export interface CommandMetadata {
   actor: Actor;
   /** ISO 8601 timestamp. */
   now: string;
-  workflow: WorkflowDefinition;
+  workflow: WorkflowDefinition | null;
 }
 
 interface Command<Type extends string, Data> {
@@ -55,7 +56,7 @@ export type RegistrerBeslutning = Command<
     moedeId: string;
     /** The meeting's date (YYYY-MM-DD or a full ISO timestamp): when the decision took effect. */
     moedeDato: string;
-    outcome: Outcome;
+    udfald: Udfald;
     beslutningstekst: string;
   }
 >;

@@ -1,4 +1,4 @@
-import { assertNever } from '@sagsgang/kernel';
+import { assertNever, NotFound } from '@sagsgang/kernel';
 import { SagCommand } from './commands';
 import { afslutSag, genoptagSag, henlaegSag } from './decide/livsforloeb';
 import { registrerBeslutning, saetPaaDagsorden, traekFraDagsorden } from './decide/behandling';
@@ -20,13 +20,16 @@ import { authorize } from './workflow/guard';
  * state), then the command's own rules. Pure: everything it needs is in the
  * command and the state.
  */
-export function decide(command: SagCommand, state: SagState): SagEvent[] {
+export function decide(given: SagCommand, state: SagState): SagEvent[] {
+  const command = indstillingGivetEllerRevideret(given, state);
   const { workflow, actor } = command.metadata;
+  // No stream, no workflow: nothing to authorize against, and nothing to act on.
+  if (workflow === null) throw new NotFound('sag', command.data.sagId);
   assertRecordedWorkflow(workflow, state);
   authorize(workflow, state.status, command.type, actor.role, command.data.sagId);
   switch (command.type) {
     case 'OpretSag':
-      return opretSag(command);
+      return opretSag(command, workflow);
     case 'BeskrivAnledning':
       return beskrivAnledning(command);
     case 'SkrivSagsfremstilling':
@@ -52,6 +55,15 @@ export function decide(command: SagCommand, state: SagState): SagEvent[] {
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * A caseworker gives the sag its indstilling, whether or not one is already
+ * given: on a sag that awaits its agenda with an indstilling, GivIndstilling
+ * revises it, under ReviderIndstilling's rule.
+ */
+function indstillingGivetEllerRevideret(command: SagCommand, state: SagState): SagCommand {
+  return command.type === 'GivIndstilling' && state.status === 'indstillet' ? { ...command, type: 'ReviderIndstilling' } : command;
 }
 
 type Scope = typeof COMMAND_SCOPE;

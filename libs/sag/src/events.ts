@@ -1,5 +1,5 @@
 import { DomainEvent, everyMember } from '@sagsgang/kernel';
-import { Outcome } from './outcome';
+import { Udfald } from './udfald';
 import { Sagstype } from './sagstype';
 import { WorkflowRef } from './state';
 
@@ -50,7 +50,7 @@ export type Behandlingsdata = Base & {
   udvalg: string;
   moedeId: string;
   moedeDato: string;
-  outcome: Outcome;
+  udfald: Udfald;
   beslutningstekst: string;
 };
 /** On to the next udvalg in the sagsgang, awaiting its agenda. */

@@ -96,8 +96,8 @@ function behandlet(state: SagState, event: BehandlingEvent): SagState {
   }
 }
 
-function behandlingFrom({ udvalg, moedeId, moedeDato, outcome, beslutningstekst }: Behandlingsdata): Behandling {
-  return { udvalg, moedeId, dato: moedeDato, outcome, beslutningstekst };
+function behandlingFrom({ udvalg, moedeId, moedeDato, udfald, beslutningstekst }: Behandlingsdata): Behandling {
+  return { udvalg, moedeId, moedeDato, udfald, beslutningstekst };
 }
 
 function indstillingFrom(

@@ -1,7 +1,7 @@
 export * from './commands';
 export * from './events';
 export * from './state';
-export * from './outcome';
+export * from './udfald';
 export * from './sagstype';
 export * from './sagsnummer';
 export * from './kle';
@@ -14,3 +14,6 @@ export { POLITISK_V1 } from './workflow/politisk';
 export { allowedCommands, authorize, availableCommands } from './workflow/guard';
 export { parseWorkflows, WorkflowDefinitionError } from './workflow/parse-workflows';
 export { BUILT_IN_WORKFLOWS, WorkflowRegistry } from './workflow/registry';
+export { foldSag, SAG_UPCASTERS, sagEvent } from './stream';
+export type { Behandlingssted, TilladteUdfald } from './kompetence';
+export { tilladteUdfald, udfaldCheck } from './kompetence';

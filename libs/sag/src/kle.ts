@@ -17,7 +17,7 @@ export interface Journalnummer {
   aar: number | null;
 }
 
-const SHAPE = 'expected HH.GG.EE-Fnn-løbenr-YY (e.g. 00.01.10-A21-3-15) or the emne alone, HH.GG.EE';
+const SHAPE = 'journalnummeret skal være HH.GG.EE-Fnn-løbenr-ÅÅ (fx 00.01.10-A21-3-15) eller emnet alene, HH.GG.EE';
 const EMNE = /^(\d{2})\.(\d{2})\.(\d{2})$/;
 const HANDLINGSFACET = /^[A-Z]\d{0,2}$/;
 const LOEBENUMMER = /^[1-9]\d*$/;
@@ -27,16 +27,16 @@ const AAR = /^\d{2}$/;
 export function journalnummerProblems(value: string): FieldProblem[] {
   const parts = value.split('-');
   if (parts.length !== 1 && parts.length !== 4) {
-    return [problem(`"${value}" has ${parts.length} dash-separated parts; ${SHAPE}`)];
+    return [problem(`"${value}" har ${parts.length} dele adskilt af bindestreg; ${SHAPE}`)];
   }
   const [emne, facet, loebenummer, aar] = parts;
   const reasons = [
-    EMNE.test(emne) ? null : `emne "${emne}" must be HH.GG.EE, three two-digit groups`,
+    EMNE.test(emne) ? null : `emnet "${emne}" skal være HH.GG.EE, tre grupper af to cifre`,
     facet === undefined || HANDLINGSFACET.test(facet)
       ? null
-      : `handlingsfacet "${facet}" must be a capital letter and 0–2 digits, e.g. A21`,
-    loebenummer === undefined || LOEBENUMMER.test(loebenummer) ? null : `løbenummer "${loebenummer}" must be a positive whole number`,
-    aar === undefined || AAR.test(aar) ? null : `år "${aar}" must be two digits`,
+      : `handlingsfacetten "${facet}" skal være et stort bogstav og 0–2 cifre, fx A21`,
+    loebenummer === undefined || LOEBENUMMER.test(loebenummer) ? null : `løbenummeret "${loebenummer}" skal være et positivt heltal`,
+    aar === undefined || AAR.test(aar) ? null : `året "${aar}" skal være to cifre`,
   ];
   return reasons.filter((reason): reason is string => reason !== null).map((reason) => problem(`${reason}; ${SHAPE}`));
 }

@@ -21,7 +21,7 @@ export function formatSagsnummer(yearTwoDigits: number, loebenummer: number): st
 export function sagsnummerProblem(value: string): FieldProblem | null {
   return SAGSNUMMER.test(value)
     ? null
-    : { field: 'sagsnummer', reason: `"${value}" is not a sagsnummer; expected YY/løbenummer, e.g. 19/18529` };
+    : { field: 'sagsnummer', reason: `"${value}" er ikke et sagsnummer; det skal være ÅÅ/løbenummer, fx 19/18529` };
 }
 
 export function parseSagsnummer(value: string): Sagsnummer {

@@ -20,6 +20,6 @@ export function parseSagstype(value: string): Sagstype {
   const fromLetter = SAGSTYPE_FORKORTELSER[value.toUpperCase()];
   if (fromLetter) return fromLetter;
   throw new ValidationFailed([
-    { field: 'sagstype', reason: `"${value}" is not a sagstype; expected ${SAGSTYPER.join(', ')} (or B, O, D)` },
+    { field: 'sagstype', reason: `"${value}" er ikke en sagstype; de kendte er ${SAGSTYPER.join(', ')} (eller B, O, D)` },
   ]);
 }

@@ -1,4 +1,4 @@
-import { Outcome } from './outcome';
+import { Udfald } from './udfald';
 import { Sagstype } from './sagstype';
 
 export const SAG_STATUSES = ['ny', 'under_udarbejdelse', 'indstillet', 'paa_dagsorden', 'afgjort', 'henlagt', 'afsluttet'] as const;
@@ -41,8 +41,9 @@ export interface Indstilling {
 export interface Behandling {
   udvalg: string;
   moedeId: string;
-  dato: string;
-  outcome: Outcome;
+  /** The meeting's date: when the beslutning took effect. */
+  moedeDato: string;
+  udfald: Udfald;
   beslutningstekst: string;
 }
 

@@ -1,7 +1,7 @@
 import { ValidationFailed } from '@sagsgang/kernel';
 import { journalnummerProblems, parseJournalnummer } from '../src';
 
-const SHAPE = 'expected HH.GG.EE-Fnn-løbenr-YY (e.g. 00.01.10-A21-3-15) or the emne alone, HH.GG.EE';
+const SHAPE = 'journalnummeret skal være HH.GG.EE-Fnn-løbenr-ÅÅ (fx 00.01.10-A21-3-15) eller emnet alene, HH.GG.EE';
 
 function reasonFor(value: string): string {
   try {
@@ -43,23 +43,23 @@ describe('a valid KLE journalnummer', () => {
 
 describe('an invalid KLE journalnummer', () => {
   it('names a wrong emne and shows the expected shape', () => {
-    expect(reasonFor('0.01.10-A21-3-15')).toBe(`emne "0.01.10" must be HH.GG.EE, three two-digit groups; ${SHAPE}`);
+    expect(reasonFor('0.01.10-A21-3-15')).toBe(`emnet "0.01.10" skal være HH.GG.EE, tre grupper af to cifre; ${SHAPE}`);
   });
 
   it('names a wrong handlingsfacet', () => {
-    expect(reasonFor('00.01.10-A213-3-15')).toBe(`handlingsfacet "A213" must be a capital letter and 0–2 digits, e.g. A21; ${SHAPE}`);
+    expect(reasonFor('00.01.10-A213-3-15')).toBe(`handlingsfacetten "A213" skal være et stort bogstav og 0–2 cifre, fx A21; ${SHAPE}`);
   });
 
   it('names a handlingsfacet without its letter', () => {
-    expect(reasonFor('00.01.10-21-3-15')).toMatch(/^handlingsfacet "21"/);
+    expect(reasonFor('00.01.10-21-3-15')).toMatch(/^handlingsfacetten "21"/);
   });
 
   it('names a wrong løbenummer', () => {
-    expect(reasonFor('00.01.10-A21-x-15')).toBe(`løbenummer "x" must be a positive whole number; ${SHAPE}`);
+    expect(reasonFor('00.01.10-A21-x-15')).toBe(`løbenummeret "x" skal være et positivt heltal; ${SHAPE}`);
   });
 
   it('names a wrong år', () => {
-    expect(reasonFor('00.01.10-A21-3-2015')).toBe(`år "2015" must be two digits; ${SHAPE}`);
+    expect(reasonFor('00.01.10-A21-3-2015')).toBe(`året "2015" skal være to cifre; ${SHAPE}`);
   });
 
   it('names every wrong part at once', () => {
@@ -67,14 +67,14 @@ describe('an invalid KLE journalnummer', () => {
       reasonFor('00.01.1-a21-3-2015')
         .split(' | ')
         .map((reason) => reason.split(' ')[0]),
-    ).toEqual(['emne', 'handlingsfacet', 'år']);
+    ).toEqual(['emnet', 'handlingsfacetten', 'året']);
   });
 
   it('explains a journalnummer with parts missing', () => {
-    expect(reasonFor('00.01.10-A21-3')).toBe(`"00.01.10-A21-3" has 3 dash-separated parts; ${SHAPE}`);
+    expect(reasonFor('00.01.10-A21-3')).toBe(`"00.01.10-A21-3" har 3 dele adskilt af bindestreg; ${SHAPE}`);
   });
 
   it('rejects an empty value', () => {
-    expect(reasonFor('')).toMatch(/^emne ""/);
+    expect(reasonFor('')).toMatch(/^emnet ""/);
   });
 });

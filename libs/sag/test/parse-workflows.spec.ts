@@ -66,7 +66,7 @@ describe('parseWorkflows names the bad entry exactly', () => {
 
   it('a misspelt key', () => {
     expect(problemWith((w) => (w.comands = {}))).toEqual([
-      'workflows[1].comands: unknown key; expected one of name, version, description, states, commands, outcomes, routing',
+      'workflows[1].comands: unknown key; expected one of name, version, description, states, commands, udfald, routing',
     ]);
   });
 
@@ -127,25 +127,25 @@ describe('parseWorkflows names the bad entry exactly', () => {
     ]);
   });
 
-  it('an unknown outcome', () => {
-    expect(problemWith((w) => w.outcomes.orientering.push('noteret'))).toEqual([
-      expect.stringMatching(/^workflows\[1\]\.outcomes\.orientering\[4\]: unknown outcome "noteret"; expected one of godkendt, /),
+  it('an unknown udfald', () => {
+    expect(problemWith((w) => w.udfald.orientering.push('noteret'))).toEqual([
+      expect.stringMatching(/^workflows\[1\]\.udfald\.orientering\[4\]: unknown udfald "noteret"; expected one of godkendt, /),
     ]);
   });
 
   it('an unknown sagstype', () => {
-    expect(problemWith((w) => (w.outcomes.B = ['godkendt']))).toEqual([
-      'workflows[1].outcomes.B: unknown sagstype; expected one of beslutning, orientering, droeftelse',
+    expect(problemWith((w) => (w.udfald.B = ['godkendt']))).toEqual([
+      'workflows[1].udfald.B: unknown sagstype; expected one of beslutning, orientering, droeftelse',
     ]);
   });
 
   it('a missing sagstype', () => {
-    expect(problemWith((w) => delete w.outcomes.droeftelse)).toEqual(['workflows[1].outcomes.droeftelse: missing']);
+    expect(problemWith((w) => delete w.udfald.droeftelse)).toEqual(['workflows[1].udfald.droeftelse: missing']);
   });
 
   it('a sagstype that could never be decided', () => {
-    expect(problemWith((w) => (w.outcomes.droeftelse = ['anbefalet', 'udsat']))).toEqual([
-      'workflows[1].outcomes.droeftelse: no outcome routes to "afgjort", so such a sag could never be decided',
+    expect(problemWith((w) => (w.udfald.droeftelse = ['anbefalet', 'udsat']))).toEqual([
+      'workflows[1].udfald.droeftelse: no udfald routes to "afgjort", so such a sag could never be decided',
     ]);
   });
 
@@ -159,10 +159,10 @@ describe('parseWorkflows names the bad entry exactly', () => {
     ]);
   });
 
-  it('an outcome in use without a routing', () => {
+  it('an udfald in use without a routing', () => {
     expect(problemWith((w) => delete w.routing.droeftet)).toEqual([
-      'workflows[1].routing: no routing for outcome "droeftet", which outcomes.droeftelse uses',
-      'workflows[1].outcomes.droeftelse: no outcome routes to "afgjort", so such a sag could never be decided',
+      'workflows[1].routing: no routing for udfald "droeftet", which udfald.droeftelse uses',
+      'workflows[1].udfald.droeftelse: no udfald routes to "afgjort", so such a sag could never be decided',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { Forbidden, NotFound } from '@sagsgang/kernel';
 import { POLITISK_V1, sagDecider, WorkflowDefinition, WorkflowDefinitionError, WorkflowRegistry } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, historyIn, play } from '../src/testing/fixtures';
 
 /** Version 2 of politisk: only admin may shelve a sag. */

@@ -1,13 +1,13 @@
 import { fold, IllegalTransition, ValidationFailed } from '@sagsgang/kernel';
 import { SagState, sagDecider } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, MOEDER, onAgendaOf, play, prepared, treatment } from '../src/testing/fixtures';
 
 /** Through the sagsgang Direktionen → Økonomiudvalget → Byrådet. */
 const spec = deciderSpecification(sagDecider);
 const stateAfter = (...commands: Parameters<typeof play>[0]): SagState => fold(sagDecider, play(commands));
-const beslutning = (udvalg: string, outcome: Parameters<typeof treatment>[1]) =>
-  command('RegistrerBeslutning', { udvalg, ...MOEDER[udvalg], outcome, beslutningstekst: 'Tekst' });
+const beslutning = (udvalg: string, udfald: Parameters<typeof treatment>[1]) =>
+  command('RegistrerBeslutning', { udvalg, ...MOEDER[udvalg], udfald, beslutningstekst: 'Tekst' });
 
 describe('routing after a beslutning', () => {
   it('anbefalet at Direktionen sends the sag on to Økonomiudvalget', () => {
@@ -33,7 +33,7 @@ describe('routing after a beslutning', () => {
       .given(onAgendaOf('Byrådet'))
       .when(beslutning('Byrådet', 'anbefalet'))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'outcome', reason: expect.stringContaining('Byrådet is the last udvalg') }]);
+        expect(error.problems).toEqual([{ field: 'udfald', reason: expect.stringContaining('Byrådet har kompetencen i sag') }]);
       });
   });
 
@@ -80,7 +80,7 @@ describe('routing after a beslutning', () => {
       .given(onAgendaOf('Byrådet'))
       .when(beslutning('Byrådet', 'godkendt_med_aendringer'))
       .thenState((state) => {
-        expect(state).toMatchObject({ status: 'afgjort', afgoerelse: { udvalg: 'Byrådet', outcome: 'godkendt_med_aendringer' } });
+        expect(state).toMatchObject({ status: 'afgjort', afgoerelse: { udvalg: 'Byrådet', udfald: 'godkendt_med_aendringer' } });
       });
   });
 
@@ -90,7 +90,7 @@ describe('routing after a beslutning', () => {
       .when(beslutning('Direktionen', 'godkendt'))
       .thenThrows(ValidationFailed, (error) => {
         expect(error.problems[0].reason).toBe(
-          'Direktionen does not hold kompetence in this sag (Byrådet does); it may record anbefalet, udsat, tilbagesendt',
+          'Direktionen har ikke kompetencen i sag 16/4711 (det har Byrådet); udvalget kan registrere anbefalet, udsat, tilbagesendt',
         );
       });
   });
@@ -100,7 +100,7 @@ describe('routing after a beslutning', () => {
       .given(onAgendaOf('Direktionen').slice(0, -1))
       .when(command('SaetPaaDagsorden', { udvalg: 'Byrådet' }))
       .thenThrows(ValidationFailed, (error) => {
-        expect(error.problems).toEqual([{ field: 'udvalg', reason: 'the sag awaits an agenda of Direktionen, not Byrådet' }]);
+        expect(error.problems).toEqual([{ field: 'udvalg', reason: 'sagen afventer en dagsorden for Direktionen, ikke for Byrådet' }]);
       });
   });
 
@@ -123,7 +123,7 @@ describe('the history of treatments', () => {
       ...treatment('Økonomiudvalget', 'anbefalet'),
       ...treatment('Byrådet', 'godkendt'),
     );
-    expect(state.status === 'ny' ? [] : state.behandlinger.map(({ udvalg, outcome }) => `${udvalg}: ${outcome}`)).toEqual([
+    expect(state.status === 'ny' ? [] : state.behandlinger.map(({ udvalg, udfald }) => `${udvalg}: ${udfald}`)).toEqual([
       'Direktionen: anbefalet',
       'Økonomiudvalget: udsat',
       'Økonomiudvalget: anbefalet',
@@ -134,7 +134,7 @@ describe('the history of treatments', () => {
   it('records the meeting and its date for each treatment', () => {
     const state = stateAfter(...prepared(), ...treatment('Direktionen', 'anbefalet'));
     expect(state).toMatchObject({
-      behandlinger: [{ udvalg: 'Direktionen', moedeId: MOEDER['Direktionen'].moedeId, dato: '2019-12-16', outcome: 'anbefalet' }],
+      behandlinger: [{ udvalg: 'Direktionen', moedeId: MOEDER['Direktionen'].moedeId, moedeDato: '2019-12-16', udfald: 'anbefalet' }],
     });
   });
 });

@@ -1,6 +1,6 @@
 import { fold, ValidationFailed } from '@sagsgang/kernel';
-import { OUTCOME_LABELS, parseJournalnummer, parseSagsnummer, SagCommand, sagDecider, SagState } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { UDFALD_TEKST, parseJournalnummer, parseSagsnummer, SagCommand, sagDecider, SagState } from '../src';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, play, SHA256 } from '../src/testing/fixtures';
 import { SEED_000_PUNKT_1 as P1, SEED_001_PUNKT_2 as P2 } from './seeds.fixture';
 
@@ -46,20 +46,20 @@ describe('seed 000, punkt 1: a droeftelse decided by the one udvalg in its sagsg
   it('is decided as drøftet by the udvalg with kompetence', () => {
     spec
       .given(play(sagen))
-      .when(command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, outcome: 'droeftet', beslutningstekst: P1.beslutning }))
+      .when(command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, udfald: 'droeftet', beslutningstekst: P1.beslutning }))
       .thenState((state: SagState) => {
         expect(state).toMatchObject({
           status: 'afgjort',
-          afgoerelse: { udvalg: P1.udvalg, outcome: 'droeftet', beslutningstekst: P1.beslutning },
+          afgoerelse: { udvalg: P1.udvalg, udfald: 'droeftet', beslutningstekst: P1.beslutning },
         });
-        expect(state.status === 'afgjort' && OUTCOME_LABELS[state.afgoerelse.outcome]).toBe('Drøftet');
+        expect(state.status === 'afgjort' && UDFALD_TEKST[state.afgoerelse.udfald]).toBe('Drøftet');
       });
   });
 
   it('may not be recorded as godkendt: a drøftelse is not a beslutning', () => {
     spec
       .given(play(sagen))
-      .when(command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, outcome: 'godkendt', beslutningstekst: P1.beslutning }))
+      .when(command('RegistrerBeslutning', { ...moede, moedeDato: P1.moedeDato, udfald: 'godkendt', beslutningstekst: P1.beslutning }))
       .thenThrows(ValidationFailed);
   });
 });
@@ -89,7 +89,7 @@ describe('seed 001, punkt 2: "Status sociale investeringer", 19/18529, sent on f
   const beslutning = command('RegistrerBeslutning', {
     ...moede,
     moedeDato: P2.moedeDato,
-    outcome: 'anbefalet',
+    udfald: 'anbefalet',
     beslutningstekst: P2.beslutning,
   });
 
@@ -115,7 +115,7 @@ describe('seed 001, punkt 2: "Status sociale investeringer", 19/18529, sent on f
             udvalg: 'Direktionen',
             moedeId: moede.moedeId,
             moedeDato: '2019-12-16',
-            outcome: 'anbefalet',
+            udfald: 'anbefalet',
             beslutningstekst: P2.beslutning,
             tilUdvalg: 'Økonomiudvalget',
             tidspunkt: beslutning.metadata.now,
@@ -132,7 +132,7 @@ describe('seed 001, punkt 2: "Status sociale investeringer", 19/18529, sent on f
         expect(state).toMatchObject({
           status: 'indstillet',
           afventerUdvalg: 'Økonomiudvalget',
-          behandlinger: [{ udvalg: 'Direktionen', dato: '2019-12-16', outcome: 'anbefalet', beslutningstekst: P2.beslutning }],
+          behandlinger: [{ udvalg: 'Direktionen', moedeDato: '2019-12-16', udfald: 'anbefalet', beslutningstekst: P2.beslutning }],
         });
       });
   });

@@ -1,5 +1,5 @@
 import { POLITISK_V1, SAG_COMMAND_TYPES, SagCommandType, SagStatus, sagDecider } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, DEFAULT_DATA, historyIn, MOEDER, NOW, SAG_ID, SAGSGANG, SHA256 } from '../src/testing/fixtures';
 
 /** Every transition the default workflow allows, each from each state it is allowed in. */
@@ -99,7 +99,7 @@ describe('allowed transitions', () => {
             ...base,
             udvalg: 'Direktionen',
             ...direktionen,
-            outcome: 'anbefalet',
+            udfald: 'anbefalet',
             beslutningstekst: 'Anbefales.',
             tilUdvalg: SAGSGANG[1],
           },

@@ -9,7 +9,7 @@ import {
   availableCommands,
   sagDecider,
 } from '../src';
-import { deciderSpecification } from '../src/testing/decider-specification';
+import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { command, historyIn } from '../src/testing/fixtures';
 
 /**
@@ -50,8 +50,10 @@ describe('the politisk workflow as data', () => {
 });
 
 describe('every command in every state where the workflow does not allow it', () => {
+  // GivIndstilling on an indstillet sag revises its indstilling (see below).
+  const revises = (status: SagStatus, type: string) => status === 'indstillet' && type === 'GivIndstilling';
   const illegal = SAG_STATUSES.filter((status) => status !== 'ny').flatMap((status) =>
-    SAG_COMMAND_TYPES.filter((type) => !ALLOWED[status].includes(type)).map((type) => [status, type] as const),
+    SAG_COMMAND_TYPES.filter((type) => !ALLOWED[status].includes(type) && !revises(status, type)).map((type) => [status, type] as const),
   );
 
   it.each(illegal)('in %s, %s is an illegal transition naming the allowed commands', (status, type) => {
@@ -70,6 +72,24 @@ describe('every command in every state where the workflow does not allow it', ()
       .given([])
       .when(command(type))
       .thenThrows(NotFound, (error) => expect(error.id).toBe(command(type).data.sagId));
+  });
+});
+
+describe('giving the indstilling of a sag that has one', () => {
+  it('revises it, under the rule for ReviderIndstilling', () => {
+    spec
+      .given(historyIn('indstillet'))
+      .when(command('GivIndstilling', { atPunkter: ['at sagen godkendes med ændringer'] }))
+      .thenMatches([
+        { type: 'IndstillingRevideret', data: expect.objectContaining({ version: 2, atPunkter: ['at sagen godkendes med ændringer'] }) },
+      ]);
+  });
+
+  it('is still refused once the sag is on an agenda', () => {
+    spec
+      .given(historyIn('paa_dagsorden'))
+      .when(command('GivIndstilling'))
+      .thenThrows(IllegalTransition, (error) => expect(error.command).toBe('GivIndstilling'));
   });
 });
 

@@ -1,13 +1,12 @@
 import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
-import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
+import { ExistingMoede, foldMoede, moedeStreamName } from '@sagsgang/moede';
 import { sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../audit/roles.guard';
 import { ApiQueryErrors } from '../http/api-errors.decorator';
 import { Problem } from '../http/problem';
-import { foldMoedeStream } from './fold';
 import { HistorikEntry, HistorikSide, moedeHistorik, sagHistorik, side } from './historik';
 import { HistorikQuery, HistorikSideDto } from './historik.dto';
 import { LukketLaesning } from './lukket-laesning';
@@ -78,7 +77,7 @@ export class MoedeHistorikController {
     if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
     const page = side(id, stream, moedeHistorik(events), query);
     // A page that names a lukket punkt's sag shows its content (title, beslutning, texts).
-    await this.lukket.moedeSager(request, foldMoedeStream(events) as ExistingMoede, sagerNaevnt(page.items));
+    await this.lukket.moedeSager(request, foldMoede(events) as ExistingMoede, sagerNaevnt(page.items));
     return page;
   }
 }

@@ -41,7 +41,7 @@ export class AdgangslogQuery extends HistorikQuery {
   moedeId!: string;
 }
 
-class HvemDto {
+class ActorDto {
   @ApiProperty({ example: 'anna' }) userId!: string;
   @ApiProperty({ example: 'sagsbehandler' }) role!: string;
 }
@@ -57,9 +57,18 @@ export class HistorikEntryDto {
     description: "When it took effect: the meeting's date for a beslutning and the routing it caused, else recordedAt",
   })
   effectiveAt!: string;
-  @ApiProperty({ type: HvemDto, description: 'Who, from the token of the request that caused it' }) who!: HvemDto;
-  @ApiProperty({ example: 'Beslutning i Økonomiudvalget 16-12-2019: anbefalet — sendt videre til Byrådet' }) what!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data as stored" }) data!: Record<string, unknown>;
+  @ApiProperty({ type: ActorDto, description: 'Who recorded it, from the token of the request that caused it' }) actor!: ActorDto;
+  @ApiProperty({
+    example: 'Beslutning i Økonomiudvalget 16-12-2019: anbefalet — sendt videre til Byrådet',
+    description: 'What happened, in one Danish line',
+  })
+  resume!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The event's data in the current shape of its type (an older version is upcast; sagsgang export gives the stored bytes)",
+  })
+  data!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The request id, or the id of the event a process manager reacted to' })
   causationId!: string | null;

@@ -1,6 +1,6 @@
 import { JsonObject, RecordedEvent } from '@sagsgang/event-store';
-import { evolve as evolveMoede, initialState as ingenMoede, MoedeState } from '@sagsgang/moede';
-import { asMoedeEvent, asSagEvent } from './fold';
+import { evolve as evolveMoede, initialState as ingenMoede, moedeEvent, MoedeState } from '@sagsgang/moede';
+import { sagEvent } from '@sagsgang/sag';
 import { moedeResume } from './moede-resume';
 import { sagResume } from './sag-resume';
 
@@ -14,16 +14,18 @@ export interface HistorikEntry {
   recordedAt: string;
   /** When it took effect: the meeting's date for a beslutning and the routing it caused, else recordedAt. */
   effectiveAt: string;
-  who: { userId: string; role: string };
-  /** A Danish one-line summary. */
-  what: string;
+  /** Who recorded it, from the token of the request that caused it (metadata.actor). */
+  actor: { userId: string; role: string };
+  /** What happened, in one Danish line. */
+  resume: string;
+  /** The event's data in the current shape of its type (an older version is upcast; export gives the stored bytes). */
   data: JsonObject;
   correlationId: string | null;
   /** What caused it: a request id, or the id of the event a process manager reacted to. */
   causationId: string | null;
 }
 
-export function entry(event: RecordedEvent, what: string): HistorikEntry {
+export function entry(event: RecordedEvent, resume: string): HistorikEntry {
   const { actor, correlationId, causationId, recordedAt } = event.metadata as {
     actor?: { userId?: string; role?: string };
     correlationId?: string;
@@ -38,8 +40,8 @@ export function entry(event: RecordedEvent, what: string): HistorikEntry {
     type: event.type,
     recordedAt: recordedAt ?? '',
     effectiveAt: typeof moedeDato === 'string' ? moedeDato : (recordedAt ?? ''),
-    who: { userId: actor?.userId ?? 'ukendt', role: actor?.role ?? 'ukendt' },
-    what,
+    actor: { userId: actor?.userId ?? 'ukendt', role: actor?.role ?? 'ukendt' },
+    resume,
     data: event.data,
     correlationId: correlationId ?? null,
     causationId: causationId ?? null,
@@ -47,16 +49,19 @@ export function entry(event: RecordedEvent, what: string): HistorikEntry {
 }
 
 export function sagHistorik(events: readonly RecordedEvent[]): HistorikEntry[] {
-  return events.map((event) => entry(event, sagResume(asSagEvent(event))));
+  return events.map((stored) => {
+    const event = sagEvent(stored);
+    return entry(event, sagResume(event));
+  });
 }
 
 /** Folds the meeting along, so each summary can name a punkt's sag as it stood then. */
 export function moedeHistorik(events: readonly RecordedEvent[]): HistorikEntry[] {
   let moede: MoedeState = ingenMoede;
-  return events.map((event) => {
-    const domainEvent = asMoedeEvent(event);
-    const item = entry(event, moedeResume(domainEvent, moede));
-    moede = evolveMoede(moede, domainEvent);
+  return events.map((stored) => {
+    const event = moedeEvent(stored);
+    const item = entry(event, moedeResume(event, moede));
+    moede = evolveMoede(moede, event);
     return item;
   });
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
+import { ExistingMoede, foldMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
 import { SAG_STREAM_PREFIX, sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LogFollower, LogReader } from '../infrastructure/log-follower';
 import { Adgangslog, LukketPunktRef } from './adgangslog';
-import { foldMoedeStream } from './fold';
 
 /**
  * Finds the lukket punkter whose content a response shows and has the read
@@ -104,7 +103,7 @@ export class LukketLaesning implements LogReader {
     if (kept) return kept.moede;
     const seen = this.log.seen;
     const events = await this.store.readStream(moedeStreamName(moedeId));
-    const folded = foldMoedeStream(events);
+    const folded = foldMoede(events);
     const moede = folded.status === 'ny' ? null : folded;
     if (events.length > 0 && seen === this.log.seen)
       remember(this.moeder, moedeId, { revision: events[events.length - 1].revision, moede });

@@ -1,7 +1,7 @@
 import { assertNever } from '@sagsgang/kernel';
 import { MoedeEvent, MoedeState } from '@sagsgang/moede';
 import { kortDato, moedetidspunkt, opremsning } from '@sagsgang/referat';
-import { antal, enLinje, medBegrundelse, udfald } from './sag-resume';
+import { antal, enLinje, medBegrundelse, udfaldTekst } from './sag-resume';
 
 /**
  * What happened at or to the meeting, in one Danish line. `foer` is the
@@ -45,11 +45,11 @@ export function moedeResume(event: MoedeEvent, foer: MoedeState): string {
     case 'InhabilitetErklaeret':
       return `${event.data.medlem} erklærede sig inhabil i ${punkt(event.data.nr)}`;
     case 'BeslutningRegistreret': {
-      const { nr, udvalg, moedeDato, outcome, afstemning } = event.data;
+      const { nr, udvalg, moedeDato, udfald, afstemning } = event.data;
       const stemmer = afstemning
         ? ` (${afstemning.for.length} for, ${afstemning.imod.length} imod, ${afstemning.undlod.length} undlod)`
         : '';
-      return `Beslutning i ${udvalg} ${kortDato(moedeDato)} på ${punkt(nr)}: ${udfald(outcome)}${stemmer}`;
+      return `Beslutning i ${udvalg} ${kortDato(moedeDato)} på ${punkt(nr)}: ${udfaldTekst(udfald)}${stemmer}`;
     }
     case 'ProtokoltilfoerselTilfoejet':
       return `Protokoltilførsel fra ${event.data.medlem} på ${punkt(event.data.nr)}`;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede, moedeStreamName } from '@sagsgang/moede';
-import { ExistingSag, sagStreamName } from '@sagsgang/sag';
-import { foldMoedeStream, foldSagStream, MoedeAt, SagAt, withPlace } from './fold';
+import { ExistingMoede, foldMoede, moedeStreamName } from '@sagsgang/moede';
+import type { MoedeView, SagView } from '@sagsgang/read-models';
+import { ExistingSag, foldSag, sagStreamName } from '@sagsgang/sag';
 import { Moment, streamAt } from './point-in-time';
 
 /**
@@ -14,15 +14,21 @@ import { Moment, streamAt } from './point-in-time';
 export class PointInTimeReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async sag(sagId: string, moment: Moment): Promise<{ sag: SagAt; stream: RecordedEvent[] }> {
+  async sag(sagId: string, moment: Moment): Promise<{ sag: SagView; stream: RecordedEvent[] }> {
     const stream = await this.store.readStream(sagStreamName(sagId));
     const prefix = streamAt('sag', sagId, stream, moment);
-    return { sag: withPlace(foldSagStream(prefix) as ExistingSag, prefix), stream };
+    return { sag: withPlace(foldSag(prefix) as ExistingSag, prefix), stream };
   }
 
-  async moede(moedeId: string, moment: Moment): Promise<{ moede: MoedeAt; nu: ExistingMoede }> {
+  async moede(moedeId: string, moment: Moment): Promise<{ moede: MoedeView; nu: ExistingMoede }> {
     const stream = await this.store.readStream(moedeStreamName(moedeId));
     const prefix = streamAt('møde', moedeId, stream, moment);
-    return { moede: withPlace(foldMoedeStream(prefix) as ExistingMoede, prefix), nu: foldMoedeStream(stream) as ExistingMoede };
+    return { moede: withPlace(foldMoede(prefix) as ExistingMoede, prefix), nu: foldMoede(stream) as ExistingMoede };
   }
+}
+
+/** The state with the revision and position of the last event folded, as the read models keep it. */
+function withPlace<S extends object>(state: S, events: readonly RecordedEvent[]): S & { revision: number; position: number } {
+  const last = events[events.length - 1];
+  return { ...state, revision: last.revision, position: last.position };
 }

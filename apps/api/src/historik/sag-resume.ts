@@ -1,6 +1,6 @@
 import { assertNever } from '@sagsgang/kernel';
 import { kortDato } from '@sagsgang/referat';
-import { Behandlingsdata, OUTCOME_LABELS, SagEvent } from '@sagsgang/sag';
+import { Behandlingsdata, UDFALD_TEKST, SagEvent } from '@sagsgang/sag';
 
 /** "1 at-punkt", "3 at-punkter". */
 export function antal(n: number, ental: string, flertal: string): string {
@@ -18,8 +18,8 @@ export function enLinje(tekst: string, max = 120): string {
   return linje.length > max ? `${linje.slice(0, max - 1)}…` : linje;
 }
 
-export function udfald(outcome: keyof typeof OUTCOME_LABELS): string {
-  return OUTCOME_LABELS[outcome].toLocaleLowerCase('da-DK');
+export function udfaldTekst(udfald: keyof typeof UDFALD_TEKST): string {
+  return UDFALD_TEKST[udfald].toLocaleLowerCase('da-DK');
 }
 
 /** What happened to the sag, in one Danish line, for its historik. */
@@ -63,8 +63,8 @@ export function sagResume(event: SagEvent): string {
 }
 
 /** "Beslutning i Økonomiudvalget 16-12-2019: anbefalet". */
-function beslutning({ udvalg, moedeDato, outcome }: Behandlingsdata): string {
-  return `Beslutning i ${udvalg} ${kortDato(moedeDato)}: ${udfald(outcome)}`;
+function beslutning({ udvalg, moedeDato, udfald }: Behandlingsdata): string {
+  return `Beslutning i ${udvalg} ${kortDato(moedeDato)}: ${udfaldTekst(udfald)}`;
 }
 
 function kilobytes(bytes: number): string {

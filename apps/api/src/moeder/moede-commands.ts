@@ -1,42 +1,21 @@
-import { MoedeCommand, MoedeCommandMetadata } from '@sagsgang/moede';
+import { GodkendReferat, MoedeCommand, TilfoejPunkt } from '@sagsgang/moede';
 import { CommandContext } from '../commands/command-context';
-import { IndkaldMoedeDto } from './dto/indkald-moede.dto';
-import { TilfoejPunktDto } from './dto/punkt.dto';
+import { PlainCommand } from '../commands/plain-command';
 
 /**
- * Any command on an existing meeting: the handler loads it, supplies the
- * metadata and decides. The decider itself answers 403, then 404, then 409.
+ * A meeting command as a controller builds it. Two commands need facts the
+ * handler reads before deciding: TilfoejPunkt the sag's snapshot (from the
+ * sag's own stream), GodkendReferat the digest of the referat as rendered now.
  */
-export class ExecuteMoedeCommand {
-  constructor(
-    readonly moedeId: string,
-    readonly context: CommandContext,
-    readonly toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
-  ) {}
-}
+export type MoedeCommandData =
+  | PlainCommand<Exclude<MoedeCommand, TilfoejPunkt | GodkendReferat>>
+  | { type: 'TilfoejPunkt'; data: Omit<TilfoejPunkt['data'], 'sag'> }
+  | { type: 'GodkendReferat'; data: Omit<GodkendReferat['data'], 'referatSha256'> };
 
-/** Calling a meeting creates its stream under a new id. */
-export class IndkaldMoedeCommand {
+/** What crosses the CommandBus: the command and the request's context. */
+export class MoedeCommandMessage {
   constructor(
-    readonly body: IndkaldMoedeDto,
-    readonly context: CommandContext,
-  ) {}
-}
-
-/** A punkt needs the sag's snapshot, read from the sag's own stream. */
-export class TilfoejPunktCommand {
-  constructor(
-    readonly moedeId: string,
-    readonly body: TilfoejPunktDto,
-    readonly context: CommandContext,
-  ) {}
-}
-
-/** An approval needs the digest of the referat as the app renders it. */
-export class GodkendReferatCommand {
-  constructor(
-    readonly moedeId: string,
-    readonly medlem: string,
+    readonly command: MoedeCommandData,
     readonly context: CommandContext,
   ) {}
 }

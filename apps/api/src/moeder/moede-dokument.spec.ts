@@ -52,13 +52,13 @@ describe('moedeDokument: the referat view model from the meeting and its sager',
     expect([punkt.anledning, punkt.indstilling, punkt.sagsfremstilling]).toEqual([undefined, undefined, undefined]);
   });
 
-  it("labels each beslutning with its outcome, under the meeting's udvalg and date", () => {
+  it("labels each beslutning with its udfald, under the meeting's udvalg and date", () => {
     const [, , punkt] = moedeDokument(moede(), new Map()).punkter;
     expect(punkt.beslutning).toEqual({
       udvalg: 'Direktionen',
-      dato: '2019-12-16',
-      outcomeLabel: 'Godkendt med ændringer',
-      tekst: 'Godkendt med de faldne kommentarer.',
+      moedeDato: '2019-12-16',
+      udfaldTekst: 'Godkendt med ændringer',
+      beslutningstekst: 'Godkendt med de faldne kommentarer.',
     });
   });
 

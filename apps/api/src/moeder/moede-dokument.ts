@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@sagsgang/event-store';
 import { ExistingMoede, moedeDato, Punkt } from '@sagsgang/moede';
 import { MoedeDokument, PunktDokument } from '@sagsgang/referat';
-import { ExistingSag, gaeldendeIndstilling, OUTCOME_LABELS } from '@sagsgang/sag';
+import { ExistingSag, gaeldendeIndstilling, UDFALD_TEKST } from '@sagsgang/sag';
 
 /**
  * The renderer's view model from the folded meeting and, per punkt number,
@@ -44,9 +44,9 @@ function punktDokument(moede: ExistingMoede, punkt: Punkt, sag: ExistingSag | un
     beslutning: beslutning
       ? {
           udvalg: moede.udvalg,
-          dato: moedeDato(moede),
-          outcomeLabel: OUTCOME_LABELS[beslutning.outcome],
-          tekst: beslutning.tekst,
+          moedeDato: moedeDato(moede),
+          udfaldTekst: UDFALD_TEKST[beslutning.udfald],
+          beslutningstekst: beslutning.beslutningstekst,
           ...(beslutning.afstemning ? { afstemning: beslutning.afstemning } : {}),
         }
       : undefined,

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@sagsgang/event-store';
-import { ExistingMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
+import { ExistingMoede, foldMoede, MOEDE_STREAM_PREFIX, moedeStreamName } from '@sagsgang/moede';
 import { MoedeDokument } from '@sagsgang/referat';
-import { ExistingSag, sagStreamName } from '@sagsgang/sag';
+import { ExistingSag, foldSag, sagStreamName } from '@sagsgang/sag';
 import { Moment, otherStreamsAt, streamAt } from '../historik/point-in-time';
 import { LogFollower, LogReader } from '../infrastructure/log-follower';
-import { foldSag } from '../sager/sag-command.handlers';
 import { moedeDokument, sagenLaesesTil } from './moede-dokument';
-import { foldMoede } from '@sagsgang/read-models';
 
 /** Bounds the documents kept (the least recently built go first). */
 const FAERDIGE_MOEDER = 500;

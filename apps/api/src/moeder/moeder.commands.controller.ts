@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MoedeCommand, MoedeCommandMetadata } from '@sagsgang/moede';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
+import { newAggregateId } from '../commands/event-ids';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { NoBody } from '../http/body-checks';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
@@ -13,7 +13,7 @@ import { ID, MoedeCommandApi, withETag } from './command-api';
 import { GodkendReferatDto } from './dto/beslutning.dto';
 import { AfgangDto, FravaerDto } from './dto/fremmoede.dto';
 import { IndkaldMoedeDto } from './dto/indkald-moede.dto';
-import { ExecuteMoedeCommand, GodkendReferatCommand, IndkaldMoedeCommand } from './moede-commands';
+import { MoedeCommandData, MoedeCommandMessage } from './moede-commands';
 
 /** The meeting as a whole: calling, sending, opening, attendance, closing, approving, publishing. */
 @MoedeCommandApi()
@@ -26,7 +26,10 @@ export class MoederCommandsController {
   @ApiCreatedResponse({ type: CommandResultDto, description: 'The meeting is called (planlagt); id is the new meeting' })
   @ApiCommandErrors()
   async indkald(@Body() body: IndkaldMoedeDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.commandBus.execute<IndkaldMoedeCommand, CommandResult>(new IndkaldMoedeCommand(body, context)));
+    const { udvalg, start, sted, sekretaer } = body;
+    const medlemmer = body.medlemmer.map(({ navn, parti }) => ({ navn, parti: parti ?? null }));
+    const data = { moedeId: newAggregateId(context, 'moede'), udvalg, start, sted, medlemmer, deltagere: body.deltagere ?? [], sekretaer };
+    return this.send(reply, context, { type: 'IndkaldMoede', data });
   }
 
   @Post(':id/udsend')
@@ -39,7 +42,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'UdsendDagsorden', data: { moedeId: id }, metadata }));
+    return this.send(reply, context, { type: 'UdsendDagsorden', data: { moedeId: id } });
   }
 
   @Post(':id/aabn')
@@ -52,7 +55,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'AabnMoede', data: { moedeId: id }, metadata }));
+    return this.send(reply, context, { type: 'AabnMoede', data: { moedeId: id } });
   }
 
   @Post(':id/aflys')
@@ -65,11 +68,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'AflysMoede',
-      data: { moedeId: id, begrundelse: body.begrundelse },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'AflysMoede', data: { moedeId: id, begrundelse: body.begrundelse } });
   }
 
   @Post(':id/fravaer')
@@ -82,11 +81,10 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
+    return this.send(reply, context, {
       type: 'RegistrerFravaer',
       data: { moedeId: id, medlem: body.medlem, art: body.art, punkter: body.punkter ?? null },
-      metadata,
-    }));
+    });
   }
 
   @Post(':id/afgang')
@@ -99,11 +97,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'RegistrerAfgang',
-      data: { moedeId: id, medlem: body.medlem, efterPunkt: body.efterPunkt },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'RegistrerAfgang', data: { moedeId: id, medlem: body.medlem, efterPunkt: body.efterPunkt } });
   }
 
   @Post(':id/haev')
@@ -116,7 +110,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'HaevMoede', data: { moedeId: id }, metadata }));
+    return this.send(reply, context, { type: 'HaevMoede', data: { moedeId: id } });
   }
 
   @Post(':id/referat/godkend')
@@ -132,10 +126,7 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return withETag(
-      reply,
-      await this.commandBus.execute<GodkendReferatCommand, CommandResult>(new GodkendReferatCommand(id, body.medlem, context)),
-    );
+    return this.send(reply, context, { type: 'GodkendReferat', data: { moedeId: id, medlem: body.medlem } });
   }
 
   @Post(':id/referat/offentliggoer')
@@ -151,18 +142,10 @@ export class MoederCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'OffentliggoerReferat', data: { moedeId: id }, metadata }));
+    return this.send(reply, context, { type: 'OffentliggoerReferat', data: { moedeId: id } });
   }
 
-  private async run(
-    reply: FastifyReply,
-    moedeId: string,
-    context: CommandContext,
-    toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
-  ) {
-    return withETag(
-      reply,
-      await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)),
-    );
+  private async send(reply: FastifyReply, context: CommandContext, command: MoedeCommandData): Promise<CommandResult> {
+    return withETag(reply, await this.commandBus.execute<MoedeCommandMessage, CommandResult>(new MoedeCommandMessage(command, context)));
   }
 }

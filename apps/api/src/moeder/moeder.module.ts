@@ -3,12 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
-import {
-  ExecuteMoedeCommandHandler,
-  GodkendReferatCommandHandler,
-  IndkaldMoedeCommandHandler,
-  TilfoejPunktCommandHandler,
-} from './moede-command.handlers';
+import { MoedeCommandHandler } from './moede-command.handler';
 import { MoedeDokumenter } from './moede-dokumenter';
 import { MoedeDokumenterController } from './moede-dokumenter.controller';
 import { MoederCommandsController } from './moeder.commands.controller';
@@ -19,13 +14,6 @@ import { PunkterCommandsController } from './punkter.commands.controller';
 @Module({
   imports: [CqrsModule, HistorikModule, ProcessManagersModule],
   controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
-  providers: [
-    CommandRunner,
-    MoedeDokumenter,
-    ExecuteMoedeCommandHandler,
-    IndkaldMoedeCommandHandler,
-    TilfoejPunktCommandHandler,
-    GodkendReferatCommandHandler,
-  ],
+  providers: [CommandRunner, MoedeDokumenter, MoedeCommandHandler],
 })
 export class MoederModule {}

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MoedeCommand, MoedeCommandMetadata } from '@sagsgang/moede';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
@@ -11,8 +10,8 @@ import { ID, MoedeCommandApi, NR, withETag } from './command-api';
 import { BeslutningDto, ProtokoltilfoerselDto } from './dto/beslutning.dto';
 import { InhabilitetDto } from './dto/fremmoede.dto';
 import { FjernPunktDto, FlytPunktDto, MarkerPunktDto, TilfoejPunktDto, TilfoejPunktResultDto } from './dto/punkt.dto';
-import { ExecuteMoedeCommand, TilfoejPunktCommand } from './moede-commands';
-import type { TilfoejPunktResult } from './moede-command.handlers';
+import type { TilfoejPunktResult } from './moede-command.handler';
+import { MoedeCommandData, MoedeCommandMessage } from './moede-commands';
 
 /** The agenda and what happens to each punkt at the meeting. */
 @MoedeCommandApi()
@@ -33,10 +32,8 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return withETag(
-      reply,
-      await this.commandBus.execute<TilfoejPunktCommand, TilfoejPunktResult>(new TilfoejPunktCommand(id, body, context)),
-    );
+    const data = { moedeId: id, sagId: body.sagId, lukket: body.lukket ?? false, neutralTitel: body.neutralTitel ?? null };
+    return (await this.send(reply, context, { type: 'TilfoejPunkt', data })) as TilfoejPunktResult;
   }
 
   @Post(':nr/flyt')
@@ -50,7 +47,7 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'FlytPunkt', data: { moedeId: id, nr, tilNr: body.tilNr }, metadata }));
+    return this.send(reply, context, { type: 'FlytPunkt', data: { moedeId: id, nr, tilNr: body.tilNr } });
   }
 
   @Delete(':nr')
@@ -67,11 +64,7 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'FjernPunkt',
-      data: { moedeId: id, nr, begrundelse: body.begrundelse ?? null },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'FjernPunkt', data: { moedeId: id, nr, begrundelse: body.begrundelse ?? null } });
   }
 
   @Post(':nr/marker')
@@ -85,11 +78,10 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
+    return this.send(reply, context, {
       type: 'MarkerPunkt',
       data: { moedeId: id, nr, lukket: body.lukket, neutralTitel: body.neutralTitel ?? null },
-      metadata,
-    }));
+    });
   }
 
   @Post(':nr/inhabilitet')
@@ -103,11 +95,10 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
+    return this.send(reply, context, {
       type: 'ErklaerInhabilitet',
       data: { moedeId: id, nr, medlem: body.medlem, begrundelse: body.begrundelse },
-      metadata,
-    }));
+    });
   }
 
   @Post(':nr/beslutning')
@@ -124,11 +115,10 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
+    return this.send(reply, context, {
       type: 'RegistrerBeslutning',
-      data: { moedeId: id, nr, outcome: body.outcome, beslutningstekst: body.beslutningstekst, afstemning: body.afstemning ?? null },
-      metadata,
-    }));
+      data: { moedeId: id, nr, udfald: body.udfald, beslutningstekst: body.beslutningstekst, afstemning: body.afstemning ?? null },
+    });
   }
 
   @Post(':nr/protokoltilfoersel')
@@ -142,22 +132,13 @@ export class PunkterCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
+    return this.send(reply, context, {
       type: 'TilfoejProtokoltilfoersel',
       data: { moedeId: id, nr, medlem: body.medlem, tekst: body.tekst },
-      metadata,
-    }));
+    });
   }
 
-  private async run(
-    reply: FastifyReply,
-    moedeId: string,
-    context: CommandContext,
-    toCommand: (metadata: MoedeCommandMetadata) => MoedeCommand,
-  ) {
-    return withETag(
-      reply,
-      await this.commandBus.execute<ExecuteMoedeCommand, CommandResult>(new ExecuteMoedeCommand(moedeId, context, toCommand)),
-    );
+  private async send(reply: FastifyReply, context: CommandContext, command: MoedeCommandData): Promise<CommandResult> {
+    return withETag(reply, await this.commandBus.execute<MoedeCommandMessage, CommandResult>(new MoedeCommandMessage(command, context)));
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
-import { isMoedeEventType, MOEDE_STREAM_PREFIX, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
-import { SagCommand } from '@sagsgang/sag';
+import { isMoedeEventType, MOEDE_STREAM_PREFIX, moedeEvent, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
 import { CommandResult } from '../commands/command-context';
-import { toMoedeEvent } from '@sagsgang/read-models';
-import { ExecuteSagCommand } from '../sager/sag-commands';
+import { SagCommandMessage } from '../sager/sag-commands';
 import { contextFor, refused } from './follow-up-context';
 import { FollowUpWaiters } from './follow-up-waiters';
 import { ProcessManagerStore } from './process-manager-store';
@@ -131,7 +129,7 @@ export class SagOpfoelgningManager {
   /** The number of follow-ups carried out, or 'stopped' if the app stopped while one was being retried. */
   private async handle(event: RecordedEvent): Promise<number | 'stopped'> {
     if (!event.streamName.startsWith(MOEDE_STREAM_PREFIX) || !isMoedeEventType(event.type)) return 0;
-    const followUps = sagOpfoelgning(toMoedeEvent(event));
+    const followUps = sagOpfoelgning(moedeEvent(event));
     for (const [index, followUp] of followUps.entries()) {
       if (!(await this.carryOut(event, index, followUp))) return 'stopped';
     }
@@ -143,8 +141,7 @@ export class SagOpfoelgningManager {
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
         const context = contextFor(event, index);
-        const command = new ExecuteSagCommand(followUp.data.sagId, context, (metadata) => ({ ...followUp, metadata }) as SagCommand);
-        const result = await this.commandBus.execute<ExecuteSagCommand, CommandResult>(command);
+        const result = await this.commandBus.execute<SagCommandMessage, CommandResult>(new SagCommandMessage(followUp, context));
         this.followUpsUpTo = Math.max(this.followUpsUpTo, result.position);
         this.retrying = undefined;
         return true;

@@ -1,21 +1,20 @@
-import { CommandMetadata, ExistingSag, SagCommand } from '@sagsgang/sag';
+import { OpretSag, SagCommand } from '@sagsgang/sag';
 import { CommandContext } from '../commands/command-context';
-import { OpretSagDto } from './dto/opret-sag.dto';
+import { PlainCommand } from '../commands/plain-command';
 
-/** Any command on an existing sag: the handler loads it, supplies the metadata and decides. */
-export class ExecuteSagCommand {
-  constructor(
-    readonly sagId: string,
-    readonly context: CommandContext,
-    readonly toCommand: (metadata: CommandMetadata, sag: ExistingSag) => SagCommand,
-    readonly beforeAppend?: () => Promise<void>,
-  ) {}
-}
+/**
+ * A sag command as a controller builds it. OpretSag comes without its
+ * sagsnummer, which the handler allocates once the command is accepted, and
+ * names the workflow whose newest version the sag is created under.
+ */
+export type SagCommandData =
+  PlainCommand<Exclude<SagCommand, OpretSag>> | { type: 'OpretSag'; data: Omit<OpretSag['data'], 'sagsnummer'> & { workflow: string } };
 
-/** Creating a sag also allocates its sagsnummer. */
-export class OpretSagCommand {
+/** What crosses the CommandBus: the command, the request's context, and a bilag's bytes, stored only once the command is accepted. */
+export class SagCommandMessage {
   constructor(
-    readonly body: OpretSagDto,
+    readonly command: SagCommandData,
     readonly context: CommandContext,
+    readonly bilag?: Buffer,
   ) {}
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandMetadata, ExistingSag, SagCommand } from '@sagsgang/sag';
-import { BLOB_STORE, BlobStore, describeBlob } from '@sagsgang/blob-store';
+import { describeBlob } from '@sagsgang/blob-store';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
@@ -14,8 +13,8 @@ import { CommandResultDto, OpretSagResultDto } from './dto/command-result.dto';
 import { IndstillingDto } from './dto/indstilling.dto';
 import { OpretSagDto } from './dto/opret-sag.dto';
 import { BegrundelseDto, TekstDto } from './dto/tekst.dto';
-import { ExecuteSagCommand, OpretSagCommand } from './sag-commands';
-import type { OpretSagResult } from './sag-command.handlers';
+import type { OpretSagResult } from './sag-command.handler';
+import { SagCommandData, SagCommandMessage } from './sag-commands';
 
 // Ids are v4, or v5 when derived from an Idempotency-Key.
 const ID = new ParseUUIDPipe();
@@ -31,10 +30,7 @@ const ID = new ParseUUIDPipe();
 @ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this request appends' })
 @Controller('sager')
 export class SagerCommandsController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -45,7 +41,9 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpretSagResult> {
-    return withETag(reply, await this.commandBus.execute<OpretSagCommand, OpretSagResult>(new OpretSagCommand(body, context)));
+    const { titel, journalnummer, sagstype, sagsgang, ansvarligEnhed, workflow = 'politisk' } = body;
+    const data = { sagId: newAggregateId(context, 'sag'), titel, journalnummer, sagstype, sagsgang, ansvarligEnhed, workflow };
+    return (await this.send(reply, context, { type: 'OpretSag', data })) as OpretSagResult;
   }
 
   @Post(':id/anledning')
@@ -58,7 +56,7 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'BeskrivAnledning', data: { sagId: id, tekst: body.tekst }, metadata }));
+    return this.send(reply, context, { type: 'BeskrivAnledning', data: { sagId: id, tekst: body.tekst } });
   }
 
   @Post(':id/sagsfremstilling')
@@ -71,18 +69,14 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'SkrivSagsfremstilling',
-      data: { sagId: id, tekst: body.tekst },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'SkrivSagsfremstilling', data: { sagId: id, tekst: body.tekst } });
   }
 
   @Post(':id/bilag')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   @ApiCommandErrors()
-  async bilag(
+  bilag(
     @Param('id', ID) id: string,
     @Body() body: BilagDto,
     @CommandCtx() context: CommandContext,
@@ -91,18 +85,12 @@ export class SagerCommandsController {
     const content = Buffer.from(body.indhold, 'base64');
     const { sha256, size } = describeBlob(content);
     const bilagId = newAggregateId(context, `bilag-${id}`);
-    // The bytes are stored once the command is accepted and before its event is appended,
-    // so a refused command stores nothing and an event never names a missing file.
-    return this.run(
+    const { titel, filnavn, medietype } = body;
+    return this.send(
       reply,
-      id,
       context,
-      (metadata) => ({
-        type: 'VedhaeftBilag',
-        data: { sagId: id, bilagId, titel: body.titel, filnavn: body.filnavn, medietype: body.medietype, stoerrelse: size, sha256 },
-        metadata,
-      }),
-      async () => void (await this.blobs.put(content)),
+      { type: 'VedhaeftBilag', data: { sagId: id, bilagId, titel, filnavn, medietype, stoerrelse: size, sha256 } },
+      content,
     );
   }
 
@@ -119,12 +107,10 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    // One route for both: a sag awaiting its agenda has its indstilling revised, otherwise one is given.
-    return this.run(reply, id, context, (metadata, sag) => ({
-      type: sag.status === 'indstillet' ? 'ReviderIndstilling' : 'GivIndstilling',
+    return this.send(reply, context, {
+      type: 'GivIndstilling',
       data: { sagId: id, indstiller: body.indstiller, atPunkter: body.atPunkter },
-      metadata,
-    }));
+    });
   }
 
   @Post(':id/henlaeg')
@@ -137,11 +123,7 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'HenlaegSag',
-      data: { sagId: id, begrundelse: body.begrundelse },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'HenlaegSag', data: { sagId: id, begrundelse: body.begrundelse } });
   }
 
   @Post(':id/afslut')
@@ -154,7 +136,7 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({ type: 'AfslutSag', data: { sagId: id }, metadata }));
+    return this.send(reply, context, { type: 'AfslutSag', data: { sagId: id } });
   }
 
   @Post(':id/genoptag')
@@ -167,22 +149,11 @@ export class SagerCommandsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(reply, id, context, (metadata) => ({
-      type: 'GenoptagSag',
-      data: { sagId: id, begrundelse: body.begrundelse },
-      metadata,
-    }));
+    return this.send(reply, context, { type: 'GenoptagSag', data: { sagId: id, begrundelse: body.begrundelse } });
   }
 
-  private async run(
-    reply: FastifyReply,
-    sagId: string,
-    context: CommandContext,
-    toCommand: (metadata: CommandMetadata, sag: ExistingSag) => SagCommand,
-    beforeAppend?: () => Promise<void>,
-  ) {
-    const command = new ExecuteSagCommand(sagId, context, toCommand, beforeAppend);
-    return withETag(reply, await this.commandBus.execute<ExecuteSagCommand, CommandResult>(command));
+  private async send(reply: FastifyReply, context: CommandContext, command: SagCommandData, bilag?: Buffer): Promise<CommandResult> {
+    return withETag(reply, await this.commandBus.execute<SagCommandMessage, CommandResult>(new SagCommandMessage(command, context, bilag)));
   }
 }
 

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
-import { ExecuteSagCommandHandler, OpretSagCommandHandler } from './sag-command.handlers';
+import { SagCommandHandler } from './sag-command.handler';
 import { SagerCommandsController } from './sager.commands.controller';
 import { SagerQueriesController } from './sager.queries.controller';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
@@ -17,8 +17,7 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
   providers: [
     CommandRunner,
     SagsnummerAllocator,
-    ExecuteSagCommandHandler,
-    OpretSagCommandHandler,
+    SagCommandHandler,
     {
       provide: BLOB_STORE,
       inject: [AppConfig],

@@ -1,8 +1,7 @@
-import { isOutcome, OUTCOMES } from '@sagsgang/sag';
+import { udfaldCheck } from '@sagsgang/sag';
 import { RegistrerBeslutning, TilfoejProtokoltilfoersel } from '../commands';
 import { hvorforIkkeDeltager, overstemte, stemmer } from '../deltagelse';
 import { BeslutningRegistreret, ProtokoltilfoerselTilfoejet } from '../events';
-import { udvalgetHarKompetence, SagSnapshot } from '../snapshot';
 import { Afstemning, moedeDato, MoedeData, MoedeIn, Punkt } from '../state';
 import { Check, nonEmptyText, problem, refuse, validate } from '@sagsgang/kernel';
 import { aktivtPunkt, medlemCheck } from './faelles';
@@ -11,23 +10,22 @@ import { aktivtPunkt, medlemCheck } from './faelles';
 
 /**
  * One beslutning per punkt, never changed: it goes on to the sag at once and
- * the sag has moved on by the time a correction could arrive. The outcome must
- * be one the sag's workflow allows for its sagstype, routed the way the sag
- * will accept: only the udvalg with kompetence decides, and it has no next
- * udvalg to recommend to.
+ * the sag has moved on by the time a correction could arrive. The udfald is
+ * checked by the sag's own kompetence rule (udfaldCheck) against the snapshot,
+ * so the sag will accept it.
  */
 export function registrerBeslutning({ data, metadata }: RegistrerBeslutning, moede: MoedeIn<'i_gang'>): BeslutningRegistreret[] {
   const punkt = aktivtPunkt(moede, data.nr);
   if (punkt.beslutning) {
-    refuse('nr', `punkt ${punkt.nr} already has a beslutning (${punkt.beslutning.outcome}); a recorded beslutning cannot be changed`);
+    refuse('nr', `punkt ${punkt.nr} har allerede en beslutning (${punkt.beslutning.udfald}); en registreret beslutning kan ikke ændres`);
   }
   const afstemning = data.afstemning ?? null;
   validate(
-    outcomeCheck(data.outcome, punkt.sag, moede.udvalg),
+    udfaldCheck('udfald', data.udfald, { ...punkt.sag, tilladte: punkt.sag.udfald }),
     nonEmptyText('beslutningstekst', data.beslutningstekst),
     afstemningCheck(afstemning, moede, punkt),
   );
-  const { moedeId, outcome, beslutningstekst } = data;
+  const { moedeId, udfald, beslutningstekst } = data;
   return [
     {
       type: 'BeslutningRegistreret',
@@ -37,7 +35,7 @@ export function registrerBeslutning({ data, metadata }: RegistrerBeslutning, moe
         sagId: punkt.sag.sagId,
         udvalg: moede.udvalg,
         moedeDato: moedeDato(moede),
-        outcome,
+        udfald,
         beslutningstekst,
         afstemning: afstemning && { for: [...afstemning.for], imod: [...afstemning.imod], undlod: [...afstemning.undlod] },
         tidspunkt: metadata.now,
@@ -55,13 +53,13 @@ export function tilfoejProtokoltilfoersel(
   validate(medlemCheck('medlem', moede, data.medlem), nonEmptyText('tekst', data.tekst));
   const { moedeId, medlem, tekst } = data;
   const afstemning = punkt.beslutning?.afstemning;
-  if (!punkt.beslutning) refuse('nr', `punkt ${punkt.nr} has no beslutning yet`);
-  if (!afstemning) refuse('nr', `punkt ${punkt.nr} has no recorded vote, so no member was outvoted`);
+  if (!punkt.beslutning) refuse('nr', `punkt ${punkt.nr} har endnu ingen beslutning`);
+  if (!afstemning) refuse('nr', `punkt ${punkt.nr} har ingen registreret afstemning, så intet medlem blev nedstemt`);
   if (!overstemte(afstemning).includes(medlem)) {
-    refuse('medlem', `${ikkeOverstemt(afstemning, medlem, punkt.nr)}; only a member outvoted may have a protokoltilførsel recorded`);
+    refuse('medlem', `${ikkeOverstemt(afstemning, medlem, punkt.nr)}; kun et nedstemt medlem kan få en protokoltilførsel`);
   }
   if (punkt.protokoltilfoersler.some((tilfoersel) => tilfoersel.medlem === medlem)) {
-    refuse('medlem', `${medlem} already has a protokoltilførsel on punkt ${punkt.nr}`);
+    refuse('medlem', `${medlem} har allerede en protokoltilførsel på punkt ${punkt.nr}`);
   }
   return [
     {
@@ -71,54 +69,32 @@ export function tilfoejProtokoltilfoersel(
   ];
 }
 
-function outcomeCheck(outcome: unknown, sag: SagSnapshot, udvalg: string): Check {
-  if (!isOutcome(outcome)) return problem('outcome', `"${String(outcome)}" is not an outcome; known: ${OUTCOMES.join(', ')}`);
-  const allowed = OUTCOMES.filter((candidate) => sag.outcomes[candidate] !== undefined);
-  const routing = sag.outcomes[outcome];
-  const kompetence = udvalgetHarKompetence(sag);
-  if (routing === undefined) {
-    return problem('outcome', `"${outcome}" is not an outcome for sagstype ${sag.sagstype}; allowed: ${allowed.join(', ')}`);
-  }
-  if (routing === 'naeste_udvalg' && kompetence) {
-    return problem('outcome', `${udvalg} holds kompetence in sag ${sag.sagsnummer}; there is no next udvalg to send it on to`);
-  }
-  if (routing === 'afgjort' && !kompetence) {
-    const open = allowed.filter((candidate) => sag.outcomes[candidate] !== 'afgjort');
-    const last = sag.sagsgang.at(-1);
-    return problem(
-      'outcome',
-      `${udvalg} does not hold kompetence in sag ${sag.sagsnummer} (${last} does); it may record ${open.join(', ')}`,
-    );
-  }
-  return null;
-}
-
 /** Every voter is a member who takes part in this punkt, and votes once. */
 function afstemningCheck(afstemning: Afstemning | null, moede: MoedeData, punkt: Punkt): Check {
   if (afstemning === null) return null;
   const lists = [afstemning.for, afstemning.imod, afstemning.undlod];
   if (!lists.every((list) => Array.isArray(list) && list.every((navn) => typeof navn === 'string'))) {
-    return problem('afstemning', 'must be { for, imod, undlod }, each a list of member names');
+    return problem('afstemning', 'skal være { for, imod, undlod }, hver en liste af medlemmernes navne');
   }
-  if (stemmer(afstemning).length === 0) return problem('afstemning', 'names no voter; give null when no vote was taken');
+  if (stemmer(afstemning).length === 0) return problem('afstemning', 'nævner ingen, der stemte; giv null, når der ikke blev stemt');
   const seen = new Set<string>();
   return (['for', 'imod', 'undlod'] as const).flatMap((side) =>
     afstemning[side].flatMap((navn, index) => {
       const field = `afstemning.${side}[${index}]`;
       const twice = seen.has(navn);
       seen.add(navn);
-      if (twice) return [problem(field, `${navn} votes more than once`)];
+      if (twice) return [problem(field, `${navn} stemmer mere end én gang`)];
       const reason = medlemCheck(field, moede, navn);
       if (reason) return [reason].flat();
       const absent = hvorforIkkeDeltager(moede, punkt, navn);
-      return absent ? [problem(field, `${absent} and cannot vote on it`)] : [];
+      return absent ? [problem(field, `${absent} og kan ikke stemme om det`)] : [];
     }),
   );
 }
 
 function ikkeOverstemt(afstemning: Afstemning, medlem: string, nr: number): string {
-  if (afstemning.undlod.includes(medlem)) return `${medlem} abstained on punkt ${nr}`;
-  if (afstemning.for.includes(medlem)) return `${medlem} voted for on punkt ${nr}, and the proposal was carried`;
-  if (afstemning.imod.includes(medlem)) return `${medlem} voted imod on punkt ${nr}, and the proposal fell`;
-  return `${medlem} did not vote on punkt ${nr}`;
+  if (afstemning.undlod.includes(medlem)) return `${medlem} undlod at stemme om punkt ${nr}`;
+  if (afstemning.for.includes(medlem)) return `${medlem} stemte for på punkt ${nr}, og forslaget blev vedtaget`;
+  if (afstemning.imod.includes(medlem)) return `${medlem} stemte imod på punkt ${nr}, og forslaget faldt`;
+  return `${medlem} stemte ikke om punkt ${nr}`;
 }

@@ -2,7 +2,7 @@ import { FjernPunkt, FlytPunkt, MarkerPunkt, TilfoejPunkt, UdsendDagsorden } fro
 import { DagsordenUdsendt, PunktFjernet, PunktFlyttet, PunktMarkeret, PunktTilfoejet, PunktTrukket } from '../events';
 import { afventendeUdvalg, copySnapshot, SagSnapshot } from '../snapshot';
 import { MoedeData, MoedeIn } from '../state';
-import { bool, Check, optionalText, positiveInteger, problem, refuse, validate } from '@sagsgang/kernel';
+import { bool, Check, NotFound, optionalText, positiveInteger, problem, refuse, validate } from '@sagsgang/kernel';
 import { aktivePunkter, aktivtPunkt, findPunkt } from './faelles';
 import { snapshotChecks } from './snapshot-checks';
 
@@ -14,12 +14,14 @@ import { snapshotChecks } from './snapshot-checks';
  */
 
 export function tilfoejPunkt({ data, metadata }: TilfoejPunkt, moede: MoedeIn<'planlagt' | 'dagsorden_udsendt'>): PunktTilfoejet[] {
+  const { moedeId, sag, lukket } = data;
+  if (sag === null) throw new NotFound('sag', data.sagId);
   const neutralTitel = data.neutralTitel ?? null;
-  validate(snapshotChecks(data.sag), bool('lukket', data.lukket), neutralTitelCheck(data.lukket, neutralTitel));
-  validate(...klarTilDagsorden(data.sag, moede));
+  validate(snapshotChecks(sag), bool('lukket', lukket), neutralTitelCheck(lukket, neutralTitel));
+  if (sag.sagId !== data.sagId) throw new Error(`TilfoejPunkt for sag ${data.sagId} carries the snapshot of sag ${sag.sagId}`);
+  validate(...klarTilDagsorden(sag, moede));
   const nr = Math.max(0, ...moede.punkter.map((punkt) => punkt.nr)) + 1;
   const supplerende = moede.status === 'dagsorden_udsendt';
-  const { moedeId, sag, lukket } = data;
   return [
     {
       type: 'PunktTilfoejet',
@@ -32,8 +34,8 @@ export function flytPunkt({ data, metadata }: FlytPunkt, moede: MoedeIn<'planlag
   const punkt = findPunkt(moede, data.nr);
   const antal = moede.punkter.length;
   validate(positiveInteger('tilNr', data.tilNr));
-  if (data.tilNr > antal) refuse('tilNr', `the dagsorden has ${antal} punkter`);
-  if (data.tilNr === punkt.nr) refuse('tilNr', `punkt ${punkt.nr} is already there`);
+  if (data.tilNr > antal) refuse('tilNr', `dagsordenen har ${antal} punkter`);
+  if (data.tilNr === punkt.nr) refuse('tilNr', `punkt ${punkt.nr} står der allerede`);
   const { moedeId, nr, tilNr } = data;
   return [{ type: 'PunktFlyttet', data: { moedeId, nr, sagId: punkt.sag.sagId, tilNr, tidspunkt: metadata.now } }];
 }
@@ -46,7 +48,7 @@ export function fjernPunkt(
   const punkt = aktivtPunkt(moede, data.nr);
   const begrundelse = data.begrundelse ?? null;
   validate(optionalText('begrundelse', begrundelse));
-  if (punkt.beslutning) refuse('nr', `punkt ${punkt.nr} has a beslutning and can no longer be withdrawn`);
+  if (punkt.beslutning) refuse('nr', `punkt ${punkt.nr} har en beslutning og kan ikke længere trækkes`);
   const event = { moedeId: data.moedeId, nr: punkt.nr, sagId: punkt.sag.sagId, begrundelse, tidspunkt: metadata.now };
   return [moede.status === 'planlagt' ? { type: 'PunktFjernet', data: event } : { type: 'PunktTrukket', data: event }];
 }
@@ -63,7 +65,7 @@ export function markerPunkt({ data, metadata }: MarkerPunkt, moede: MoedeIn<'pla
 
 export function udsendDagsorden({ data, metadata }: UdsendDagsorden, moede: MoedeIn<'planlagt'>): DagsordenUdsendt[] {
   const punkter = aktivePunkter(moede);
-  if (punkter.length === 0) refuse('punkter', 'the dagsorden has no punkter');
+  if (punkter.length === 0) refuse('punkter', 'dagsordenen har ingen punkter');
   return [{ type: 'DagsordenUdsendt', data: { moedeId: data.moedeId, punkter, tidspunkt: metadata.now } }];
 }
 
@@ -79,14 +81,14 @@ function klarTilDagsorden(sag: SagSnapshot, moede: MoedeData): Check[] {
   return [
     sag.status === 'indstillet'
       ? null
-      : problem('sag.status', `${hvem} is ${sag.status}; only a sag with a given indstilling (indstillet) can go on an agenda`),
-    sag.harIndstilling ? null : problem('sag.harIndstilling', `${hvem} has no indstilling`),
-    udvalg === moede.udvalg ? null : problem('sag.trin', `${hvem} awaits an agenda of ${udvalg}, not ${moede.udvalg}`),
-    allerede ? problem('sag.sagId', `${hvem} is already punkt ${allerede.nr} on this agenda`) : null,
+      : problem('sag.status', `${hvem} er ${sag.status}; kun en sag med en givet indstilling (indstillet) kan sættes på en dagsorden`),
+    sag.harIndstilling ? null : problem('sag.harIndstilling', `${hvem} har ingen indstilling`),
+    udvalg === moede.udvalg ? null : problem('sag.trin', `${hvem} afventer en dagsorden for ${udvalg}, ikke for ${moede.udvalg}`),
+    allerede ? problem('sag.sagId', `${hvem} er allerede punkt ${allerede.nr} på denne dagsorden`) : null,
   ];
 }
 
 function neutralTitelCheck(lukket: boolean, neutralTitel: string | null): Check {
   if (lukket === true) return optionalText('neutralTitel', neutralTitel);
-  return neutralTitel === null ? null : problem('neutralTitel', 'only a lukket punkt has a neutral title');
+  return neutralTitel === null ? null : problem('neutralTitel', 'kun et lukket punkt har en neutral titel');
 }

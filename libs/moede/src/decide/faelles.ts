@@ -8,21 +8,23 @@ import { MoedeData, Punkt } from '../state';
 export function findPunkt(moede: MoedeData, nr: unknown, field = 'nr'): Punkt {
   validate(positiveInteger(field, nr));
   const punkt = moede.punkter.find((candidate) => candidate.nr === nr);
-  if (!punkt) throw new NotFound('punkt', `${String(nr)} on møde ${moede.id}`);
+  if (!punkt) throw new NotFound('punkt', `${String(nr)} på møde ${moede.id}`);
   return punkt;
 }
 
 /** A punkt still on the agenda: a withdrawn one can be neither changed nor decided. */
 export function aktivtPunkt(moede: MoedeData, nr: unknown, field = 'nr'): Punkt {
   const punkt = findPunkt(moede, nr, field);
-  if (punkt.trukket) throw new ValidationFailed([problem(field, `punkt ${punkt.nr} has been withdrawn`)]);
+  if (punkt.trukket) throw new ValidationFailed([problem(field, `punkt ${punkt.nr} er trukket`)]);
   return punkt;
 }
 
 /** Members are named exactly as they were called. */
 export function medlemCheck(field: string, moede: MoedeData, navn: unknown): Check {
-  if (typeof navn !== 'string' || navn.trim() === '') return problem(field, 'must name a member');
-  return erMedlem(moede, navn) ? null : problem(field, `${navn} is not a member of ${moede.udvalg} at this meeting`);
+  if (typeof navn !== 'string' || navn.trim() === '') return problem(field, 'skal nævne et medlem');
+  if (erMedlem(moede, navn)) return null;
+  const medlemmer = moede.medlemmer.map((medlem) => medlem.navn).join(', ');
+  return problem(field, `${navn} er ikke medlem af ${moede.udvalg} ved dette møde; medlemmerne er ${medlemmer}`);
 }
 
 /** The agenda without withdrawn punkter, by number and sag. */

@@ -15,7 +15,7 @@ export function indkaldMoede({ data, metadata }: IndkaldMoede): MoedeIndkaldt[] 
     isoTimestamp('start', data.start),
     nonEmptyText('sted', data.sted),
     medlemmerCheck(data.medlemmer),
-    textList('deltagere', data.deltagere, 'deltager', 0),
+    textList('deltagere', data.deltagere, 'deltagere', 0),
     nonEmptyText('sekretaer', data.sekretaer),
   );
   const { moedeId, udvalg, start, sted, sekretaer } = data;
@@ -49,17 +49,17 @@ export function haevMoede({ data, metadata }: HaevMoede, moede: MoedeIn<'i_gang'
   validate(
     ...moede.punkter
       .filter((punkt) => !punkt.trukket && !punkt.beslutning)
-      .map((punkt) => problem(`punkter[${punkt.nr}]`, `punkt ${punkt.nr} (${punkt.sag.sagsnummer}) has no beslutning`)),
-    underskrivere.length > 0 ? null : problem('medlemmer', 'no member is present to approve the referat'),
+      .map((punkt) => problem(`punkter[${punkt.nr}]`, `punkt ${punkt.nr} (${punkt.sag.sagsnummer}) har ingen beslutning`)),
+    underskrivere.length > 0 ? null : problem('medlemmer', 'intet medlem er til stede til at godkende referatet'),
   );
   return [{ type: 'MoedeHaevet', data: { moedeId: data.moedeId, underskrivere, tidspunkt: metadata.now } }];
 }
 
 function medlemmerCheck(medlemmer: unknown): Check {
-  if (!Array.isArray(medlemmer) || medlemmer.length === 0) return problem('medlemmer', 'must hold at least one member');
+  if (!Array.isArray(medlemmer) || medlemmer.length === 0) return problem('medlemmer', 'skal indeholde mindst ét medlem');
   const problems = medlemmer.flatMap((medlem: unknown, index) => {
     const field = `medlemmer[${index}]`;
-    if (typeof medlem !== 'object' || medlem === null) return [problem(field, 'must be { navn, parti }')];
+    if (typeof medlem !== 'object' || medlem === null) return [problem(field, 'skal være { navn, parti }')];
     const { navn, parti } = medlem as { navn?: unknown; parti?: unknown };
     return [nonEmptyText(`${field}.navn`, navn), optionalText(`${field}.parti`, parti ?? null)].flatMap((check) => check ?? []);
   });

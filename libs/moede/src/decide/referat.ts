@@ -14,14 +14,14 @@ export function godkendReferat({ data, metadata }: GodkendReferat, moede: MoedeI
   validate(medlemCheck('medlem', moede, data.medlem), sha256Check('referatSha256', data.referatSha256));
   const { moedeId, medlem } = data;
   const referatSha256 = data.referatSha256.toLowerCase();
-  if (!moede.underskrivere.includes(medlem)) refuse('medlem', `${medlem} was not present at the meeting and does not approve its referat`);
+  if (!moede.underskrivere.includes(medlem)) refuse('medlem', `${medlem} var ikke til stede ved mødet og godkender ikke referatet`);
   if (moede.underskrifter.some((underskrift) => underskrift.medlem === medlem))
-    refuse('medlem', `${medlem} has already approved the referat`);
+    refuse('medlem', `${medlem} har allerede godkendt referatet`);
   const foerste = moede.underskrifter[0];
   if (foerste && foerste.referatSha256 !== referatSha256) {
     refuse(
       'referatSha256',
-      `differs from the referat ${foerste.medlem} approved (${foerste.referatSha256}); every member must approve the same text`,
+      `afviger fra det referat, ${foerste.medlem} godkendte (${foerste.referatSha256}); alle medlemmer skal godkende samme tekst`,
     );
   }
   const tidspunkt = metadata.now;

@@ -1,4 +1,4 @@
-import { isOutcome, isRouting, isSagstype, SAG_STATUSES, SAGSTYPER } from '@sagsgang/sag';
+import { isUdfald, isRouting, isSagstype, SAG_STATUSES, SAGSTYPER } from '@sagsgang/sag';
 import { Check, nonEmptyText, problem, textList } from '@sagsgang/kernel';
 
 /**
@@ -7,17 +7,17 @@ import { Check, nonEmptyText, problem, textList } from '@sagsgang/kernel';
  * shape is checked like any other input.
  */
 export function snapshotChecks(sag: unknown): Check {
-  if (typeof sag !== 'object' || sag === null) return problem('sag', 'must be the snapshot of a sag (see sagSnapshot)');
+  if (typeof sag !== 'object' || sag === null) return problem('sag', 'skal være et øjebliksbillede af en sag (se sagSnapshot)');
   const s = sag as Record<string, unknown>;
   return [
     ...(['sagId', 'sagsnummer', 'titel', 'journalnummer'] as const).map((field) => nonEmptyText(`sag.${field}`, s[field])),
-    isSagstype(s.sagstype) ? null : problem('sag.sagstype', `must be one of ${SAGSTYPER.join(', ')}`),
-    (SAG_STATUSES as readonly unknown[]).includes(s.status) ? null : problem('sag.status', 'must be a sag status'),
-    typeof s.harIndstilling === 'boolean' ? null : problem('sag.harIndstilling', 'must be true or false'),
+    isSagstype(s.sagstype) ? null : problem('sag.sagstype', `skal være en af ${SAGSTYPER.join(', ')}`),
+    (SAG_STATUSES as readonly unknown[]).includes(s.status) ? null : problem('sag.status', 'skal være en sagsstatus'),
+    typeof s.harIndstilling === 'boolean' ? null : problem('sag.harIndstilling', 'skal være true eller false'),
     textList('sag.sagsgang', s.sagsgang, 'udvalg'),
     trinCheck(s.trin, s.sagsgang),
     workflowCheck(s.workflow),
-    outcomesCheck(s.outcomes),
+    udfaldCheck(s.udfald),
   ].flatMap((check) => check ?? []);
 }
 
@@ -25,23 +25,23 @@ function trinCheck(trin: unknown, sagsgang: unknown): Check {
   const length = Array.isArray(sagsgang) ? sagsgang.length : 0;
   return Number.isInteger(trin) && (trin as number) >= 0 && (trin as number) < length
     ? null
-    : problem('sag.trin', 'must be the index of an udvalg in sagsgang');
+    : problem('sag.trin', 'skal være indekset for et udvalg i sagsgangen');
 }
 
 function workflowCheck(workflow: unknown): Check {
   const ref = (workflow ?? {}) as { name?: unknown; version?: unknown };
   return typeof ref.name === 'string' && ref.name !== '' && Number.isInteger(ref.version)
     ? null
-    : problem('sag.workflow', "must be { name, version } of the sag's workflow");
+    : problem('sag.workflow', 'skal være { name, version } for sagens workflow');
 }
 
-function outcomesCheck(outcomes: unknown): Check {
-  if (typeof outcomes !== 'object' || outcomes === null || Object.keys(outcomes).length === 0) {
-    return problem('sag.outcomes', 'must map at least one outcome to its routing');
+function udfaldCheck(udfald: unknown): Check {
+  if (typeof udfald !== 'object' || udfald === null || Object.keys(udfald).length === 0) {
+    return problem('sag.udfald', 'skal give mindst ét udfald med dets routing');
   }
-  return Object.entries(outcomes).flatMap(([outcome, routing]) =>
-    isOutcome(outcome) && isRouting(routing)
+  return Object.entries(udfald).flatMap(([udfald, routing]) =>
+    isUdfald(udfald) && isRouting(routing)
       ? []
-      : [problem(`sag.outcomes.${outcome}`, `"${String(routing)}" is not an outcome with a routing`)],
+      : [problem(`sag.udfald.${udfald}`, `"${String(routing)}" er ikke et udfald med en routing`)],
   );
 }

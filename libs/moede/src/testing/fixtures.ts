@@ -31,16 +31,16 @@ export const DIREKTIONEN = {
 export const AGENDA = [SEED_001_SAGER.socialeInvesteringer, SEED_001_SAGER.charlottekvarteret, SEED_001_SAGER.handlingsplan];
 export const BESLUTNINGER = [
   {
-    outcome: 'anbefalet',
+    udfald: 'anbefalet',
     beslutningstekst:
       'Det blev aftalt, at der skal være en temadrøftelse i Økonomiudvalget om sociale investeringer, herefter tages stilling til det videre arbejde med sociale investeringer i administrationen.',
   },
   {
-    outcome: 'taget_til_efterretning',
+    udfald: 'taget_til_efterretning',
     beslutningstekst:
       'Taget til efterretning. Det blev aftalt, at det skal være tydeligt, at der med udviklingsplanen sker et skifte i profilen for området ifht. Nyt Fokus.',
   },
-  { outcome: 'godkendt_med_aendringer', beslutningstekst: 'Godkendt med de faldne kommentarer.' },
+  { udfald: 'godkendt_med_aendringer', beslutningstekst: 'Godkendt med de faldne kommentarer.' },
 ] as const;
 /** Punkt 1's vote in the default history of an open meeting: Per Aalbæk Nielsen is outvoted. */
 export const AFSTEMNING_1 = { for: [LARS, JOERGEN, CHARLOTTE], imod: [PER], undlod: [] };
@@ -57,7 +57,12 @@ export type DataOf<T extends MoedeCommandType> = Omit<CommandOf<T>['data'], 'moe
 export const DEFAULT_DATA: { [T in MoedeCommandType]: DataOf<T> } = {
   IndkaldMoede: DIREKTIONEN,
   AflysMoede: { begrundelse: 'Direktionen holder ikke møde i uge 51' },
-  TilfoejPunkt: { sag: snapshot(SEED_001_SAGER.vaekstregnskab), lukket: false, neutralTitel: null },
+  TilfoejPunkt: {
+    sagId: snapshot(SEED_001_SAGER.vaekstregnskab).sagId,
+    sag: snapshot(SEED_001_SAGER.vaekstregnskab),
+    lukket: false,
+    neutralTitel: null,
+  },
   FlytPunkt: { nr: 3, tilNr: 1 },
   FjernPunkt: { nr: 2, begrundelse: null },
   MarkerPunkt: { nr: 3, lukket: true, neutralTitel: 'Intern sag' },
@@ -79,7 +84,10 @@ export function command<T extends MoedeCommandType>(
   data: Partial<DataOf<T>> = {},
   meta: Partial<MoedeCommandMetadata> & { role?: Role } = {},
 ): CommandOf<T> {
-  return { type, data: { moedeId: MOEDE_ID, ...DEFAULT_DATA[type], ...data }, metadata: metadata(meta) } as unknown as CommandOf<T>;
+  const merged: Record<string, unknown> = { moedeId: MOEDE_ID, ...DEFAULT_DATA[type], ...data };
+  // A punkt's sag is named by its snapshot unless the test names another.
+  if (type === 'TilfoejPunkt' && !('sagId' in data) && merged.sag) merged.sagId = (merged.sag as { sagId: string }).sagId;
+  return { type, data: merged, metadata: metadata(meta) } as unknown as CommandOf<T>;
 }
 
 /** Runs commands through the real decide and evolve; returns the events, the fixture for `given`. */

@@ -1,27 +1,17 @@
-import {
-  assertNever,
-  Check,
-  matching,
-  nonEmptyText,
-  optionalText,
-  positiveInteger,
-  problem,
-  validate,
-  ValidationFailed,
-} from '@sagsgang/kernel';
+import { assertNever, Check, matching, nonEmptyText, optionalText, positiveInteger, problem, validate } from '@sagsgang/kernel';
 import { RegistrerBeslutning, SaetPaaDagsorden, TraekFraDagsorden } from '../commands';
 import { Behandlingsdata, SagEvent, SagSatPaaDagsorden, SagTrukketFraDagsorden } from '../events';
-import { isOutcome, Outcome, OUTCOMES } from '../outcome';
-import { aktueltUdvalg, harKompetence, SagIn } from '../state';
+import { tilladteUdfald, udfaldCheck } from '../kompetence';
+import { aktueltUdvalg, SagIn } from '../state';
 import { WorkflowDefinition } from '../workflow/definition';
 
-/** Decisions the meeting side (issue 4's process manager) asks for. */
+/** Decisions the meeting side asks for, through the process manager (sag-opfoelgning). */
 
 export function saetPaaDagsorden({ data, metadata }: SaetPaaDagsorden, sag: SagIn<'indstillet'>): SagSatPaaDagsorden[] {
   const venter = aktueltUdvalg(sag);
   validate(
     nonEmptyText('moedeId', data.moedeId),
-    data.udvalg === venter ? null : problem('udvalg', `the sag awaits an agenda of ${venter}, not ${data.udvalg}`),
+    data.udvalg === venter ? null : problem('udvalg', `sagen afventer en dagsorden for ${venter}, ikke for ${data.udvalg}`),
     positiveInteger('punktnummer', data.punktnummer),
   );
   const { sagId, moedeId, udvalg, punktnummer } = data;
@@ -36,42 +26,38 @@ export function traekFraDagsorden({ data, metadata }: TraekFraDagsorden, sag: Sa
 }
 
 /**
- * Records one udvalg's treatment. The workflow's routing for the outcome says
- * where the sag goes; only the last udvalg holds kompetence, so only it may
- * decide, and it has no next udvalg to recommend to.
+ * Records one udvalg's treatment. The workflow's routing for the udfald says
+ * where the sag goes; which udfald the udvalg may record is the kompetence
+ * rule (udfaldCheck), shared with the meeting's decider.
  */
 export function registrerBeslutning(
   { data, metadata }: RegistrerBeslutning,
   sag: SagIn<'paa_dagsorden'>,
   workflow: WorkflowDefinition,
 ): SagEvent[] {
-  const allowed = workflow.outcomes[sag.sagstype];
   validate(
     sameMoede(data.moedeId, sag),
     data.udvalg === sag.dagsorden.udvalg
       ? null
-      : problem('udvalg', `the sag is on an agenda of ${sag.dagsorden.udvalg}, not ${data.udvalg}`),
-    matching('moedeDato', data.moedeDato, /^\d{4}-\d{2}-\d{2}(T.*)?$/, 'must be an ISO date, e.g. 2019-12-16'),
-    outcomeCheck(data.outcome, allowed, sag.sagstype),
+      : problem('udvalg', `sagen er på en dagsorden for ${sag.dagsorden.udvalg}, ikke for ${data.udvalg}`),
+    matching('moedeDato', data.moedeDato, /^\d{4}-\d{2}-\d{2}(T.*)?$/, 'skal være en dato, fx 2019-12-16'),
+    udfaldCheck('udfald', data.udfald, { ...sag, tilladte: tilladteUdfald(workflow, sag.sagstype) }),
     nonEmptyText('beslutningstekst', data.beslutningstekst),
   );
-  const { sagId, udvalg, moedeId, moedeDato, outcome, beslutningstekst } = data;
-  const behandling: Behandlingsdata = { sagId, udvalg, moedeId, moedeDato, outcome, beslutningstekst, tidspunkt: metadata.now };
-  const routing = workflow.routing[outcome];
+  const { sagId, udvalg, moedeId, moedeDato, udfald, beslutningstekst } = data;
+  const behandling: Behandlingsdata = { sagId, udvalg, moedeId, moedeDato, udfald, beslutningstekst, tidspunkt: metadata.now };
+  const routing = workflow.routing[udfald];
   switch (routing) {
     case 'naeste_udvalg':
-      if (harKompetence(sag))
-        throw outcomeProblem(`${udvalg} is the last udvalg in the sagsgang; there is no next udvalg to send the sag on to`);
       return [{ type: 'SagOversendt', data: { ...behandling, tilUdvalg: sag.sagsgang[sag.trin + 1] } }];
     case 'samme_udvalg':
       return [{ type: 'SagUdsat', data: behandling }];
     case 'administration':
       return [{ type: 'SagTilbagesendt', data: behandling }];
     case 'afgjort':
-      if (!harKompetence(sag)) throw outcomeProblem(withoutKompetence(sag, allowed, workflow));
       return [{ type: 'SagAfgjort', data: behandling }];
     case undefined:
-      throw new Error(`workflow ${workflow.name} version ${workflow.version} has no routing for outcome ${outcome}`);
+      throw new Error(`workflow ${workflow.name} version ${workflow.version} has no routing for udfald ${udfald}`);
     default:
       return assertNever(routing);
   }
@@ -81,21 +67,5 @@ function sameMoede(moedeId: string, sag: SagIn<'paa_dagsorden'>): Check {
   const { dagsorden } = sag;
   return moedeId === dagsorden.moedeId
     ? null
-    : problem('moedeId', `the sag is on the agenda of møde ${dagsorden.moedeId} (${dagsorden.udvalg}), not ${moedeId}`);
-}
-
-function outcomeCheck(outcome: unknown, allowed: readonly Outcome[], sagstype: string): Check {
-  if (!isOutcome(outcome)) return problem('outcome', `"${String(outcome)}" is not an outcome; known: ${OUTCOMES.join(', ')}`);
-  if (allowed.includes(outcome)) return null;
-  return problem('outcome', `"${outcome}" is not an outcome for sagstype ${sagstype}; allowed: ${allowed.join(', ')}`);
-}
-
-function withoutKompetence(sag: SagIn<'paa_dagsorden'>, allowed: readonly Outcome[], workflow: WorkflowDefinition): string {
-  const kompetence = sag.sagsgang.at(-1);
-  const open = allowed.filter((outcome) => workflow.routing[outcome] !== 'afgjort');
-  return `${sag.dagsorden.udvalg} does not hold kompetence in this sag (${kompetence} does); it may record ${open.join(', ')}`;
-}
-
-function outcomeProblem(reason: string): ValidationFailed {
-  return new ValidationFailed([problem('outcome', reason)]);
+    : problem('moedeId', `sagen er på dagsordenen for møde ${dagsorden.moedeId} (${dagsorden.udvalg}), ikke for ${moedeId}`);
 }

@@ -11,22 +11,23 @@ import {
   SagsfremstillingSkrevet,
 } from '../events';
 import { ExistingSag } from '../state';
+import { WorkflowDefinition } from '../workflow/definition';
 import { Check, matching, noDuplicates, nonEmptyText, nonNegativeInteger, problem, textList, validate } from '@sagsgang/kernel';
 
 /** Decisions while the administration prepares the sag. */
 
-export function opretSag({ data, metadata }: OpretSag): SagOprettet[] {
+export function opretSag({ data, metadata }: OpretSag, workflowDefinition: WorkflowDefinition): SagOprettet[] {
   validate(
     nonEmptyText('sagId', data.sagId),
-    typeof data.sagsnummer === 'string' ? sagsnummerProblem(data.sagsnummer) : problem('sagsnummer', 'must be text'),
+    typeof data.sagsnummer === 'string' ? sagsnummerProblem(data.sagsnummer) : problem('sagsnummer', 'skal være tekst'),
     nonEmptyText('titel', data.titel),
-    typeof data.journalnummer === 'string' ? journalnummerProblems(data.journalnummer) : problem('journalnummer', 'must be text'),
-    isSagstype(data.sagstype) ? null : problem('sagstype', `"${data.sagstype}" is not a sagstype; expected one of ${SAGSTYPER.join(', ')}`),
+    typeof data.journalnummer === 'string' ? journalnummerProblems(data.journalnummer) : problem('journalnummer', 'skal være tekst'),
+    isSagstype(data.sagstype) ? null : problem('sagstype', `"${data.sagstype}" er ikke en sagstype; de kendte er ${SAGSTYPER.join(', ')}`),
     sagsgangCheck(data.sagsgang),
     nonEmptyText('ansvarligEnhed', data.ansvarligEnhed),
   );
   const { sagId, sagsnummer, titel, journalnummer, sagstype, sagsgang, ansvarligEnhed } = data;
-  const workflow = { name: metadata.workflow.name, version: metadata.workflow.version };
+  const workflow = { name: workflowDefinition.name, version: workflowDefinition.version };
   return [
     {
       type: 'SagOprettet',
@@ -60,12 +61,12 @@ export function skrivSagsfremstilling({ data, metadata }: SkrivSagsfremstilling,
 export function vedhaeftBilag({ data, metadata }: VedhaeftBilag, sag: ExistingSag): BilagVedhaeftet[] {
   const taken = sag.bilag.some((bilag) => bilag.bilagId === data.bilagId);
   validate(
-    nonEmptyText('bilagId', data.bilagId) ?? (taken ? problem('bilagId', `bilag ${data.bilagId} is already attached`) : null),
+    nonEmptyText('bilagId', data.bilagId) ?? (taken ? problem('bilagId', `bilag ${data.bilagId} er allerede vedhæftet`) : null),
     nonEmptyText('titel', data.titel),
-    nonEmptyText('filnavn', data.filnavn) ?? matching('filnavn', data.filnavn, /^[^/\\]+$/, 'must be a file name, not a path'),
-    matching('medietype', data.medietype, /^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as application/pdf'),
+    nonEmptyText('filnavn', data.filnavn) ?? matching('filnavn', data.filnavn, /^[^/\\]+$/, 'skal være et filnavn, ikke en sti'),
+    matching('medietype', data.medietype, /^[\w.+-]+\/[\w.+-]+$/, 'skal være en medietype som application/pdf'),
     nonNegativeInteger('stoerrelse', data.stoerrelse),
-    matching('sha256', data.sha256, /^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters'),
+    matching('sha256', data.sha256, /^[0-9a-fA-F]{64}$/, 'skal være 64 hexadecimale tegn'),
   );
   const { sagId, bilagId, titel, filnavn, medietype, stoerrelse } = data;
   // One spelling of a digest, so equal files compare equal.
@@ -100,10 +101,10 @@ function indstillingChecks(data: { indstiller: unknown; atPunkter: unknown }): C
   const atPunkter = Array.isArray(data.atPunkter) ? data.atPunkter : [];
   return [
     nonEmptyText('indstiller', data.indstiller),
-    textList('atPunkter', data.atPunkter, 'at-clause'),
+    textList('atPunkter', data.atPunkter, 'at-punkter'),
     ...atPunkter.map((text, index) =>
       typeof text === 'string' && NUMBERED.test(text)
-        ? problem(`atPunkter[${index}]`, 'give the clause without its number; numbering is added when rendered')
+        ? problem(`atPunkter[${index}]`, 'angiv at-punktet uden nummer; nummereringen tilføjes, når indstillingen vises')
         : null,
     ),
   ];

@@ -2,7 +2,7 @@ import { Actor, Role, play as playCommands } from '@sagsgang/kernel';
 import { CommandMetadata, SagCommand, SagCommandType } from '../commands';
 import { sagDecider } from '../decider';
 import { SagEvent } from '../events';
-import { Outcome } from '../outcome';
+import { Udfald } from '../udfald';
 import { SagStatus } from '../state';
 import { POLITISK_V1 } from '../workflow/politisk';
 
@@ -74,7 +74,7 @@ export const DEFAULT_DATA: { [T in SagCommandType]: DataOf<T> } = {
     sagId: SAG_ID,
     udvalg: 'Direktionen',
     ...direktionen,
-    outcome: 'anbefalet',
+    udfald: 'anbefalet',
     beslutningstekst: 'Anbefales over for Økonomiudvalget.',
   },
 };
@@ -100,12 +100,12 @@ export const prepared = (opret: Partial<DataOf<'OpretSag'>> = {}): SagCommand[] 
   command('GivIndstilling'),
 ];
 
-/** The commands that put the sag on `udvalg`'s agenda and record `outcome` there. */
-export function treatment(udvalg: string, outcome: Outcome, punktnummer = 1): SagCommand[] {
+/** The commands that put the sag on `udvalg`'s agenda and record `udfald` there. */
+export function treatment(udvalg: string, udfald: Udfald, punktnummer = 1): SagCommand[] {
   const moede = MOEDER[udvalg];
   return [
     command('SaetPaaDagsorden', { udvalg, moedeId: moede.moedeId, punktnummer }),
-    command('RegistrerBeslutning', { udvalg, ...moede, outcome, beslutningstekst: `${udvalg}: ${outcome}` }),
+    command('RegistrerBeslutning', { udvalg, ...moede, udfald, beslutningstekst: `${udvalg}: ${udfald}` }),
   ];
 }
 

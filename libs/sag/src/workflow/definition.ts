@@ -1,6 +1,6 @@
 import { Role } from '@sagsgang/kernel';
 import { SagCommandType } from '../commands';
-import { Outcome, Routing } from '../outcome';
+import { Udfald, Routing } from '../udfald';
 import { Sagstype } from '../sagstype';
 import { SagStatus } from '../state';
 
@@ -12,7 +12,7 @@ export interface CommandRule {
 
 /**
  * A workflow is data: which commands are allowed in which states and for which
- * roles, the outcomes each sagstype allows, and where each outcome sends the
+ * roles, the udfald each sagstype allows, and where each udfald sends the
  * sag. A sag records the name and version it was created under and is always
  * decided against that version, so publishing a new version never rewrites
  * history.
@@ -24,8 +24,8 @@ export interface WorkflowDefinition {
   states: readonly SagStatus[];
   /** Every command has a rule; an empty `from` or `roles` disables it. */
   commands: Readonly<Record<SagCommandType, CommandRule>>;
-  outcomes: Readonly<Record<Sagstype, readonly Outcome[]>>;
-  routing: Readonly<Partial<Record<Outcome, Routing>>>;
+  udfald: Readonly<Record<Sagstype, readonly Udfald[]>>;
+  routing: Readonly<Partial<Record<Udfald, Routing>>>;
 }
 
 /**

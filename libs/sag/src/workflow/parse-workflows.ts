@@ -1,6 +1,6 @@
 import { ROLES } from '@sagsgang/kernel';
 import { SAG_COMMAND_TYPES, SagCommandType } from '../commands';
-import { Outcome, OUTCOMES, Routing, ROUTINGS } from '../outcome';
+import { Udfald, ALLE_UDFALD, Routing, ROUTINGS } from '../udfald';
 import { SAGSTYPER, Sagstype } from '../sagstype';
 import { SAG_STATUSES, SagStatus } from '../state';
 import { COMMAND_SCOPE, CommandRule, ROUTING_TARGET, WorkflowDefinition } from './definition';
@@ -13,7 +13,7 @@ export class WorkflowDefinitionError extends Error {
   }
 }
 
-const KEYS = ['name', 'version', 'description', 'states', 'commands', 'outcomes', 'routing'] as const;
+const KEYS = ['name', 'version', 'description', 'states', 'commands', 'udfald', 'routing'] as const;
 const NAME = /^[a-z][a-z0-9_-]*$/;
 
 /**
@@ -44,18 +44,18 @@ function parseWorkflow(reader: JsonReader, path: string, entry: unknown): Workfl
   );
   const states = 'states' in raw ? reader.listOf(`${path}.states`, raw.states, SAG_STATUSES, 'state') : [];
   const commands = parseCommands(reader, `${path}.commands`, raw.commands, states);
-  const outcomes = parseOutcomes(reader, `${path}.outcomes`, raw.outcomes);
+  const udfald = parseUdfald(reader, `${path}.udfald`, raw.udfald);
   const routing = parseRouting(reader, `${path}.routing`, raw.routing);
   const definition: WorkflowDefinition = {
     name: name(reader, path, raw.name),
     version: version(reader, path, raw.version),
     states,
     commands,
-    outcomes,
+    udfald,
     routing,
   };
   if (raw.description !== undefined) definition.description = description(reader, path, raw.description);
-  if (isObject(raw.outcomes) && isObject(raw.routing)) checkCoherence(reader, path, definition, Object.keys(raw.routing));
+  if (isObject(raw.udfald) && isObject(raw.routing)) checkCoherence(reader, path, definition, Object.keys(raw.routing));
   return definition;
 }
 
@@ -111,43 +111,43 @@ function parseRule(reader: JsonReader, path: string, command: SagCommandType, va
   return { from: from.filter((state) => states.includes(state) && isOneOf(state, scope.possibleFrom)), roles };
 }
 
-function parseOutcomes(reader: JsonReader, path: string, value: unknown): Record<Sagstype, Outcome[]> {
+function parseUdfald(reader: JsonReader, path: string, value: unknown): Record<Sagstype, Udfald[]> {
   const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
   if (value !== undefined) {
     reader.onlyKeys(path, raw, SAGSTYPER, 'sagstype');
     reader.requiredKeys(path, raw, SAGSTYPER);
   }
   const entries = SAGSTYPER.map((sagstype) => {
-    const outcomes = sagstype in raw ? reader.listOf(`${path}.${sagstype}`, raw[sagstype], OUTCOMES, 'outcome') : [];
-    return [sagstype, outcomes] as const;
+    const udfald = sagstype in raw ? reader.listOf(`${path}.${sagstype}`, raw[sagstype], ALLE_UDFALD, 'udfald') : [];
+    return [sagstype, udfald] as const;
   });
-  return Object.fromEntries(entries) as Record<Sagstype, Outcome[]>;
+  return Object.fromEntries(entries) as Record<Sagstype, Udfald[]>;
 }
 
-function parseRouting(reader: JsonReader, path: string, value: unknown): Partial<Record<Outcome, Routing>> {
+function parseRouting(reader: JsonReader, path: string, value: unknown): Partial<Record<Udfald, Routing>> {
   const raw = (value === undefined ? null : reader.object(path, value)) ?? {};
-  reader.onlyKeys(path, raw, OUTCOMES, 'outcome');
-  const routing: Partial<Record<Outcome, Routing>> = {};
-  for (const outcome of OUTCOMES.filter((outcome) => outcome in raw)) {
-    if (isOneOf(raw[outcome], ROUTINGS)) routing[outcome] = raw[outcome];
-    else reader.report(`${path}.${outcome}`, `unknown routing ${describe(raw[outcome])}; expected one of ${ROUTINGS.join(', ')}`);
+  reader.onlyKeys(path, raw, ALLE_UDFALD, 'udfald');
+  const routing: Partial<Record<Udfald, Routing>> = {};
+  for (const udfald of ALLE_UDFALD.filter((udfald) => udfald in raw)) {
+    if (isOneOf(raw[udfald], ROUTINGS)) routing[udfald] = raw[udfald];
+    else reader.report(`${path}.${udfald}`, `unknown routing ${describe(raw[udfald])}; expected one of ${ROUTINGS.join(', ')}`);
   }
   return routing;
 }
 
 /**
- * Checks that need the whole definition: every outcome in use has a routing,
+ * Checks that need the whole definition: every udfald in use has a routing,
  * every sagstype can be decided, and nothing leads to a state the workflow
  * does not have.
  */
 function checkCoherence(reader: JsonReader, path: string, definition: WorkflowDefinition, routed: readonly string[]): void {
-  const { outcomes, routing, states, commands } = definition;
+  const { udfald: tilladte, routing, states, commands } = definition;
   for (const sagstype of SAGSTYPER) {
-    for (const outcome of outcomes[sagstype].filter((outcome) => !routed.includes(outcome))) {
-      reader.report(`${path}.routing`, `no routing for outcome "${outcome}", which outcomes.${sagstype} uses`);
+    for (const udfald of tilladte[sagstype].filter((udfald) => !routed.includes(udfald))) {
+      reader.report(`${path}.routing`, `no routing for udfald "${udfald}", which udfald.${sagstype} uses`);
     }
-    if (outcomes[sagstype].length > 0 && !outcomes[sagstype].some((outcome) => routing[outcome] === 'afgjort')) {
-      reader.report(`${path}.outcomes.${sagstype}`, 'no outcome routes to "afgjort", so such a sag could never be decided');
+    if (tilladte[sagstype].length > 0 && !tilladte[sagstype].some((udfald) => routing[udfald] === 'afgjort')) {
+      reader.report(`${path}.udfald.${sagstype}`, 'no udfald routes to "afgjort", so such a sag could never be decided');
     }
   }
   for (const command of SAG_COMMAND_TYPES.filter((command) => isEnabled(commands[command]))) {
@@ -156,10 +156,10 @@ function checkCoherence(reader: JsonReader, path: string, definition: WorkflowDe
     }
   }
   if (!isEnabled(commands.RegistrerBeslutning)) return;
-  for (const outcome of OUTCOMES) {
-    const target = routing[outcome] && ROUTING_TARGET[routing[outcome]];
+  for (const udfald of ALLE_UDFALD) {
+    const target = routing[udfald] && ROUTING_TARGET[routing[udfald]];
     if (target && !states.includes(target)) {
-      reader.report(`${path}.routing.${outcome}`, `leads to state "${target}", which is not in this workflow's states`);
+      reader.report(`${path}.routing.${udfald}`, `leads to state "${target}", which is not in this workflow's states`);
     }
   }
 }

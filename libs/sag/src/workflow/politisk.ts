@@ -31,7 +31,7 @@ export const POLITISK_V1: WorkflowDefinition = {
     TraekFraDagsorden: { from: ['paa_dagsorden'], roles: SEKRETAER },
     RegistrerBeslutning: { from: ['paa_dagsorden'], roles: SEKRETAER },
   },
-  outcomes: {
+  udfald: {
     beslutning: ['godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', ...ROUTING_OUTCOMES],
     orientering: ['taget_til_efterretning', ...ROUTING_OUTCOMES],
     droeftelse: ['droeftet', ...ROUTING_OUTCOMES],

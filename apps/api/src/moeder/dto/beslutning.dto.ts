@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Outcome, OUTCOMES } from '@sagsgang/sag';
+import { Udfald, ALLE_UDFALD } from '@sagsgang/sag';
 import { TEXT } from '../../sager/dto/limits';
 
 export class AfstemningDto {
@@ -25,9 +25,9 @@ export class AfstemningDto {
 }
 
 export class BeslutningDto {
-  @ApiProperty({ enum: OUTCOMES, description: "Only those the sag's workflow allows for its sagstype at this udvalg" })
-  @IsIn(OUTCOMES)
-  outcome!: Outcome;
+  @ApiProperty({ enum: ALLE_UDFALD, description: "Only those the sag's workflow allows for its sagstype at this udvalg" })
+  @IsIn(ALLE_UDFALD)
+  udfald!: Udfald;
 
   @ApiProperty({ example: 'Godkendt med de faldne kommentarer.' })
   @IsString()

@@ -1,4 +1,4 @@
-import { Decider, fold } from '@sagsgang/kernel';
+import { Decider, fold } from '../decider';
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
 

@@ -1,8 +1,8 @@
 /**
  * What an udvalg may record for a punkt. Identifiers are ASCII; the Danish text
- * for agendas and referater comes from OUTCOME_LABELS.
+ * for agendas and referater comes from UDFALD_TEKST.
  */
-export const OUTCOMES = [
+export const ALLE_UDFALD = [
   'godkendt',
   'godkendt_med_aendringer',
   'ikke_godkendt',
@@ -12,9 +12,9 @@ export const OUTCOMES = [
   'udsat',
   'tilbagesendt',
 ] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Udfald = (typeof ALLE_UDFALD)[number];
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+export const UDFALD_TEKST: Readonly<Record<Udfald, string>> = {
   godkendt: 'Godkendt',
   godkendt_med_aendringer: 'Godkendt med ændringer',
   ikke_godkendt: 'Ikke godkendt',
@@ -26,7 +26,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 };
 
 /**
- * Where a sag goes after an outcome:
+ * Where a sag goes after an udfald:
  * - naeste_udvalg: on to the next udvalg in the sagsgang, awaiting its agenda;
  * - samme_udvalg: awaits another agenda of the same udvalg;
  * - administration: back for a new indstilling;
@@ -35,8 +35,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 export const ROUTINGS = ['naeste_udvalg', 'samme_udvalg', 'administration', 'afgjort'] as const;
 export type Routing = (typeof ROUTINGS)[number];
 
-export function isOutcome(value: unknown): value is Outcome {
-  return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
+export function isUdfald(value: unknown): value is Udfald {
+  return typeof value === 'string' && (ALLE_UDFALD as readonly string[]).includes(value);
 }
 
 export function isRouting(value: unknown): value is Routing {
