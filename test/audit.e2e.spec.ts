@@ -83,7 +83,7 @@ describe('The audit routes', () => {
   it.each(['sagsbehandler', 'sekretaer'] as const)('GET /audit/verify refuses a %s with 403 problem+json', async (role) => {
     const response = await request(api.url).get('/audit/verify').set(bearer(api, role)).expect(403);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 403, detail: expect.stringContaining(`Role ${role} may not GET /audit/verify`) });
+    expect(response.body).toMatchObject({ status: 403, detail: expect.stringContaining(`Rollen ${role} må ikke GET /audit/verify`) });
   });
 
   it.each(['/audit/verify', '/audit/export'])('GET %s without a token is 401', async (path) => {

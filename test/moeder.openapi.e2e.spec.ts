@@ -3,7 +3,7 @@ import { RunningApi, startApi } from './support/test-app';
 
 interface Operation {
   requestBody?: unknown;
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  responses: Record<string, { description?: string; content?: Record<string, unknown> }>;
 }
 
 describe('The OpenAPI document of the meeting routes', () => {
@@ -37,15 +37,35 @@ describe('The OpenAPI document of the meeting routes', () => {
     expect(paths[path]?.post?.requestBody).toBeDefined();
   });
 
-  it.each([...withBody, ...withoutBody].map((path) => ['post', path]).concat([['delete', '/moeder/{id}/punkter/{nr}']]))(
+  const onAMeeting = [...withBody, ...withoutBody].filter((path) => path !== '/moeder');
+
+  it.each(onAMeeting.map((path) => ['post', path]).concat([['delete', '/moeder/{id}/punkter/{nr}']]))(
     'documents every error of %s %s',
     (method, path) => {
-      expect(Object.keys(paths[path][method].responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '412', '413']));
+      expect(Object.keys(paths[path][method].responses)).toEqual(
+        expect.arrayContaining(['400', '401', '403', '404', '409', '412', '413', '415']),
+      );
     },
   );
 
-  it.each(['/moeder', '/moeder/{id}'])('documents the query GET %s with its errors', (path) => {
-    expect(Object.keys(paths[path].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '503']));
+  it('documents calling a meeting without a 404: it creates one', () => {
+    expect(Object.keys(paths['/moeder'].post.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '412', '413', '415']));
+    expect(Object.keys(paths['/moeder'].post.responses)).not.toContain('404');
+  });
+
+  it.each(onAMeeting.map((path) => ['post', path]).concat([['delete', '/moeder/{id}/punkter/{nr}']]))(
+    'says that a 404 of %s %s is about the meeting, not a sag',
+    (method, path) => {
+      expect(String(paths[path][method].responses['404'].description)).toMatch(/^Mødet findes ikke/);
+    },
+  );
+
+  it('documents the list GET /moeder with its errors', () => {
+    expect(Object.keys(paths['/moeder'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '503']));
+  });
+
+  it('documents the query GET /moeder/{id} with its errors', () => {
+    expect(Object.keys(paths['/moeder/{id}'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '503']));
   });
 
   it.each(['/moeder/{id}/dagsorden', '/moeder/{id}/referat'])('documents GET %s in three formats and its 406', (path) => {

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { schemasNamedForClients } from './http/openapi-names';
 import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module';
 import { JwtSecret } from './auth/jwt-secret.provider';
@@ -62,5 +63,5 @@ function setupOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, schemasNamedForClients(document), { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -85,7 +85,7 @@ describe('every command in every status where the workflow does not allow it', (
       });
   });
 
-  it.each(MOEDE_COMMAND_TYPES.filter((type) => type !== 'IndkaldMoede'))('on a meeting that does not exist, %s is findes ikke', (type) => {
+  it.each(MOEDE_COMMAND_TYPES.filter((type) => type !== 'IndkaldMoede'))('on a meeting that does not exist, %s is not found', (type) => {
     spec
       .given([])
       .when(command(type))

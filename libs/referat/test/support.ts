@@ -10,7 +10,7 @@ export function expectInOrder(tekst: string, strenge: readonly string[]): void {
     const her = tekst.indexOf(streng, fra);
     if (her === -1) {
       const tidligere = tekst.indexOf(streng) !== -1 ? ' (it occurs, but before the previous string)' : '';
-      throw new Error(`string ${i + 1} of ${strenge.length} findes ikke in order${tidligere}: ${JSON.stringify(streng)}`);
+      throw new Error(`string ${i + 1} of ${strenge.length} not found in order${tidligere}: ${JSON.stringify(streng)}`);
     }
     fra = her + streng.length;
   });

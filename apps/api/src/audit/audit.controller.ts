@@ -1,28 +1,20 @@
 import { applyDecorators, Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { exportJsonLines, verifyLog } from '@sagsgang/audit';
-import { Problem } from '../http/problem';
+import { ApiProblem } from '../http/api-errors.decorator';
 import { ExportQuery, VerifyReportDto } from './audit.dto';
 import { Roles } from './roles.guard';
 
 export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
-const problem = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    type: Problem,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
-
 /** The problem+json answers of the audit routes. */
 const ApiAuditErrors = () =>
   applyDecorators(
-    problem(400, 'Invalid query parameter'),
-    problem(401, 'Missing, expired or invalid bearer token'),
-    problem(403, 'Only revisor and admin may read the audit log'),
+    ApiProblem(400, 'Invalid query parameter'),
+    ApiProblem(401, 'Missing, expired or invalid bearer token'),
+    ApiProblem(403, 'Only revisor and admin may read the audit log'),
   );
 
 /** For auditors: is the log intact, and the log itself. Reads only; appends nothing. */
@@ -36,7 +28,8 @@ export class AuditController {
   @Get('verify')
   @Header('cache-control', 'no-store')
   @ApiOperation({
-    summary: 'Verify the whole log',
+    operationId: 'verificerLog',
+    summary: 'Verificér loggen: revisioner, positioner og hashkæden i hver strøm',
     description:
       "Walks every stream: revisions contiguous from 0, global positions strictly increasing, and the hash chain (each event's hash recomputed, each prevHash linking to the previous event). Each failure names the stream and revision where it starts. 200 also when failures are found: the report is the answer.",
   })
@@ -49,7 +42,8 @@ export class AuditController {
   @Get('export')
   @Header('cache-control', 'no-store')
   @ApiOperation({
-    summary: 'Export the log as JSON Lines',
+    operationId: 'eksporterLog',
+    summary: 'Eksportér loggen som JSON Lines, én hændelse pr. linje',
     description:
       'One event per line, in log order: {position, stream, revision, id, type, data, metadata, hash}. Streamed, never held in memory. A broken download resumes with from=<position of the last line received>. `sagsgang import` loads it into an empty store.',
   })

@@ -22,6 +22,6 @@ export class RolesGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const role = request.actor?.role ?? 'anonymous';
     if (allowed.includes(role as Role)) return true;
-    throw new Forbidden(role, `${request.method} ${request.routeOptions?.url ?? request.url} (allowed: ${allowed.join(', ')})`);
+    throw new Forbidden(role, `${request.method} ${request.routeOptions?.url ?? request.url} (tilladt for ${allowed.join(', ')})`);
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
 import { Public } from '../auth/auth.guard';
 import { AppConfig } from '../config/app-config';
-import { Problem } from '../http/problem';
+import { ApiProblem } from '../http/api-errors.decorator';
 import { SagOpfoelgningManager } from '../process-managers/sag-opfoelgning.manager';
 
 class StoreHealth {
@@ -21,6 +21,20 @@ class ProjectionHealth {
   @ApiProperty({ required: false }) error?: string;
 }
 
+class FollowUpFailureHealth {
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ description: 'Global position of the event whose follow-up was refused' }) position!: number;
+  @ApiProperty({ example: 'BeslutningRegistreret' }) eventType!: string;
+  @ApiProperty({ example: 'RegistrerBeslutning' }) command!: string;
+  @ApiProperty({ description: 'The sag the follow-up was for' }) target!: string;
+  @ApiProperty() error!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+class LiveHealth {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
 class ProcessManagerHealth {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['running', 'retrying', 'stopped', 'failed'], description: 'stopped also when SAGSGANG_PROCESS_MANAGERS=off' })
@@ -28,7 +42,7 @@ class ProcessManagerHealth {
   @ApiProperty({ description: 'Last global position fully handled' }) checkpoint!: number;
   @ApiProperty({ description: 'How far behind the head of the log it is' }) lag!: number;
   @ApiProperty({ description: 'Follow-ups the target refused (logged with the event position and skipped)' }) failures!: number;
-  @ApiProperty({ required: false, description: 'The newest refused follow-up' }) lastFailure?: object;
+  @ApiProperty({ required: false, type: FollowUpFailureHealth, description: 'The newest refused follow-up' }) lastFailure?: object;
   @ApiProperty({ required: false }) error?: string;
 }
 
@@ -51,6 +65,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'health', summary: 'Health: the event store, each read model and process manager' })
   @ApiOkResponse({ type: HealthReport, description: "Whether the event store answers, and each read model's lag" })
   async health(): Promise<HealthReport> {
     try {
@@ -78,15 +93,17 @@ export class HealthController {
 
   @Get('live')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'Liveness: the process is up and serving requests; always 200 while it answers at all' })
+  @ApiOperation({ operationId: 'healthLive', summary: 'Liveness probe' })
+  @ApiOkResponse({ type: LiveHealth, description: 'Liveness: the process is up and serving requests; always 200 while it answers at all' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Header('cache-control', 'no-store')
+  @ApiOperation({ operationId: 'healthReady', summary: 'Readiness probe' })
   @ApiOkResponse({ type: HealthReport, description: 'Readiness: the store answers, every read model and process manager is running' })
-  @ApiResponse({ status: 503, type: Problem, description: 'Not ready; the detail names what is not running' })
+  @ApiProblem(503, 'Not ready; the detail names what is not running')
   async ready(): Promise<HealthReport> {
     const report = await this.health();
     if (report.status === 'ok') return report;

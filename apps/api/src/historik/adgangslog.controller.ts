@@ -2,11 +2,10 @@ import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { Roles } from '../audit/roles.guard';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { ApiProblem, ApiQueryErrors } from '../http/api-errors.decorator';
 import { adgangResume, adgangslogStreamName } from './adgangslog';
 import { entry, HistorikSide, side } from './historik';
 import { AdgangslogQuery, HistorikSideDto } from './historik.dto';
-import { ApiForbidden } from './historik.controller';
 
 /** Who has read a meeting's lukkede punkter, and when: for the auditors. */
 @ApiTags('revision')
@@ -19,13 +18,14 @@ export class AdgangslogController {
   @Get('adgangslog')
   @Header('cache-control', 'no-store')
   @ApiOperation({
-    summary: "Reads of a meeting's lukkede punkter",
+    operationId: 'hentAdgangslog',
+    summary: 'Adgangslog: hvem har læst et mødes lukkede punkter, hvornår og hvordan',
     description:
       'Every LukketPunktLaest recorded for the meeting (stream adgangslog-<moedeId>), as historik entries: who read which punkt (nr, sagId), when, through which route and URL. Empty when nobody has read a lukket punkt of it.',
   })
   @ApiOkResponse({ type: HistorikSideDto })
   @ApiQueryErrors()
-  @ApiForbidden('Only revisor and admin may read the adgangslog')
+  @ApiProblem(403, 'Only revisor and admin may read the adgangslog')
   async adgangslog(@Query() query: AdgangslogQuery): Promise<HistorikSide> {
     const stream = adgangslogStreamName(query.moedeId);
     const events = await this.store.readStream(stream);

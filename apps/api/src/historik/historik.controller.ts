@@ -1,36 +1,28 @@
 import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ExistingMoede, foldMoede, moedeStreamName } from '@sagsgang/moede';
 import { sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../audit/roles.guard';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
-import { Problem } from '../http/problem';
+import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { HistorikEntry, HistorikSide, moedeHistorik, sagHistorik, side } from './historik';
 import { HistorikQuery, HistorikSideDto } from './historik.dto';
 import { LukketLaesning } from './lukket-laesning';
 
 const ID = new ParseUUIDPipe();
 
-export const ApiForbidden = (description: string) =>
-  ApiResponse({
-    status: 403,
-    description,
-    type: Problem,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
-
-const ApiHistorik = (summary: string, roles: string) =>
+const ApiHistorik = (operationId: string, summary: string, roles: string, notFound: string) =>
   applyDecorators(
     ApiOperation({
+      operationId,
       summary,
       description:
         'Every event of the stream as a readable entry: when recorded and when it took effect, who (user and role), a Danish one-line summary, the data, and the correlation and causation ids. Paged; oldest or newest first.',
     }),
     ApiOkResponse({ type: HistorikSideDto }),
-    ApiQueryErrors(),
-    ApiForbidden(`Only ${roles} may read the historik`),
+    ApiQueryErrors(notFound),
+    ApiProblem(403, `Only ${roles} may read the historik`),
   );
 
 /** The sag's full history: for its caseworkers and the auditors. */
@@ -46,7 +38,12 @@ export class SagHistorikController {
 
   @Get(':id/historik')
   @Header('cache-control', 'no-store')
-  @ApiHistorik("The sag's historik", 'sagsbehandler, revisor and admin')
+  @ApiHistorik(
+    'hentSagHistorik',
+    'Sagens historik: hver hændelse med hvem, hvornår og hvad, på dansk',
+    'sagsbehandler, revisor and admin',
+    NOT_FOUND.sag,
+  )
   async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = sagStreamName(id);
     const events = await this.store.readStream(stream);
@@ -70,7 +67,12 @@ export class MoedeHistorikController {
 
   @Get(':id/historik')
   @Header('cache-control', 'no-store')
-  @ApiHistorik("The meeting's historik", 'sekretaer, revisor and admin')
+  @ApiHistorik(
+    'hentMoedeHistorik',
+    'Mødets historik: hver hændelse med hvem, hvornår og hvad, på dansk',
+    'sekretaer, revisor and admin',
+    NOT_FOUND.moede,
+  )
   async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = moedeStreamName(id);
     const events = await this.store.readStream(stream);

@@ -1,34 +1,43 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { Problem } from './problem';
 
-const problemResponse = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    type: Problem,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
+/** One problem+json answer in the OpenAPI document. */
+export const ApiProblem = (status: number, description: string) =>
+  applyDecorators(
+    ApiExtraModels(Problem),
+    ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } } }),
+  );
 
-/** Documents the problem+json answers every command can give. */
-export function ApiCommandErrors() {
+/** What a 404 means on each kind of route. */
+export const NOT_FOUND = {
+  sag: 'Sagen findes ikke',
+  moede: 'Mødet findes ikke, eller punktet er ikke på dagsordenen',
+  moedeOgSag: 'Mødet findes ikke, eller sagen findes ikke',
+  bilag: 'Sagen findes ikke, eller bilaget er ikke vedhæftet den',
+  dokument: 'Mødet findes ikke, eller dokumentet er ikke offentligt endnu',
+} as const;
+
+/** Documents the problem+json answers every command can give; `notFound` says what a 404 means here (null: a creation, never 404). */
+export function ApiCommandErrors(notFound: string | null) {
   return applyDecorators(
-    problemResponse(400, 'Validation failed: which field and why; unknown fields, malformed JSON and bad headers too'),
-    problemResponse(401, 'Missing, expired or invalid bearer token'),
-    problemResponse(403, 'The role may not issue this command; nothing is appended'),
-    problemResponse(404, 'No such sag'),
-    problemResponse(409, 'Illegal transition: current state, attempted command, allowed commands'),
-    problemResponse(412, 'If-Match names a stale revision; currentRevision tells the current one'),
-    problemResponse(413, 'Request body over the size limit'),
+    ApiProblem(400, 'Validation failed: which field and why; unknown fields, malformed JSON and bad headers too'),
+    ApiProblem(401, 'Missing, expired or invalid bearer token'),
+    ApiProblem(403, 'The role may not issue this command; nothing is appended'),
+    ...(notFound ? [ApiProblem(404, notFound)] : []),
+    ApiProblem(409, 'Illegal transition: current state, attempted command, allowed commands'),
+    ApiProblem(412, 'If-Match names a stale revision; currentRevision tells the current one'),
+    ApiProblem(413, 'Request body over the size limit (1 MB)'),
+    ApiProblem(415, 'The body is not JSON (send Content-Type: application/json)'),
   );
 }
 
-/** Documents the problem+json answers every query can give. */
-export function ApiQueryErrors() {
+/** Documents the problem+json answers every query can give; `notFound` says what a 404 means here, if it can happen. */
+export function ApiQueryErrors(notFound?: string) {
   return applyDecorators(
-    problemResponse(400, 'Invalid query parameter'),
-    problemResponse(401, 'Missing, expired or invalid bearer token'),
-    problemResponse(404, 'Not found'),
-    problemResponse(503, 'The read models have not reached minPosition in time'),
+    ApiProblem(400, 'Invalid query parameter'),
+    ApiProblem(401, 'Missing, expired or invalid bearer token'),
+    ...(notFound ? [ApiProblem(404, notFound)] : []),
+    ApiProblem(503, 'The read models have not reached minPosition in time'),
   );
 }

@@ -1,18 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class FieldProblemDto {
+  @ApiProperty({ example: 'titel' }) field!: string;
+  @ApiProperty({ example: 'må ikke være tom' }) reason!: string;
+}
+
 /** An RFC 9457 problem document, with this API's extension members. */
 export class Problem {
   @ApiProperty({ example: 'https://sagsgang.dk/problems/validation' }) type!: string;
   @ApiProperty({ example: 'Ugyldig forespørgsel' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
-  @ApiProperty({ example: 'titel: must not be empty' }) detail!: string;
+  @ApiProperty({ example: 'titel: må ikke være tom' }) detail!: string;
   @ApiPropertyOptional({ example: '/sager/4f1c…/indstilling' }) instance?: string;
-  @ApiPropertyOptional({ description: 'Validation: each field and why', example: [{ field: 'titel', reason: 'must not be empty' }] })
+  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Validation: each field and why' })
   errors?: { field: string; reason: string }[];
   @ApiPropertyOptional({ description: 'Illegal transition: the state the resource is in' }) currentState?: string;
   @ApiPropertyOptional({ description: 'Illegal transition: the command that was refused' }) attemptedCommand?: string;
   @ApiPropertyOptional({ description: 'Illegal transition: what may be done now', type: [String] }) allowedCommands?: string[];
-  @ApiPropertyOptional({ description: 'Revision mismatch: the current revision' }) currentRevision?: number | string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: ['no_stream'] }],
+    description: 'Revision mismatch: the current revision, or no_stream when the stream does not exist',
+  })
+  currentRevision?: number | string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExistingMoede } from '@sagsgang/moede';
 import { Format, MoedeDokument, Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
@@ -7,7 +7,7 @@ import { AuthenticatedRequest, Public } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { Moment, momentFrom } from '../historik/point-in-time';
 import { MomentQuery } from '../historik/point-in-time.query';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
 import { MoedeDokumenter, MoedeMedDokument } from './moede-dokumenter';
 
@@ -33,7 +33,11 @@ export class MoedeDokumenterController {
   ) {}
 
   @Get('dagsorden')
-  @ApiDokument('The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only')
+  @ApiDokument(
+    'hentDagsorden',
+    'Dagsorden: mødets dagsorden som tekst, Markdown eller HTML',
+    'The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only',
+  )
   dagsorden(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: MomentQuery,
@@ -45,7 +49,11 @@ export class MoedeDokumenterController {
   }
 
   @Get('referat')
-  @ApiDokument('The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden')
+  @ApiDokument(
+    'hentReferat',
+    'Referat: mødets referat som tekst, Markdown eller HTML',
+    'The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden',
+  )
   referat(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: MomentQuery,
@@ -106,16 +114,13 @@ function rendered(dokument: MoedeDokument, art: Art, format: Format, publikum: P
 }
 
 /** The rendered document in each format, and the 406 when Accept names none of them. */
-function ApiDokument(description: string) {
+function ApiDokument(operationId: string, summary: string, description: string) {
   const tekst = { schema: { type: 'string' } };
   return applyDecorators(
+    ApiOperation({ operationId, summary }),
     ApiResponse({ status: 200, description, content: Object.fromEntries(DOKUMENT_MEDIETYPER.map(({ type }) => [type, tekst])) }),
-    ApiResponse({
-      status: 406,
-      description: 'Accept names none of text/plain, text/markdown, text/html',
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-    }),
-    ApiQueryErrors(),
+    ApiProblem(406, 'Accept names none of text/plain, text/markdown, text/html'),
+    ApiQueryErrors(NOT_FOUND.dokument),
   );
 }
 

@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
-import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { ApiCommandErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { NoBody } from '../http/body-checks';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
 import { BegrundelseDto } from '../sager/dto/tekst.dto';
 import { ID, MoedeCommandApi, withETag } from './command-api';
 import { GodkendReferatDto } from './dto/beslutning.dto';
-import { AfgangDto, FravaerDto } from './dto/fremmoede.dto';
+import { RegistrerAfgangDto, RegistrerFravaerDto } from './dto/fremmoede.dto';
 import { IndkaldMoedeDto } from './dto/indkald-moede.dto';
 import { MoedeCommandData, MoedeCommandMessage } from './moede-commands';
 
@@ -24,7 +24,8 @@ export class MoederCommandsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResultDto, description: 'The meeting is called (planlagt); id is the new meeting' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'indkaldMoede', summary: 'IndkaldMoede: indkalder et møde i et udvalg' })
+  @ApiCommandErrors(null)
   async indkald(@Body() body: IndkaldMoedeDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const { udvalg, start, sted, sekretaer } = body;
     const medlemmer = body.medlemmer.map(({ navn, parti }) => ({ navn, parti: parti ?? null }));
@@ -35,7 +36,8 @@ export class MoederCommandsController {
   @Post(':id/udsend')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The dagsorden is sent; from now on the punkt numbers never change' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'udsendDagsorden', summary: 'UdsendDagsorden: udsender dagsordenen; punkternes numre ligger fast herefter' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   udsend(
     @Param('id', ID) id: string,
     @NoBody() _body: undefined,
@@ -48,7 +50,8 @@ export class MoederCommandsController {
   @Post(':id/aabn')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is open: beslutninger may be recorded' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'aabnMoede', summary: 'AabnMoede: åbner mødet, så beslutninger kan registreres' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   aabn(
     @Param('id', ID) id: string,
     @NoBody() _body: undefined,
@@ -61,7 +64,8 @@ export class MoederCommandsController {
   @Post(':id/aflys')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Cancelled before it opened; every sag on the agenda is withdrawn from it' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'aflysMoede', summary: 'AflysMoede: aflyser mødet; sagerne trækkes fra dagsordenen' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   aflys(
     @Param('id', ID) id: string,
     @Body() body: BegrundelseDto,
@@ -74,10 +78,14 @@ export class MoederCommandsController {
   @Post(':id/fravaer')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Afbud or fravær, for the whole meeting or for named punkter' })
-  @ApiCommandErrors()
+  @ApiOperation({
+    operationId: 'registrerFravaer',
+    summary: 'RegistrerFravaer: registrerer afbud eller fravær for hele mødet eller for punkter',
+  })
+  @ApiCommandErrors(NOT_FOUND.moede)
   fravaer(
     @Param('id', ID) id: string,
-    @Body() body: FravaerDto,
+    @Body() body: RegistrerFravaerDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -90,10 +98,11 @@ export class MoederCommandsController {
   @Post(':id/afgang')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'A member left after punkt efterPunkt and takes no part in later punkter' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'registrerAfgang', summary: 'RegistrerAfgang: et medlem forlod mødet efter et punkt' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   afgang(
     @Param('id', ID) id: string,
-    @Body() body: AfgangDto,
+    @Body() body: RegistrerAfgangDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -103,7 +112,8 @@ export class MoederCommandsController {
   @Post(':id/haev')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The meeting is closed; the referat content is fixed and awaits approval' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'haevMoede', summary: 'HaevMoede: hæver mødet; referatets indhold ligger fast' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   haev(
     @Param('id', ID) id: string,
     @NoBody() _body: undefined,
@@ -119,7 +129,8 @@ export class MoederCommandsController {
     type: CommandResultDto,
     description: "One member's approval of the referat as rendered now (its sha256 is recorded); the last one approves it",
   })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'godkendReferat', summary: 'GodkendReferat: et medlem godkender referatet, som det gengives nu' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   async godkend(
     @Param('id', ID) id: string,
     @Body() body: GodkendReferatDto,
@@ -135,7 +146,8 @@ export class MoederCommandsController {
     type: CommandResultDto,
     description: 'The approved referat is published: the public may read it (lukkede punkter hidden)',
   })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'offentliggoerReferat', summary: 'OffentliggoerReferat: offentliggør det godkendte referat' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   offentliggoer(
     @Param('id', ID) id: string,
     @NoBody() _body: undefined,

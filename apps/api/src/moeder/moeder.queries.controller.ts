@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { moedeDato } from '@sagsgang/moede';
 import { ReadModelStore } from '@sagsgang/projections';
@@ -8,10 +8,11 @@ import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { MoedeListQuery } from './dto/moede-query.dto';
 import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
+import { MoedeDto } from './dto/moede.dto';
 import { moederProjection, MoedeView } from '@sagsgang/read-models';
 
 @ApiTags('moeder')
@@ -26,6 +27,10 @@ export class MoederQueriesController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    operationId: 'hentMoeder',
+    summary: 'Møder: en side af møderne i rækkefølge efter start, filtreret på udvalg, status og periode',
+  })
   @ApiOkResponse({ type: MoedeListeDto, description: 'A page of meetings in order of their start, with the total number of matches' })
   @ApiQueryErrors()
   async list(@Query() query: MoedeListQuery): Promise<MoedeListeDto> {
@@ -47,11 +52,13 @@ export class MoederQueriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'hentMoede', summary: 'Møde: mødet nu, eller som det stod på et tidspunkt (asOf) eller en revision' })
   @ApiOkResponse({
+    type: MoedeDto,
     description:
       'The meeting as it stands now: agenda, attendance, beslutninger, approvals (read model); with asOf/revision as it stood then (folded from its stream). ETag is that revision',
   })
-  @ApiQueryErrors()
+  @ApiQueryErrors(NOT_FOUND.moede)
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PointInTimeQuery,

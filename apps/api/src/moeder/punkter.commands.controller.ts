@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
-import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { ApiCommandErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
 import { ID, MoedeCommandApi, NR, withETag } from './command-api';
-import { BeslutningDto, ProtokoltilfoerselDto } from './dto/beslutning.dto';
-import { InhabilitetDto } from './dto/fremmoede.dto';
+import { RegistrerBeslutningDto, TilfoejProtokoltilfoerselDto } from './dto/beslutning.dto';
+import { ErklaerInhabilitetDto } from './dto/fremmoede.dto';
 import { FjernPunktDto, FlytPunktDto, MarkerPunktDto, TilfoejPunktDto, TilfoejPunktResultDto } from './dto/punkt.dto';
 import type { TilfoejPunktResult } from './moede-command.handler';
 import { MoedeCommandData, MoedeCommandMessage } from './moede-commands';
@@ -25,7 +25,8 @@ export class PunkterCommandsController {
     type: TilfoejPunktResultDto,
     description: 'The sag is the next punkt, nr (supplerende once the dagsorden is sent); the sag is then put on this agenda',
   })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'tilfoejPunkt', summary: 'TilfoejPunkt: sætter en indstillet sag på dagsordenen som næste punkt' })
+  @ApiCommandErrors(NOT_FOUND.moedeOgSag)
   async tilfoej(
     @Param('id', ID) id: string,
     @Body() body: TilfoejPunktDto,
@@ -39,7 +40,8 @@ export class PunkterCommandsController {
   @Post(':nr/flyt')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Reorders the agenda before it is sent' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'flytPunkt', summary: 'FlytPunkt: flytter et punkt, før dagsordenen er udsendt' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   flyt(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
@@ -56,7 +58,8 @@ export class PunkterCommandsController {
     type: CommandResultDto,
     description: 'Before sending the punkt is removed (the rest renumbered), after it is trukket (keeps its number)',
   })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'fjernPunkt', summary: 'FjernPunkt: fjerner et punkt (før udsendelse) eller trækker det (efter)' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   fjern(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
@@ -70,7 +73,8 @@ export class PunkterCommandsController {
   @Post(':nr/marker')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'Marks the punkt åbent or lukket' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'markerPunkt', summary: 'MarkerPunkt: markerer punktet åbent eller lukket' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   marker(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
@@ -87,11 +91,12 @@ export class PunkterCommandsController {
   @Post(':nr/inhabilitet')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'The member declares inhabilitet and takes no part in the punkt' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'erklaerInhabilitet', summary: 'ErklaerInhabilitet: et medlem erklærer sig inhabil i punktet' })
+  @ApiCommandErrors(NOT_FOUND.moede)
   inhabilitet(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
-    @Body() body: InhabilitetDto,
+    @Body() body: ErklaerInhabilitetDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -107,11 +112,15 @@ export class PunkterCommandsController {
     type: CommandResultDto,
     description: "The udvalg's beslutning; the sag follows it (pass position as minPosition to read the sag after)",
   })
-  @ApiCommandErrors()
+  @ApiOperation({
+    operationId: 'registrerBeslutning',
+    summary: 'RegistrerBeslutning: registrerer udvalgets beslutning på punktet; sagen følger den',
+  })
+  @ApiCommandErrors(NOT_FOUND.moede)
   beslutning(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
-    @Body() body: BeslutningDto,
+    @Body() body: RegistrerBeslutningDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -124,11 +133,15 @@ export class PunkterCommandsController {
   @Post(':nr/protokoltilfoersel')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto, description: 'A dissent by an outvoted member, while the meeting is open' })
-  @ApiCommandErrors()
+  @ApiOperation({
+    operationId: 'tilfoejProtokoltilfoersel',
+    summary: 'TilfoejProtokoltilfoersel: tilføjer et nedstemt medlems protokoltilførsel',
+  })
+  @ApiCommandErrors(NOT_FOUND.moede)
   protokoltilfoersel(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
-    @Body() body: ProtokoltilfoerselDto,
+    @Body() body: TilfoejProtokoltilfoerselDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

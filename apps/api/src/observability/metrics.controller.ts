@@ -1,19 +1,11 @@
 import { applyDecorators, Controller, Get, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../audit/roles.guard';
-import { Problem } from '../http/problem';
+import { ApiProblem } from '../http/api-errors.decorator';
 import { Metrics } from './metrics';
 
-const problem = (status: number, description: string) =>
-  ApiResponse({
-    status,
-    description,
-    type: Problem,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
-
 const ApiMetricsErrors = () =>
-  applyDecorators(problem(401, 'Missing, expired or invalid bearer token'), problem(403, 'Only admin may read the metrics'));
+  applyDecorators(ApiProblem(401, 'Missing, expired or invalid bearer token'), ApiProblem(403, 'Only admin may read the metrics'));
 
 /**
  * Prometheus metrics for the operator. Behind an admin token like every
@@ -33,6 +25,7 @@ export class MetricsController {
   @Header('cache-control', 'no-store')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
+    operationId: 'metrics',
     summary: 'Prometheus metrics',
     description:
       'Text exposition format: sagsgang_http_requests_total, sagsgang_http_request_duration_seconds, sagsgang_events_appended_total, sagsgang_expected_revision_conflicts_total, sagsgang_projection_lag, sagsgang_process_manager_lag and the default Node.js process metrics.',

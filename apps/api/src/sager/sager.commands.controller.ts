@@ -1,16 +1,16 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { describeBlob } from '@sagsgang/blob-store';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
-import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { ApiCommandErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { NoBody } from '../http/body-checks';
-import { BilagDto } from './dto/bilag.dto';
+import { VedhaeftBilagDto } from './dto/vedhaeft-bilag.dto';
 import { CommandResultDto, OpretSagResultDto } from './dto/command-result.dto';
-import { IndstillingDto } from './dto/indstilling.dto';
+import { GivIndstillingDto } from './dto/giv-indstilling.dto';
 import { OpretSagDto } from './dto/opret-sag.dto';
 import { BegrundelseDto, TekstDto } from './dto/tekst.dto';
 import type { OpretSagResult } from './sag-command.handler';
@@ -35,7 +35,8 @@ export class SagerCommandsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: OpretSagResultDto, description: 'The sag exists with its allocated sagsnummer' })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'opretSag', summary: 'OpretSag: opretter en sag og tildeler den et sagsnummer' })
+  @ApiCommandErrors(null)
   async opret(
     @Body() body: OpretSagDto,
     @CommandCtx() context: CommandContext,
@@ -49,7 +50,8 @@ export class SagerCommandsController {
   @Post(':id/anledning')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'beskrivAnledning', summary: 'BeskrivAnledning: beskriver sagens anledning' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   anledning(
     @Param('id', ID) id: string,
     @Body() body: TekstDto,
@@ -62,7 +64,8 @@ export class SagerCommandsController {
   @Post(':id/sagsfremstilling')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'skrivSagsfremstilling', summary: 'SkrivSagsfremstilling: skriver en ny version af sagsfremstillingen' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   sagsfremstilling(
     @Param('id', ID) id: string,
     @Body() body: TekstDto,
@@ -75,10 +78,11 @@ export class SagerCommandsController {
   @Post(':id/bilag')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'vedhaeftBilag', summary: 'VedhaeftBilag: vedhæfter et bilag (filen sendes base64-kodet)' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   bilag(
     @Param('id', ID) id: string,
-    @Body() body: BilagDto,
+    @Body() body: VedhaeftBilagDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -100,10 +104,14 @@ export class SagerCommandsController {
     type: CommandResultDto,
     description: 'Gives the indstilling, or revises it when one is already given and not yet decided',
   })
-  @ApiCommandErrors()
+  @ApiOperation({
+    operationId: 'givIndstilling',
+    summary: 'GivIndstilling: giver sagens indstilling, eller reviderer den givne (ReviderIndstilling)',
+  })
+  @ApiCommandErrors(NOT_FOUND.sag)
   indstilling(
     @Param('id', ID) id: string,
-    @Body() body: IndstillingDto,
+    @Body() body: GivIndstillingDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -116,7 +124,8 @@ export class SagerCommandsController {
   @Post(':id/henlaeg')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'henlaegSag', summary: 'HenlaegSag: henlægger sagen med en begrundelse' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   henlaeg(
     @Param('id', ID) id: string,
     @Body() body: BegrundelseDto,
@@ -129,7 +138,8 @@ export class SagerCommandsController {
   @Post(':id/afslut')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'afslutSag', summary: 'AfslutSag: afslutter en afgjort sag' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   afslut(
     @Param('id', ID) id: string,
     @NoBody() _body: undefined,
@@ -142,7 +152,8 @@ export class SagerCommandsController {
   @Post(':id/genoptag')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
+  @ApiOperation({ operationId: 'genoptagSag', summary: 'GenoptagSag: genoptager en henlagt eller afsluttet sag' })
+  @ApiCommandErrors(NOT_FOUND.sag)
   genoptag(
     @Param('id', ID) id: string,
     @Body() body: BegrundelseDto,

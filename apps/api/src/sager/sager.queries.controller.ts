@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { ReadModelStore } from '@sagsgang/projections';
@@ -8,10 +8,11 @@ import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
 import { PointInTimeQuery } from '../historik/point-in-time.query';
 import { PointInTimeReader } from '../historik/point-in-time.reader';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { JSON_CONTENT_TYPE, pageJson } from '../http/page-json';
 import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { SagListQuery } from './dto/sag-query.dto';
+import { SagDto, SagListeDto } from './dto/sag.dto';
 import { sagerProjection, SagView } from '@sagsgang/read-models';
 
 @ApiTags('sager')
@@ -27,7 +28,8 @@ export class SagerQueriesController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'A page of sager, newest first, with the total number of matches' })
+  @ApiOperation({ operationId: 'hentSager', summary: 'Sager: en side af sagerne, nyeste først, filtreret og søgt' })
+  @ApiOkResponse({ type: SagListeDto, description: 'A page of sager, newest first, with the total number of matches' })
   @ApiQueryErrors()
   async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readYourWrites.waitFor(query.minPosition);
@@ -53,11 +55,13 @@ export class SagerQueriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'hentSag', summary: 'Sag: sagen nu, eller som den stod på et tidspunkt (asOf) eller en revision' })
   @ApiOkResponse({
+    type: SagDto,
     description:
       'The sag as it stands now (read model), or with asOf/revision as it stood then (folded from its stream); ETag is that revision. A moment before the sag existed, or a revision beyond its last, is a 404',
   })
-  @ApiQueryErrors()
+  @ApiQueryErrors(NOT_FOUND.sag)
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PointInTimeQuery,
@@ -73,8 +77,13 @@ export class SagerQueriesController {
   }
 
   @Get(':id/bilag/:bilagId')
-  @ApiOkResponse({ description: 'The bilag file, exactly the bytes that were attached (checked against its sha256)' })
-  @ApiQueryErrors()
+  @ApiOperation({ operationId: 'hentBilag', summary: 'Bilag: filen, præcis som den blev vedhæftet' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The bilag file, exactly the bytes that were attached (checked against its sha256), with its own media type',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQueryErrors(NOT_FOUND.bilag)
   async bilag(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('bilagId', new ParseUUIDPipe()) bilagId: string,

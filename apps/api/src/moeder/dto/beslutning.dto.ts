@@ -24,7 +24,7 @@ export class AfstemningDto {
   undlod!: string[];
 }
 
-export class BeslutningDto {
+export class RegistrerBeslutningDto {
   @ApiProperty({ enum: ALLE_UDFALD, description: "Only those the sag's workflow allows for its sagstype at this udvalg" })
   @IsIn(ALLE_UDFALD)
   udfald!: Udfald;
@@ -41,7 +41,7 @@ export class BeslutningDto {
   afstemning?: AfstemningDto | null;
 }
 
-export class ProtokoltilfoerselDto {
+export class TilfoejProtokoltilfoerselDto {
   @ApiProperty({ example: 'Allan Høyer', description: 'A member who was outvoted' })
   @IsString()
   @Length(1, TEXT.navn)

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, 
 import { FRAVAERSARTER, Fravaersart } from '@sagsgang/moede';
 import { TEXT } from '../../sager/dto/limits';
 
-export class FravaerDto {
+export class RegistrerFravaerDto {
   @ApiProperty({ example: 'Helge Bo Jensen' })
   @IsString()
   @Length(1, TEXT.navn)
@@ -27,7 +27,7 @@ export class FravaerDto {
   punkter?: number[] | null;
 }
 
-export class AfgangDto {
+export class RegistrerAfgangDto {
   @ApiProperty({ example: 'Allan Høyer' })
   @IsString()
   @Length(1, TEXT.navn)
@@ -39,7 +39,7 @@ export class AfgangDto {
   efterPunkt!: number;
 }
 
-export class InhabilitetDto {
+export class ErklaerInhabilitetDto {
   @ApiProperty({ example: 'Allan Høyer' })
   @IsString()
   @Length(1, TEXT.navn)

@@ -6,13 +6,13 @@ import { TEXT } from '../../sager/dto/limits';
 /** A meeting's start always carries its offset: the meeting date is the date written in it. */
 export const START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export class MedlemDto {
+export class IndkaldtMedlemDto {
   @ApiProperty({ example: 'Helge Bo Jensen', description: 'Unique within the meeting: later commands name the member by it' })
   @IsString()
   @Length(1, TEXT.navn)
   navn!: string;
 
-  @ApiPropertyOptional({ example: 'Ø', nullable: true, description: 'The party letter printed after the name' })
+  @ApiPropertyOptional({ type: String, example: 'Ø', nullable: true, description: 'The party letter printed after the name' })
   @IsOptional()
   @IsString()
   @Length(1, 20)
@@ -34,12 +34,12 @@ export class IndkaldMoedeDto {
   @Length(1, TEXT.titel)
   sted!: string;
 
-  @ApiProperty({ type: [MedlemDto], description: "The udvalg's members; at least one" })
+  @ApiProperty({ type: [IndkaldtMedlemDto], description: "The udvalg's members; at least one" })
   @ValidateNested({ each: true })
-  @Type(() => MedlemDto)
+  @Type(() => IndkaldtMedlemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  medlemmer!: MedlemDto[];
+  medlemmer!: IndkaldtMedlemDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['Hans Hansen (direktør)'], description: 'Others present; they take no part in votes' })
   @IsOptional()

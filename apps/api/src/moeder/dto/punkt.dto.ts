@@ -16,7 +16,12 @@ export class TilfoejPunktDto {
   @IsBoolean()
   lukket?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Personalesag', description: 'Only for a lukket punkt: the title the public sees' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Personalesag',
+    description: 'Only for a lukket punkt: the title the public sees',
+  })
   @IsOptional()
   @IsString()
   @Length(1, TEXT.titel)
@@ -28,7 +33,7 @@ export class MarkerPunktDto {
   @IsBoolean()
   lukket!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Personalesag' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Personalesag' })
   @IsOptional()
   @IsString()
   @Length(1, TEXT.titel)
@@ -43,7 +48,7 @@ export class FlytPunktDto {
 }
 
 export class FjernPunktDto {
-  @ApiPropertyOptional({ nullable: true, example: 'Sagen afventer yderligere oplysninger' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Sagen afventer yderligere oplysninger' })
   @IsOptional()
   @IsString()
   @Length(1, TEXT.prosa)

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsString, Length } from 'class-validator';
 import { TEXT } from './limits';
 
-export class IndstillingDto {
+export class GivIndstillingDto {
   @ApiProperty({ example: 'Direktøren for By, Kultur, Miljø & Beskæftigelse indstiller,' })
   @IsString()
   @Length(1, TEXT.titel)

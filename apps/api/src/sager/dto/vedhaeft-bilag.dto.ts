@@ -3,7 +3,7 @@ import { IsBase64, IsString, Length, Matches } from 'class-validator';
 import { TEXT } from './limits';
 
 /** A bilag travels as base64 inside JSON; the engine stores the bytes by their sha256, never in the event. */
-export class BilagDto {
+export class VedhaeftBilagDto {
   @ApiProperty({ example: 'Handleplan 2016-17 for Erhvervsstrategien 2013 - 2017' })
   @IsString()
   @Length(1, TEXT.titel)
