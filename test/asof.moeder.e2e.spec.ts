@@ -79,7 +79,7 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
     const offentlig = await dokument('dagsorden', { asOf: recordedAt(udsendt) }, false).expect(200);
     expect(offentlig.text).not.toContain(TITLER[2]);
     const foer = await dokument('dagsorden', { revision: udsendt.revision - 1 }, false).expect(404);
-    expect(foer.body.detail).toBe(`no dagsorden for møde ${moedeId}`);
+    expect(foer.body.detail).toBe(`møde ${moedeId} har ingen dagsorden, der kan vises`);
   });
 
   it('GET /moeder/:id asOf the sending is the meeting folded by hand up to it, ETag its revision', async () => {
@@ -112,11 +112,13 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
 
   it('before the meeting existed, or beyond its last revision, is a 404 naming the moment', async () => {
     const foer = new Date(Date.parse(recordedAt(events[0])) - 1).toISOString();
-    expect((await dokument('dagsorden', { asOf: foer }).expect(404)).body.detail).toContain(`møde ${moedeId} did not exist at ${foer}`);
+    expect((await dokument('dagsorden', { asOf: foer }).expect(404)).body.detail).toContain(`møde ${moedeId} fandtes ikke ${foer}`);
     expect(
       (await request(api.url).get(`/moeder/${moedeId}?asOf=${foer}`).set(klienten.token('revisor')).expect(404)).body.detail,
     ).toContain('did not exist');
-    expect((await dokument('referat', { revision: events.length }).expect(404)).body.detail).toContain(`has no revision ${events.length}`);
+    expect((await dokument('referat', { revision: events.length }).expect(404)).body.detail).toContain(
+      `har ingen revision ${events.length}`,
+    );
   });
 
   it('asOf and revision together is a 400, for the documents too', async () => {

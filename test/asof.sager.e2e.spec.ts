@@ -129,15 +129,13 @@ describe('GET /sager/:id as of a moment: a sag through three meetings and a revi
     const foer = new Date(ms(events[0]) - 1).toISOString();
     const response = await hent({ asOf: foer }).expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.detail).toBe(
-      `sag ${sagId} did not exist at ${foer}; it was created at ${events[0].metadata.recordedAt as string}`,
-    );
+    expect(response.body.detail).toBe(`sag ${sagId} fandtes ikke ${foer}; den blev oprettet ${events[0].metadata.recordedAt as string}`);
   });
 
   it('a revision beyond the stream is a 404 naming the latest', async () => {
     const response = await hent({ revision: events.length }).expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.detail).toBe(`sag ${sagId} has no revision ${events.length}; its latest revision is ${events.length - 1}`);
+    expect(response.body.detail).toBe(`sag ${sagId} har ingen revision ${events.length}; den seneste er ${events.length - 1}`);
   });
 
   it('a sag that never existed is a 404 at any moment', async () => {

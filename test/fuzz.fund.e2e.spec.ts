@@ -24,7 +24,9 @@ describe('Hostile input the fuzz tests found', () => {
   it('a body nested 20,000 deep is a 400, not a stack overflow (500)', async () => {
     const dyb = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const problem = await refused(() => json(request(api.url).post('/sager').set(som('sagsbehandler')), `{"titel":"T","sagsgang":${dyb}}`));
-    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ reason: expect.stringContaining('nest deeper') })]));
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: expect.stringContaining('indlejret mere end') })]),
+    );
   });
 
   it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])(
@@ -34,7 +36,7 @@ describe('Hostile input the fuzz tests found', () => {
       const problem = await refused(() =>
         json(request(api.url).post(`/sager/${sagId}/anledning`).set(som('sagsbehandler')), `{"tekst":"Anledningen","${navn}":"x"}`),
       );
-      expect(problem.errors).toEqual([{ field: navn, reason: `property ${navn} should not exist` }]);
+      expect(problem.errors).toEqual([{ field: navn, reason: 'feltet kendes ikke' }]);
     },
   );
 

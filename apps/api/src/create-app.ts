@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { countHandlersInFlight, RequestsInFlight } from './lifecycle/requests-in-flight';
+import { BODY_LIMIT_BYTES } from './http/body-limit';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { registerSecurity, trustProxy } from './http/security';
 import { createValidationPipe } from './http/validation';
@@ -14,9 +15,6 @@ import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
 import { APP_LOGGER, NestPinoLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
-
-/** Request bodies above this are refused with 413 before they are parsed. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface CreateAppOptions {
   /** Log errors only (the tests), whatever SAGSGANG_LOG_LEVEL says. */

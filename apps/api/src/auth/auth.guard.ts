@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token) {
       if (isPublic) return true;
-      throw unauthorized('Missing bearer token');
+      throw unauthorized('Forespørgslen mangler et token: send Authorization: Bearer <token>');
     }
     try {
       request.actor = verifyToken(this.secret.value, token);

@@ -32,7 +32,7 @@ function header(request: AuthenticatedRequest, name: string, shape: RegExp): str
   const value = request.headers[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !shape.test(value)) {
-    throw badHeader(name, `must match ${shape.source}`);
+    throw badHeader(name, `skal have formen ${shape.source}`);
   }
   return value;
 }
@@ -41,7 +41,7 @@ function revisionHeader(request: AuthenticatedRequest): number | undefined {
   const value = request.headers['if-match'];
   if (value === undefined) return undefined;
   const match = typeof value === 'string' ? REVISION_TAG.exec(value.trim()) : null;
-  if (!match) throw badHeader('If-Match', 'must be a revision as sent in ETag, e.g. "3"');
+  if (!match) throw badHeader('If-Match', 'skal være en revision, som ETag angiver den, fx "3"');
   return Number(match[1]);
 }
 

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Inject, NotFoundException, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ExistingMoede, foldMoede, moedeStreamName } from '@sagsgang/moede';
@@ -6,11 +6,10 @@ import { sagStreamName } from '@sagsgang/sag';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Roles } from '../audit/roles.guard';
 import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
+import { ID } from '../http/path-params';
 import { HistorikEntry, HistorikSide, moedeHistorik, sagHistorik, side } from './historik';
 import { HistorikQuery, HistorikSideDto } from './historik.dto';
 import { LukketLaesning } from './lukket-laesning';
-
-const ID = new ParseUUIDPipe();
 
 const ApiHistorik = (operationId: string, summary: string, roles: string, notFound: string) =>
   applyDecorators(
@@ -47,7 +46,7 @@ export class SagHistorikController {
   async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = sagStreamName(id);
     const events = await this.store.readStream(stream);
-    if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} not found` });
+    if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} findes ikke` });
     const page = side(id, stream, sagHistorik(events), query);
     await this.lukket.sag(request, id, events);
     return page;
@@ -76,7 +75,7 @@ export class MoedeHistorikController {
   async historik(@Param('id', ID) id: string, @Query() query: HistorikQuery, @Req() request: AuthenticatedRequest): Promise<HistorikSide> {
     const stream = moedeStreamName(id);
     const events = await this.store.readStream(stream);
-    if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
+    if (events.length === 0) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} findes ikke` });
     const page = side(id, stream, moedeHistorik(events), query);
     // A page that names a lukket punkt's sag shows its content (title, beslutning, texts).
     await this.lukket.moedeSager(request, foldMoede(events) as ExistingMoede, sagerNaevnt(page.items));

@@ -4,7 +4,7 @@ import { IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
 
 /** A date-time with its zone: a bare date or local time would be read in the server's zone. */
 const DATO_TID_MED_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const ASOF_FORMAT = 'asOf must be an ISO 8601 date-time with its offset, e.g. 2019-12-16T17:00:00+01:00 or 2019-12-16T16:00:00Z';
+const ASOF_FORMAT = 'skal være et ISO 8601-tidspunkt med tidszone, fx 2019-12-16T17:00:00+01:00 eller 2019-12-16T16:00:00Z';
 
 /** A read as it stood at a past moment: asOf or revision, never both (400). */
 export class MomentQuery {

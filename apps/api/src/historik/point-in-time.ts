@@ -12,7 +12,7 @@ export type Moment = { kind: 'revision'; revision: number } | { kind: 'asOf'; as
 /** The moment a query names, or undefined for "now". Both at once is a 400. */
 export function momentFrom(query: { asOf?: string; revision?: number }): Moment | undefined {
   if (query.asOf !== undefined && query.revision !== undefined) {
-    const reason = 'asOf and revision name a moment each; give one of them';
+    const reason = 'asOf og revision angiver hver et tidspunkt; giv kun den ene';
     throw new BadRequestException({
       title: 'Ugyldig forespørgsel',
       detail: reason,
@@ -54,13 +54,13 @@ export function prefixAt(events: readonly RecordedEvent[], moment: Moment): Reco
  * revision beyond its last.
  */
 export function streamAt(what: string, id: string, events: readonly RecordedEvent[], moment: Moment): RecordedEvent[] {
-  if (events.length === 0) throw notFound(`${what} ${id} not found`);
+  if (events.length === 0) throw notFound(`${what} ${id} findes ikke`);
   if (moment.kind === 'revision' && moment.revision > events[events.length - 1].revision) {
-    throw notFound(`${what} ${id} has no revision ${moment.revision}; its latest revision is ${events[events.length - 1].revision}`);
+    throw notFound(`${what} ${id} har ingen revision ${moment.revision}; den seneste er ${events[events.length - 1].revision}`);
   }
   const prefix = prefixAt(events, moment);
   if (prefix.length === 0 && moment.kind === 'asOf') {
-    throw notFound(`${what} ${id} did not exist at ${moment.asOf}; it was created at ${String(events[0].metadata.recordedAt)}`);
+    throw notFound(`${what} ${id} fandtes ikke ${moment.asOf}; den blev oprettet ${String(events[0].metadata.recordedAt)}`);
   }
   return prefix;
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, Body, PipeTransform } from '@nestjs/common';
 import { FieldProblem } from '@sagsgang/kernel';
+import { ukendtFelt } from './validation-messages';
 
 /** No body of this API nests deeper than a few levels (body → medlemmer → medlem → navn). */
 export const MAX_BODY_DEPTH = 16;
@@ -24,17 +25,17 @@ export function unsafeBodyProblems(body: unknown): FieldProblem[] {
     const { value, field, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (LONE_SURROGATE.test(value))
-        problems.push({ field: field || 'body', reason: 'must be well-formed Unicode (it holds a lone surrogate)' });
-      if (CONTROL_CHARACTER.test(value)) problems.push({ field: field || 'body', reason: 'must not contain control characters' });
+        problems.push({ field: field || 'body', reason: 'skal være gyldig Unicode (teksten har et enligt surrogattegn)' });
+      if (CONTROL_CHARACTER.test(value)) problems.push({ field: field || 'body', reason: 'må ikke indeholde kontroltegn' });
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_BODY_DEPTH) {
-        problems.push({ field: field || 'body', reason: `must not nest deeper than ${MAX_BODY_DEPTH} levels` });
+        problems.push({ field: field || 'body', reason: `må ikke være indlejret mere end ${MAX_BODY_DEPTH} niveauer` });
         continue;
       }
       for (const [key, child] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
         if (!Array.isArray(value) && (key === 'prototype' || key in Object.prototype))
-          problems.push({ field: path, reason: `property ${key} should not exist` });
+          problems.push({ field: path, reason: ukendtFelt(path) });
         stack.push({ value: child, field: path, depth: depth + 1 });
       }
     }
@@ -59,8 +60,8 @@ export class NoBodyPipe implements PipeTransform {
     const fields = isObject ? Object.keys(value) : [];
     throw invalidBody(
       fields.length > 0
-        ? fields.map((field) => ({ field, reason: `property ${field} should not exist` }))
-        : [{ field: 'body', reason: 'this command takes no body' }],
+        ? fields.map((field) => ({ field, reason: ukendtFelt(field) }))
+        : [{ field: 'body', reason: 'kommandoen tager ingen krop' }],
     );
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '@sagsgang/event-store';
 import { Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
+import { BODY_LIMIT_BYTES } from './body-limit';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 
 /** Maps every error to problem+json once; unknown errors become a 500 without internals. */
@@ -46,7 +47,7 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof InvalidAppend) return problem(400, 'validation', 'Ugyldig forespørgsel', error.message);
   if (error instanceof HttpException) return fromHttpException(error);
-  if (isFastifyClientError(error)) return problem(error.statusCode, slugFor(error.statusCode), error.code, error.message);
+  if (isFastifyClientError(error)) return problem(error.statusCode, slugFor(error.statusCode), titleFor(error.statusCode), error.message);
   return problem(500, 'internal', 'Intern fejl', 'Der opstod en uventet fejl; den er logget.');
 }
 
@@ -54,7 +55,7 @@ function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   const response = error.getResponse();
   const extra = typeof response === 'object' && response !== null ? (response as Partial<Problem>) : {};
-  return problem(status, slugFor(status), extra.title ?? error.name, extra.detail ?? error.message, {
+  return problem(status, slugFor(status), extra.title ?? titleFor(status), extra.detail ?? nestDetail(error), {
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.currentRevision !== undefined ? { currentRevision: extra.currentRevision } : {}),
   });
@@ -87,4 +88,40 @@ function slugFor(status: number): string {
     503: 'service-unavailable',
   };
   return slugs[status] ?? 'error';
+}
+
+/** The title of a problem that brings none of its own: Nest's and Fastify's own refusals. */
+function titleFor(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Ugyldig forespørgsel',
+    401: 'Ikke logget ind',
+    403: 'Ingen adgang',
+    404: 'Findes ikke',
+    405: 'Metoden findes ikke',
+    406: 'Formatet findes ikke',
+    409: 'Konflikt',
+    412: 'Forældet revision',
+    413: 'For stor forespørgsel',
+    415: 'Medietypen understøttes ikke',
+    429: 'For mange forespørgsler',
+    503: 'Utilgængelig',
+  };
+  return titles[status] ?? (status >= 500 ? 'Intern fejl' : 'Ugyldig forespørgsel');
+}
+
+/** Nest's own refusals, and Fastify's that Nest passes on, in Danish, saying what to send instead. */
+function nestDetail(error: HttpException): string {
+  const status = error.getStatus();
+  if (status === 413) {
+    return `Kroppen er større end grænsen på ${BODY_LIMIT_BYTES / 1024 / 1024} MB (${BODY_LIMIT_BYTES.toLocaleString('da-DK')} bytes); send en mindre krop, fx et mindre bilag`;
+  }
+  if (status === 415) return 'Send kroppen som JSON med Content-Type: application/json';
+  if (status === 400 && /JSON/.test(error.message)) {
+    return /empty/i.test(error.message)
+      ? 'Kroppen er tom, men Content-Type siger JSON; send et JSON-objekt eller ingen Content-Type'
+      : 'Kroppen er ikke gyldig JSON; send et JSON-objekt';
+  }
+  const route = /^Cannot (\w+) (.*)$/.exec(error.message);
+  if (route) return `Ruten ${route[1]} ${route[2]} findes ikke`;
+  return error.message;
 }

@@ -1,6 +1,6 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem } from '@sagsgang/kernel';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { invalidBody, unsafeBodyProblems } from './body-checks';
+import { danskeProblemer } from './validation-messages';
 
 /**
  * Every request body is validated by class-validator: unknown fields are
@@ -14,7 +14,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    exceptionFactory: (errors) => invalidBody(flatten(errors)),
+    // The reasons are worded from the rules the DTO declares (see danskeProblemer), and need the failing object and value.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => invalidBody(danskeProblemer(errors)),
   });
 }
 
@@ -31,12 +33,4 @@ class StrictValidationPipe extends ValidationPipe {
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
   }
-}
-
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }

@@ -1,11 +1,9 @@
-import { applyDecorators, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandResult } from '../commands/command-context';
 
-// Ids are v4, or v5 when derived from an Idempotency-Key.
-export const ID = new ParseUUIDPipe();
-export const NR = new ParseIntPipe();
+export { ID, NR } from '../http/path-params';
 
 /** What every meeting command controller declares, as the sag API does. */
 export function MoedeCommandApi() {

@@ -28,7 +28,7 @@ export function vaelgFormat(accept: string | undefined): { type: string; format:
   if (!best) {
     throw new NotAcceptableException({
       title: 'Formatet findes ikke',
-      detail: `Accept: ${accept}; available: ${DOKUMENT_MEDIETYPER.map(({ type }) => type).join(', ')}`,
+      detail: `Accept: ${accept}; dokumentet findes som ${DOKUMENT_MEDIETYPER.map(({ type }) => type).join(', ')}`,
     });
   }
   return { type: best.type, format: best.format };

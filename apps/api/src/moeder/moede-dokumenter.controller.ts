@@ -1,6 +1,7 @@
-import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Headers, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ID } from '../http/path-params';
 import { ExistingMoede } from '@sagsgang/moede';
 import { Format, MoedeDokument, Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
@@ -39,7 +40,7 @@ export class MoedeDokumenterController {
     'The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only',
   )
   dagsorden(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Query() query: MomentQuery,
     @Headers('accept') accept: string | undefined,
     @Req() request: AuthenticatedRequest,
@@ -55,7 +56,7 @@ export class MoedeDokumenterController {
     'The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden',
   )
   referat(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Query() query: MomentQuery,
     @Headers('accept') accept: string | undefined,
     @Req() request: AuthenticatedRequest,
@@ -76,7 +77,10 @@ export class MoedeDokumenterController {
     const publikum: Publikum = request.actor ? 'intern' : 'offentlig';
     const bygget = await this.byg(id, moment, publikum);
     if (!bygget || !synlig(art, bygget.moede, publikum)) {
-      throw new NotFoundException({ title: 'Findes ikke', detail: `no ${art} for møde ${id}` });
+      throw new NotFoundException({
+        title: 'Findes ikke',
+        detail: `møde ${id} har ${art === 'dagsorden' ? 'ingen dagsorden' : 'intet referat'}, der kan vises`,
+      });
     }
     if (publikum === 'intern') await this.lukket.moede(request, bygget.moede, bygget.nu);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');

@@ -1,6 +1,7 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ID } from '../http/path-params';
 import { moedeDato } from '@sagsgang/moede';
 import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
@@ -60,7 +61,7 @@ export class MoederQueriesController {
   })
   @ApiQueryErrors(NOT_FOUND.moede)
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Query() query: PointInTimeQuery,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -76,7 +77,7 @@ export class MoederQueriesController {
 
   private findMoede(id: string): MoedeView {
     const moede = this.readModels.get<MoedeView>(moederProjection.name, id);
-    if (!moede) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} not found` });
+    if (!moede) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} findes ikke` });
     return moede;
   }
 }

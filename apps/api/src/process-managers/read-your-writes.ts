@@ -32,7 +32,7 @@ export class ReadYourWrites {
       } catch {
         throw new ServiceUnavailableException({
           title: 'Opfølgningen er bagud',
-          detail: `The sager have not followed the meetings up to position ${position} within ${READ_YOUR_WRITES_TIMEOUT_MS} ms; retry shortly`,
+          detail: `Sagerne har ikke fulgt møderne op til position ${position} inden for ${READ_YOUR_WRITES_TIMEOUT_MS} ms; prøv igen om lidt`,
         });
       }
     }
@@ -41,7 +41,7 @@ export class ReadYourWrites {
     } catch {
       throw new ServiceUnavailableException({
         title: 'Læsemodellen er bagud',
-        detail: `The read models have not reached position ${position} within ${READ_YOUR_WRITES_TIMEOUT_MS} ms; retry shortly`,
+        detail: `Læsemodellerne har ikke nået position ${position} inden for ${READ_YOUR_WRITES_TIMEOUT_MS} ms; prøv igen om lidt`,
       });
     }
   }

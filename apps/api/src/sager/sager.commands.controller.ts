@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ID } from '../http/path-params';
 import { describeBlob } from '@sagsgang/blob-store';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -15,9 +16,6 @@ import { OpretSagDto } from './dto/opret-sag.dto';
 import { BegrundelseDto, TekstDto } from './dto/tekst.dto';
 import type { OpretSagResult } from './sag-command.handler';
 import { SagCommandData, SagCommandMessage } from './sag-commands';
-
-// Ids are v4, or v5 when derived from an Idempotency-Key.
-const ID = new ParseUUIDPipe();
 
 @ApiTags('sager')
 @ApiBearerAuth()

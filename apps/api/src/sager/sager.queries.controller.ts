@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ID } from '../http/path-params';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
@@ -63,7 +64,7 @@ export class SagerQueriesController {
   })
   @ApiQueryErrors(NOT_FOUND.sag)
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Query() query: PointInTimeQuery,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -85,14 +86,14 @@ export class SagerQueriesController {
   })
   @ApiQueryErrors(NOT_FOUND.bilag)
   async bilag(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('bilagId', new ParseUUIDPipe()) bilagId: string,
+    @Param('id', ID) id: string,
+    @Param('bilagId', ID) bilagId: string,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const bilag = this.findSag(id).bilag.find((candidate) => candidate.bilagId === bilagId);
     const content = bilag && (await this.blobs.get(bilag.sha256));
-    if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} not found on sag ${id}` });
+    if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} findes ikke på sag ${id}` });
     await this.lukket.sag(request, id);
     void reply
       .header('content-type', bilag.medietype)
@@ -102,7 +103,7 @@ export class SagerQueriesController {
 
   private findSag(id: string): SagView {
     const sag = this.readModels.get<SagView>(sagerProjection.name, id);
-    if (!sag) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} not found` });
+    if (!sag) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} findes ikke` });
     return sag;
   }
 }

@@ -26,7 +26,7 @@ export class IndkaldMoedeDto {
   udvalg!: string;
 
   @ApiProperty({ example: '2019-12-16T09:00:00+01:00', description: 'ISO 8601 with its offset (local time)' })
-  @Matches(START, { message: 'start must be an ISO 8601 timestamp with its offset, e.g. 2019-12-16T09:00:00+01:00' })
+  @Matches(START, { message: 'skal være et ISO 8601-tidspunkt med tidszone, fx 2019-12-16T09:00:00+01:00' })
   start!: string;
 
   @ApiProperty({ example: 'Mødelokale B105' })

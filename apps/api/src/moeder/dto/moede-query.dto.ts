@@ -19,11 +19,11 @@ export class MoedeListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2019-12-01', description: 'Meetings on or after this date (the date written in start)' })
   @IsOptional()
-  @Matches(DATO, { message: 'fra must be a date, YYYY-MM-DD' })
+  @Matches(DATO, { message: 'skal være en dato, ÅÅÅÅ-MM-DD' })
   fra?: string;
 
   @ApiPropertyOptional({ example: '2019-12-31', description: 'Meetings on or before this date' })
   @IsOptional()
-  @Matches(DATO, { message: 'til must be a date, YYYY-MM-DD' })
+  @Matches(DATO, { message: 'skal være en dato, ÅÅÅÅ-MM-DD' })
   til?: string;
 }

@@ -13,13 +13,13 @@ export class VedhaeftBilagDto {
   @IsString()
   @Length(1, 255)
   @Matches(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, {
-    message: 'filnavn must be a plain file name without folders or control characters',
+    message: 'skal være et filnavn uden mapper og kontroltegn',
   })
   filnavn!: string;
 
   @ApiProperty({ example: 'application/pdf' })
   @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, {
-    message: 'medietype must be a media type such as application/pdf',
+    message: 'skal være en medietype som application/pdf',
   })
   medietype!: string;
 
