@@ -27,7 +27,7 @@ import {
 import { CommandContext } from '../../../apps/api/src/commands/command-context';
 import { metadataFor } from '../../../apps/api/src/commands/command-runner';
 import { eventId, newAggregateId } from '../../../apps/api/src/commands/event-ids';
-import { contextFor } from '../../../apps/api/src/process-managers/follow-up-context';
+import { contextFor } from '../../../apps/api/src/process-managers/opfoelgning-context';
 import { Clock } from './kalender';
 import { Random } from './random';
 

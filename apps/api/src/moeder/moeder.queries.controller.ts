@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { ID } from '../http/path-params';
 import { moedeDato } from '@sagsgang/moede';
-import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
@@ -14,14 +13,14 @@ import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { MoedeListQuery } from './dto/moede-query.dto';
 import { MoedeListeDto, MoedeResumeDto } from './dto/moede-result.dto';
 import { MoedeDto } from './dto/moede.dto';
-import { moederProjection, MoedeView } from '@sagsgang/read-models';
+import { MoederReadModel, MoedeView } from '../read-models/read-model-views';
 
 @ApiTags('moeder')
 @ApiBearerAuth()
 @Controller('moeder')
 export class MoederQueriesController {
   constructor(
-    private readonly readModels: ReadModelStore,
+    private readonly moeder: MoederReadModel,
     private readonly readYourWrites: ReadYourWrites,
     private readonly pointInTime: PointInTimeReader,
     private readonly lukket: LukketLaesning,
@@ -39,7 +38,7 @@ export class MoederQueriesController {
     const where = { ...(query.udvalg ? { udvalg: query.udvalg } : {}), ...(query.status ? { status: query.status } : {}) };
     const paging = { limit: query.limit, offset: query.offset };
     const find = (page: { limit?: number; offset?: number }) =>
-      this.readModels.find<MoedeView>(moederProjection.name, { where, orderBy: 'start_utc', ...page });
+      this.moeder.find({ where, orderBy: 'start_utc', ...page });
     if (!query.fra && !query.til) {
       const { items, total } = find(paging);
       return { items: items.map(resume), total, ...paging };
@@ -76,7 +75,7 @@ export class MoederQueriesController {
   }
 
   private findMoede(id: string): MoedeView {
-    const moede = this.readModels.get<MoedeView>(moederProjection.name, id);
+    const moede = this.moeder.get(id);
     if (!moede) throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${id} findes ikke` });
     return moede;
   }

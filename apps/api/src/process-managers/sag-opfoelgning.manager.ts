@@ -4,8 +4,8 @@ import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/
 import { isMoedeEventType, MOEDE_STREAM_PREFIX, moedeEvent, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
 import { CommandResult } from '../commands/command-context';
 import { SagCommandMessage } from '../sager/sag-commands';
-import { contextFor, refused } from './follow-up-context';
-import { FollowUpWaiters } from './follow-up-waiters';
+import { contextFor, refused } from './opfoelgning-context';
+import { OpfoelgningWaiters } from './opfoelgning-waiters';
 import { ProcessManagerStore } from './process-manager-store';
 
 export const SAG_OPFOELGNING = 'sag_opfoelgning';
@@ -41,7 +41,7 @@ export interface ManagerStatus {
 @Injectable()
 export class SagOpfoelgningManager {
   private readonly logger = new Logger('SagOpfoelgning');
-  private readonly waiters = new FollowUpWaiters();
+  private readonly waiters = new OpfoelgningWaiters();
   private subscription?: Subscription;
   private pumping?: Promise<void>;
   private stopping = false;
@@ -50,7 +50,7 @@ export class SagOpfoelgningManager {
   private handled = 0;
   private saved = 0;
   /** Every sag append for events up to `handled` is at or before this position. */
-  private followUpsUpTo = 0;
+  private opfoelgningerTil = 0;
   private retrying?: string;
   private failed?: string;
 
@@ -68,7 +68,7 @@ export class SagOpfoelgningManager {
     if (this.subscription) return;
     this.handled = this.saved = this.checkpoints.checkpoint(SAG_OPFOELGNING);
     // Follow-ups appended before a restart are at most at the head.
-    this.followUpsUpTo = await this.store.headPosition();
+    this.opfoelgningerTil = await this.store.headPosition();
     this.stopping = false;
     this.failed = undefined;
     // Only positions the store returned are passed back; 0 means nothing handled yet.
@@ -94,7 +94,7 @@ export class SagOpfoelgningManager {
   /** Resolves, once every event up to `position` is handled, with the position the read models must reach. */
   waitFor(position: number, timeoutMs: number): Promise<number> {
     if (this.failed) return Promise.reject(new Error(this.failed));
-    return this.waiters.wait(position, timeoutMs, this.handled, this.followUpsUpTo);
+    return this.waiters.wait(position, timeoutMs, this.handled, this.opfoelgningerTil);
   }
 
   status(): ManagerStatus {
@@ -111,12 +111,12 @@ export class SagOpfoelgningManager {
     try {
       for await (const event of subscription) {
         if (this.stopping) break;
-        const followUps = await this.handle(event);
-        if (followUps === 'stopped') break;
+        const opfoelgninger = await this.handle(event);
+        if (opfoelgninger === 'stopped') break;
         this.handled = event.position;
-        if (followUps > 0) this.save();
+        if (opfoelgninger > 0) this.save();
         else this.saveSoon();
-        this.waiters.update(this.handled, this.followUpsUpTo);
+        this.waiters.update(this.handled, this.opfoelgningerTil);
       }
     } catch (error) {
       // The log cannot be read, or an event cannot be understood: nothing later may be handled before it.
@@ -129,28 +129,28 @@ export class SagOpfoelgningManager {
   /** The number of follow-ups carried out, or 'stopped' if the app stopped while one was being retried. */
   private async handle(event: RecordedEvent): Promise<number | 'stopped'> {
     if (!event.streamName.startsWith(MOEDE_STREAM_PREFIX) || !isMoedeEventType(event.type)) return 0;
-    const followUps = sagOpfoelgning(moedeEvent(event));
-    for (const [index, followUp] of followUps.entries()) {
-      if (!(await this.carryOut(event, index, followUp))) return 'stopped';
+    const opfoelgninger = sagOpfoelgning(moedeEvent(event));
+    for (const [index, opfoelgning] of opfoelgninger.entries()) {
+      if (!(await this.carryOut(event, index, opfoelgning))) return 'stopped';
     }
-    return followUps.length;
+    return opfoelgninger.length;
   }
 
-  private async carryOut(event: RecordedEvent, index: number, followUp: SagOpfoelgning): Promise<boolean> {
+  private async carryOut(event: RecordedEvent, index: number, opfoelgning: SagOpfoelgning): Promise<boolean> {
     if (this.checkpoints.hasFailed(SAG_OPFOELGNING, event.id, index)) return true;
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
         const context = contextFor(event, index);
-        const result = await this.commandBus.execute<SagCommandMessage, CommandResult>(new SagCommandMessage(followUp, context));
-        this.followUpsUpTo = Math.max(this.followUpsUpTo, result.position);
+        const result = await this.commandBus.execute<SagCommandMessage, CommandResult>(new SagCommandMessage(opfoelgning, context));
+        this.opfoelgningerTil = Math.max(this.opfoelgningerTil, result.position);
         this.retrying = undefined;
         return true;
       } catch (error) {
         if (refused(error)) {
-          this.recordFailure(event, index, followUp, error);
+          this.recordFailure(event, index, opfoelgning, error);
           return true;
         }
-        this.retrying = `${followUp.type} for sag ${followUp.data.sagId} at position ${event.position}: ${String(error)}`;
+        this.retrying = `${opfoelgning.type} for sag ${opfoelgning.data.sagId} at position ${event.position}: ${String(error)}`;
         if (attempt === 1) this.logger.warn(`retrying ${this.retrying}`);
         await this.pause(Math.min(100 * 2 ** attempt, MAX_RETRY_DELAY_MS));
       }
@@ -158,10 +158,10 @@ export class SagOpfoelgningManager {
     return false;
   }
 
-  private recordFailure(event: RecordedEvent, index: number, followUp: SagOpfoelgning, error: Error): void {
-    const { sagId } = followUp.data;
+  private recordFailure(event: RecordedEvent, index: number, opfoelgning: SagOpfoelgning, error: Error): void {
+    const { sagId } = opfoelgning.data;
     this.logger.warn(
-      `${followUp.type} for sag ${sagId} refused at position ${event.position} (${event.type} ${event.id}): ${error.message}`,
+      `${opfoelgning.type} for sag ${sagId} refused at position ${event.position} (${event.type} ${event.id}): ${error.message}`,
     );
     this.checkpoints.recordFailure({
       manager: SAG_OPFOELGNING,
@@ -169,7 +169,7 @@ export class SagOpfoelgningManager {
       followUp: index,
       position: event.position,
       eventType: event.type,
-      command: followUp.type,
+      command: opfoelgning.type,
       target: sagId,
       error: `${error.name}: ${error.message}`,
       recordedAt: new Date().toISOString(),

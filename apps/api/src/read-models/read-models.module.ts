@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner, ReadModelStore, readModelsFile } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
 import { PROJECTIONS } from '@sagsgang/read-models';
+import { MoederReadModel, SagerReadModel } from './read-model-views';
 
 /**
  * The read models (SQLite under SAGSGANG_DATA whichever event store is used),
@@ -12,6 +13,8 @@ import { PROJECTIONS } from '@sagsgang/read-models';
 @Global()
 @Module({
   providers: [
+    SagerReadModel,
+    MoederReadModel,
     {
       provide: ReadModelStore,
       inject: [AppConfig],
@@ -31,7 +34,7 @@ import { PROJECTIONS } from '@sagsgang/read-models';
       },
     },
   ],
-  exports: [ReadModelStore, ProjectionRunner],
+  exports: [ReadModelStore, ProjectionRunner, SagerReadModel, MoederReadModel],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { ID } from '../http/path-params';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
-import { ReadModelStore } from '@sagsgang/projections';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { momentFrom } from '../historik/point-in-time';
@@ -14,14 +13,14 @@ import { JSON_CONTENT_TYPE, pageJson } from '../http/page-json';
 import { ReadYourWrites } from '../process-managers/read-your-writes';
 import { SagListQuery } from './dto/sag-query.dto';
 import { SagDto, SagListeDto } from './dto/sag.dto';
-import { sagerProjection, SagView } from '@sagsgang/read-models';
+import { SagerReadModel, SagView } from '../read-models/read-model-views';
 
 @ApiTags('sager')
 @ApiBearerAuth()
 @Controller('sager')
 export class SagerQueriesController {
   constructor(
-    private readonly readModels: ReadModelStore,
+    private readonly sager: SagerReadModel,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     private readonly pointInTime: PointInTimeReader,
@@ -34,7 +33,7 @@ export class SagerQueriesController {
   @ApiQueryErrors()
   async list(@Query() query: SagListQuery, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.readYourWrites.waitFor(query.minPosition);
-    const { items, total } = this.readModels.table(sagerProjection.name).findJson({
+    const { items, total } = this.sager.findJson({
       where: {
         ...(query.status ? { status: query.status } : {}),
         ...(query.udvalg ? { udvalg: query.udvalg } : {}),
@@ -102,7 +101,7 @@ export class SagerQueriesController {
   }
 
   private findSag(id: string): SagView {
-    const sag = this.readModels.get<SagView>(sagerProjection.name, id);
+    const sag = this.sager.get(id);
     if (!sag) throw new NotFoundException({ title: 'Findes ikke', detail: `sag ${id} findes ikke` });
     return sag;
   }

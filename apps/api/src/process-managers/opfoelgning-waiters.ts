@@ -1,11 +1,11 @@
 /** Thrown to a waiter when the manager has not reached the position in time, or stopped. */
-export class FollowUpsNotReached extends Error {
-  override readonly name = 'FollowUpsNotReached';
+export class OpfoelgningNotReached extends Error {
+  override readonly name = 'OpfoelgningNotReached';
 }
 
 interface Waiter {
   position: number;
-  resolve: (followUpsUpTo: number) => void;
+  resolve: (opfoelgningerTil: number) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -15,34 +15,34 @@ interface Waiter {
  * position; each learns the highest position the manager appended up to
  * then, which the read models must reach for the caller to see the effects.
  */
-export class FollowUpWaiters {
+export class OpfoelgningWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  wait(position: number, timeoutMs: number, handled: number, followUpsUpTo: number): Promise<number> {
-    if (handled >= position) return Promise.resolve(followUpsUpTo);
+  wait(position: number, timeoutMs: number, handled: number, opfoelgningerTil: number): Promise<number> {
+    if (handled >= position) return Promise.resolve(opfoelgningerTil);
     return new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new FollowUpsNotReached(`not at position ${position} within ${timeoutMs} ms (at ${handled})`));
+        reject(new OpfoelgningNotReached(`not at position ${position} within ${timeoutMs} ms (at ${handled})`));
       }, timeoutMs);
       const waiter: Waiter = { position, resolve, reject, timer };
       this.waiters.add(waiter);
     });
   }
 
-  update(handled: number, followUpsUpTo: number): void {
+  update(handled: number, opfoelgningerTil: number): void {
     for (const waiter of this.waiters) {
       if (handled < waiter.position) continue;
       this.waiters.delete(waiter);
       clearTimeout(waiter.timer);
-      waiter.resolve(followUpsUpTo);
+      waiter.resolve(opfoelgningerTil);
     }
   }
 
   rejectAll(reason: string): void {
     for (const waiter of this.waiters) {
       clearTimeout(waiter.timer);
-      waiter.reject(new FollowUpsNotReached(reason));
+      waiter.reject(new OpfoelgningNotReached(reason));
     }
     this.waiters.clear();
   }

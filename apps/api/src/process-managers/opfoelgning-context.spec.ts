@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@sagsgang/event-store';
 import { IllegalTransition } from '@sagsgang/kernel';
 import { eventId } from '../commands/event-ids';
-import { contextFor, refused } from './follow-up-context';
+import { contextFor, refused } from './opfoelgning-context';
 
 const beslutning = (metadata: object) =>
   ({ id: '0f8d5c2e-8f3a-4b59-9a4e-1d2c3b4a5e6f', type: 'BeslutningRegistreret', metadata }) as unknown as RecordedEvent;
