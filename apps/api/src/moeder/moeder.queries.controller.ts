@@ -37,8 +37,7 @@ export class MoederQueriesController {
     await this.readYourWrites.waitFor(query.minPosition);
     const where = { ...(query.udvalg ? { udvalg: query.udvalg } : {}), ...(query.status ? { status: query.status } : {}) };
     const paging = { limit: query.limit, offset: query.offset };
-    const find = (page: { limit?: number; offset?: number }) =>
-      this.moeder.find({ where, orderBy: 'start_utc', ...page });
+    const find = (page: { limit?: number; offset?: number }) => this.moeder.find({ where, orderBy: 'start_utc', ...page });
     if (!query.fra && !query.til) {
       const { items, total } = find(paging);
       return { items: items.map(resume), total, ...paging };
