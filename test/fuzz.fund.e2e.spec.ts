@@ -4,7 +4,7 @@ import { expectRefused } from './support/store';
 import { aabentMoede, GYLDIG_SAG, moedeI, sagI } from './support/tilstande';
 import { RunningApi, startApi } from './support/test-app';
 
-/** What the fuzz tests found, one example each: every one was a 500 or an append before it was fixed. */
+/** One example of each kind of hostile input the fuzz tests look for: each is refused with a 4xx and appends nothing. */
 describe('Hostile input the fuzz tests found', () => {
   let api: RunningApi;
   let klienten: Klient;

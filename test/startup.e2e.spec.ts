@@ -10,6 +10,19 @@ import { createApp } from '../apps/api/src/create-app';
 import { RunningApi, startApi } from './support/test-app';
 
 const run = promisify(execFile);
+
+/** A pino destination that keeps the app's log lines; `errors()` gives the messages logged as errors. */
+function logLines() {
+  const lines: string[] = [];
+  return {
+    write: (line: string) => void lines.push(line),
+    errors: () =>
+      lines
+        .map((line) => JSON.parse(line) as { level: number; msg?: string; err?: { message?: string } })
+        .filter((line) => line.level >= 50)
+        .map((line) => `${line.msg ?? ''} ${line.err?.message ?? ''}`),
+  };
+}
 const CLI = [process.execPath, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
 
 describe('Start-up configuration', () => {
@@ -32,14 +45,21 @@ describe('Start-up configuration', () => {
     const bad = [kommunal];
     writeFileSync(file, JSON.stringify(bad));
     const config = loadConfig({ SAGSGANG_DATA: join(folder, 'data'), SAGSGANG_WORKFLOWS: file });
-    await expect(createApp(config, { quiet: true })).rejects.toThrow(/workflows\[0\]\.commands\.OpretSag\.roles\[0\]: unknown role "chef"/);
+    const log = logLines();
+    await expect(createApp(config, { quiet: true, logDestination: log })).rejects.toThrow(
+      /workflows\[0\]\.commands\.OpretSag\.roles\[0\]: unknown role "chef"/,
+    );
+    // and the failed start is one error line of the app's JSON log, not a stack on the console
+    expect(log.errors()).toEqual([expect.stringContaining('unknown role "chef"')]);
   });
 
   it('refuses a workflow file that is not JSON', async () => {
     const file = join(folder, 'broken.json');
     writeFileSync(file, '{ ikke json');
     const config = loadConfig({ SAGSGANG_DATA: join(folder, 'data2'), SAGSGANG_WORKFLOWS: file });
-    await expect(createApp(config, { quiet: true })).rejects.toThrow(/SAGSGANG_WORKFLOWS: cannot read/);
+    const log = logLines();
+    await expect(createApp(config, { quiet: true, logDestination: log })).rejects.toThrow(/SAGSGANG_WORKFLOWS: cannot read/);
+    expect(log.errors()).toEqual([expect.stringContaining('SAGSGANG_WORKFLOWS: cannot read')]);
   });
 });
 

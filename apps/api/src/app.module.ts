@@ -10,7 +10,8 @@ import { workflowsProvider } from './infrastructure/workflows.provider';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { RequestsInFlight } from './lifecycle/requests-in-flight';
 import { MoederModule } from './moeder/moeder.module';
-import { LoggingOptions } from './observability/logging';
+import type { Logger } from 'pino';
+import { createLogger } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -18,12 +19,12 @@ import { SagerModule } from './sager/sager.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logging: LoggingOptions = { level: config.SAGSGANG_LOG_LEVEL }): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger = createLogger({ level: config.SAGSGANG_LOG_LEVEL })): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot(logging),
+        ObservabilityModule.forRoot(logger),
         EventStoreModule,
         ReadModelsModule,
         SagerModule,

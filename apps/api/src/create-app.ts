@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { schemasNamedForClients } from './http/openapi-names';
-import type { DestinationStream, Logger } from 'pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
@@ -13,7 +13,7 @@ import { registerSecurity, trustProxy } from './http/security';
 import { createValidationPipe } from './http/validation';
 import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
-import { APP_LOGGER, NestPinoLogger } from './observability/logging';
+import { createLogger, NestPinoLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
 
 export interface CreateAppOptions {
@@ -27,10 +27,10 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // Fastify's request id is the correlation id, decided once per request.
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, trustProxy: trustProxy(config) });
-  const logging = { level: options.quiet ? 'error' : config.SAGSGANG_LOG_LEVEL, destination: options.logDestination } as const;
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logging), adapter, {
-    // Nest's own messages go to pino too, once it is set up below.
-    bufferLogs: true,
+  const logger = createLogger({ level: options.quiet ? 'error' : config.SAGSGANG_LOG_LEVEL, destination: options.logDestination });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    // Nest's own messages, a failed start's too, are pino lines like every other.
+    logger: new NestPinoLogger(logger),
     // Fastify's own JSON parser only: Nest's default would add a form parser we do not want.
     bodyParser: false,
     // Start-up errors (bad workflow file, unreadable data folder) reject here; main.ts prints them and exits.
@@ -39,8 +39,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // JSON only: a text or form body is a 415, not something validation half-understands.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
-  const logger = app.get<string, Logger>(APP_LOGGER);
-  app.useLogger(new NestPinoLogger(logger));
   countHandlersInFlight(fastify, app.get(RequestsInFlight));
   registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);

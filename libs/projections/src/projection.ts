@@ -5,7 +5,7 @@ import { ProjectionFailed } from './errors';
 export type ColumnValue = string | number | null;
 
 /**
- * A read model as an evolve function over documents (design note 8). Each
+ * A read model as an evolve function over documents. Each
  * event touches some documents; evolve folds it into each of them.
  */
 export interface DocumentProjection<D> {

@@ -116,10 +116,6 @@ export function aktueltUdvalg(sag: SagData): string {
   return sag.sagsgang[sag.trin];
 }
 
-export function harKompetence(sag: SagData): boolean {
-  return sag.trin === sag.sagsgang.length - 1;
-}
-
 export function gaeldendeIndstilling(sag: SagData): Indstilling | null {
   return sag.indstillinger.at(-1) ?? null;
 }

@@ -1,15 +1,5 @@
 import { fold } from '@sagsgang/kernel';
-import {
-  aktueltUdvalg,
-  evolve,
-  gaeldendeIndstilling,
-  harKompetence,
-  initialState,
-  isSagEventType,
-  SagEvent,
-  sagDecider,
-  SagState,
-} from '../src';
+import { aktueltUdvalg, evolve, gaeldendeIndstilling, initialState, isSagEventType, SagEvent, sagDecider, SagState } from '../src';
 import { command, historyIn, NOW, play, prepared, SAG_ID, SAGSGANG, treatment } from '../src/testing/fixtures';
 
 const stateOf = (events: SagEvent[]): SagState => fold(sagDecider, events);
@@ -91,10 +81,6 @@ describe('state helpers', () => {
     expect(aktueltUdvalg(existing(stateOf(play([...treatment('Direktionen', 'anbefalet')], historyIn('indstillet')))))).toBe(
       'Økonomiudvalget',
     );
-  });
-
-  it('know when the udvalg holds kompetence', () => {
-    expect(harKompetence(existing(stateOf(historyIn('afgjort'))))).toBe(true);
   });
 
   it('give no current indstilling before one is given', () => {

@@ -12,7 +12,7 @@ export class ExportQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  // Beyond this a number is no longer an exact integer, and the export refuses it (was a 500).
+  // Beyond this a number is no longer an exact integer, and the export would refuse it.
   @Max(Number.MAX_SAFE_INTEGER)
   from?: number;
 

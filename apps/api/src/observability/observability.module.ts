@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { LagMetrics } from './lag-metrics';
-import { APP_LOGGER, createLogger, LoggingOptions } from './logging';
+import type { Logger } from 'pino';
+import { APP_LOGGER } from './logging';
 import { Metrics } from './metrics';
 import { MetricsController } from './metrics.controller';
 
@@ -12,12 +13,12 @@ import { MetricsController } from './metrics.controller';
 @Global()
 @Module({})
 export class ObservabilityModule {
-  static forRoot(logging: LoggingOptions): DynamicModule {
+  static forRoot(logger: Logger): DynamicModule {
     return {
       module: ObservabilityModule,
       imports: [ProcessManagersModule],
       controllers: [MetricsController],
-      providers: [Metrics, LagMetrics, { provide: APP_LOGGER, useValue: createLogger(logging) }],
+      providers: [Metrics, LagMetrics, { provide: APP_LOGGER, useValue: logger }],
       exports: [Metrics, APP_LOGGER],
     };
   }

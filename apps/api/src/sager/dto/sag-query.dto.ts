@@ -28,7 +28,7 @@ export class PageQuery extends MinPositionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  // Beyond this a number is no longer an exact integer, and the read model refuses it (was a 500).
+  // Beyond this a number is no longer an exact integer, and the read model would refuse it.
   @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 }
