@@ -115,7 +115,7 @@ describe('The meeting, its dagsorden and its referat as of a moment', () => {
     expect((await dokument('dagsorden', { asOf: foer }).expect(404)).body.detail).toContain(`møde ${moedeId} fandtes ikke ${foer}`);
     expect(
       (await request(api.url).get(`/moeder/${moedeId}?asOf=${foer}`).set(klienten.token('revisor')).expect(404)).body.detail,
-    ).toContain('did not exist');
+    ).toContain('fandtes ikke');
     expect((await dokument('referat', { revision: events.length }).expect(404)).body.detail).toContain(
       `har ingen revision ${events.length}`,
     );

@@ -1,3 +1,5 @@
+import { DomainEvent } from './decider';
+
 /** An event as the store keeps it, reduced to what a domain reads: its stored type and its data. */
 export interface StoredEvent {
   readonly type: string;
@@ -39,4 +41,24 @@ export function upcasting(upcasters: readonly Upcaster[]): <E extends StoredEven
     for (const step of history) if (step.reads(data)) data = step.upcast(data);
     return data === event.data ? event : { ...event, data };
   };
+}
+
+/**
+ * An aggregate's one way from its stored events to the domain: `event`
+ * upcasts a stored event to the current shape of its type (keeping whatever
+ * else the store put on it), `fold` evolves a stream into the state.
+ */
+export function streamAdapter<Event extends DomainEvent, State>(
+  upcasters: readonly Upcaster[],
+  evolve: (state: State, event: Event) => State,
+  initialState: State,
+) {
+  const upcast = upcasting(upcasters);
+  const event = <E extends StoredEvent>(stored: E): E & Event => upcast(stored) as E & Event;
+  const fold = (stream: readonly StoredEvent[]): State => {
+    let state = initialState;
+    for (const stored of stream) state = evolve(state, event(stored));
+    return state;
+  };
+  return { event, fold };
 }

@@ -1,4 +1,4 @@
-import { StoredEvent, upcasting, Upcaster } from '@sagsgang/kernel';
+import { streamAdapter, Upcaster } from '@sagsgang/kernel';
 import { MoedeEvent } from './events';
 import { evolve } from './evolve';
 import { initialState, MoedeState } from './state';
@@ -30,16 +30,10 @@ export const MOEDE_UPCASTERS: readonly Upcaster[] = [
   },
 ];
 
-const upcast = upcasting(MOEDE_UPCASTERS);
+const adapter = streamAdapter<MoedeEvent, MoedeState>(MOEDE_UPCASTERS, evolve, initialState);
 
 /** A stored event of a meeting stream as the domain reads it. */
-export function moedeEvent<E extends StoredEvent>(stored: E): E & MoedeEvent {
-  return upcast(stored) as E & MoedeEvent;
-}
+export const moedeEvent = adapter.event;
 
 /** The meeting as its stream leaves it. */
-export function foldMoede(stream: readonly StoredEvent[]): MoedeState {
-  let state = initialState;
-  for (const stored of stream) state = evolve(state, moedeEvent(stored));
-  return state;
-}
+export const foldMoede = adapter.fold;

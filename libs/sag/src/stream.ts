@@ -1,4 +1,4 @@
-import { StoredEvent, upcasting, Upcaster } from '@sagsgang/kernel';
+import { streamAdapter, Upcaster } from '@sagsgang/kernel';
 import { SagEvent } from './events';
 import { evolve } from './evolve';
 import { initialState, SagState } from './state';
@@ -20,16 +20,10 @@ const outcomeBecameUdfald = (type: string): Upcaster => ({
 
 export const SAG_UPCASTERS: readonly Upcaster[] = ['SagOversendt', 'SagUdsat', 'SagTilbagesendt', 'SagAfgjort'].map(outcomeBecameUdfald);
 
-const upcast = upcasting(SAG_UPCASTERS);
+const adapter = streamAdapter<SagEvent, SagState>(SAG_UPCASTERS, evolve, initialState);
 
 /** A stored event of a sag stream as the domain reads it. */
-export function sagEvent<E extends StoredEvent>(stored: E): E & SagEvent {
-  return upcast(stored) as E & SagEvent;
-}
+export const sagEvent = adapter.event;
 
 /** The sag as its stream leaves it. */
-export function foldSag(stream: readonly StoredEvent[]): SagState {
-  let state = initialState;
-  for (const stored of stream) state = evolve(state, sagEvent(stored));
-  return state;
-}
+export const foldSag = adapter.fold;

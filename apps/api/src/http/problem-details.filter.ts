@@ -47,7 +47,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof InvalidAppend) return problem(400, 'validation', 'Ugyldig forespørgsel', error.message);
   if (error instanceof HttpException) return fromHttpException(error);
-  if (isFastifyClientError(error)) return problem(error.statusCode, slugFor(error.statusCode), titleFor(error.statusCode), error.message);
+  if (isFastifyClientError(error)) {
+    return problem(error.statusCode, slugFor(error.statusCode), titleFor(error.statusCode), refusalDetail(error.statusCode, error.message));
+  }
   return problem(500, 'internal', 'Intern fejl', 'Der opstod en uventet fejl; den er logget.');
 }
 
@@ -55,7 +57,7 @@ function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   const response = error.getResponse();
   const extra = typeof response === 'object' && response !== null ? (response as Partial<Problem>) : {};
-  return problem(status, slugFor(status), extra.title ?? titleFor(status), extra.detail ?? nestDetail(error), {
+  return problem(status, slugFor(status), extra.title ?? titleFor(status), extra.detail ?? refusalDetail(status, error.message), {
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.currentRevision !== undefined ? { currentRevision: extra.currentRevision } : {}),
   });
@@ -72,56 +74,43 @@ function isFastifyClientError(error: unknown): error is { statusCode: number; co
   );
 }
 
+/** The type slug and Danish title of each status, for a problem that brings no title of its own. */
+const STATUS: Readonly<Record<number, { slug: string; title: string }>> = {
+  400: { slug: 'validation', title: 'Ugyldig forespørgsel' },
+  401: { slug: 'unauthorized', title: 'Ikke logget ind' },
+  403: { slug: 'forbidden', title: 'Ingen adgang' },
+  404: { slug: 'not-found', title: 'Findes ikke' },
+  405: { slug: 'method-not-allowed', title: 'Metoden findes ikke' },
+  406: { slug: 'not-acceptable', title: 'Formatet findes ikke' },
+  409: { slug: 'conflict', title: 'Konflikt' },
+  412: { slug: 'revision-mismatch', title: 'Forældet revision' },
+  413: { slug: 'payload-too-large', title: 'For stor forespørgsel' },
+  415: { slug: 'unsupported-media-type', title: 'Medietypen understøttes ikke' },
+  428: { slug: 'precondition-required', title: 'Forudsætning mangler' },
+  429: { slug: 'too-many-requests', title: 'For mange forespørgsler' },
+  503: { slug: 'service-unavailable', title: 'Utilgængelig' },
+};
+
 function slugFor(status: number): string {
-  const slugs: Record<number, string> = {
-    400: 'validation',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not-found',
-    409: 'conflict',
-    412: 'revision-mismatch',
-    413: 'payload-too-large',
-    406: 'not-acceptable',
-    415: 'unsupported-media-type',
-    428: 'precondition-required',
-    429: 'too-many-requests',
-    503: 'service-unavailable',
-  };
-  return slugs[status] ?? 'error';
+  return STATUS[status]?.slug ?? 'error';
 }
 
-/** The title of a problem that brings none of its own: Nest's and Fastify's own refusals. */
 function titleFor(status: number): string {
-  const titles: Record<number, string> = {
-    400: 'Ugyldig forespørgsel',
-    401: 'Ikke logget ind',
-    403: 'Ingen adgang',
-    404: 'Findes ikke',
-    405: 'Metoden findes ikke',
-    406: 'Formatet findes ikke',
-    409: 'Konflikt',
-    412: 'Forældet revision',
-    413: 'For stor forespørgsel',
-    415: 'Medietypen understøttes ikke',
-    429: 'For mange forespørgsler',
-    503: 'Utilgængelig',
-  };
-  return titles[status] ?? (status >= 500 ? 'Intern fejl' : 'Ugyldig forespørgsel');
+  return STATUS[status]?.title ?? (status >= 500 ? 'Intern fejl' : 'Ugyldig forespørgsel');
 }
 
 /** Nest's own refusals, and Fastify's that Nest passes on, in Danish, saying what to send instead. */
-function nestDetail(error: HttpException): string {
-  const status = error.getStatus();
+function refusalDetail(status: number, message: string): string {
   if (status === 413) {
     return `Kroppen er større end grænsen på ${BODY_LIMIT_BYTES / 1024 / 1024} MB (${BODY_LIMIT_BYTES.toLocaleString('da-DK')} bytes); send en mindre krop, fx et mindre bilag`;
   }
   if (status === 415) return 'Send kroppen som JSON med Content-Type: application/json';
-  if (status === 400 && /JSON/.test(error.message)) {
-    return /empty/i.test(error.message)
+  if (status === 400 && /JSON/.test(message)) {
+    return /empty/i.test(message)
       ? 'Kroppen er tom, men Content-Type siger JSON; send et JSON-objekt eller ingen Content-Type'
       : 'Kroppen er ikke gyldig JSON; send et JSON-objekt';
   }
-  const route = /^Cannot (\w+) (.*)$/.exec(error.message);
+  const route = /^Cannot (\w+) (.*)$/.exec(message);
   if (route) return `Ruten ${route[1]} ${route[2]} findes ikke`;
-  return error.message;
+  return message;
 }
