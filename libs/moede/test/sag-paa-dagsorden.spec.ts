@@ -1,4 +1,4 @@
-import { ValidationFailed } from '@sagsgang/kernel';
+import { Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { moedeDecider } from '../src';
 import { deciderSpecification } from '@sagsgang/kernel/testing';
 import { AGENDA, command, historyIn } from '../src/testing/fixtures';
@@ -100,5 +100,30 @@ describe('which sag may go on the agenda', () => {
       .given(historyIn('planlagt'))
       .when(command('TilfoejPunkt', { sag }))
       .thenMatches([expect.objectContaining({ data: expect.objectContaining({ sag: snapshot(madproduktion) }) })]);
+  });
+});
+
+describe('a sag that does not exist (the app found no stream, so the snapshot is null)', () => {
+  const ukendt = '6f1d1c3e-3b0e-4d8a-9a43-2f4b8c1e7a51';
+
+  it('is a 404 naming the sag', () => {
+    spec
+      .given(historyIn('planlagt'))
+      .when(command('TilfoejPunkt', { sagId: ukendt, sag: null }))
+      .thenThrows(NotFound, (error) => expect([error.what, error.id]).toEqual(['sag', ukendt]));
+  });
+
+  it('is refused for the role first (403), so a caller who may not add punkter learns nothing about the sag', () => {
+    spec
+      .given(historyIn('planlagt'))
+      .when(command('TilfoejPunkt', { sagId: ukendt, sag: null }, { role: 'sagsbehandler' }))
+      .thenThrows(Forbidden);
+  });
+
+  it("is refused for the meeting's state before the sag is looked at (409)", () => {
+    spec
+      .given(historyIn('i_gang'))
+      .when(command('TilfoejPunkt', { sagId: ukendt, sag: null }))
+      .thenThrows(IllegalTransition);
   });
 });
