@@ -10,6 +10,7 @@ import { workflowsProvider } from './infrastructure/workflows.provider';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { RequestsInFlight } from './lifecycle/requests-in-flight';
 import { MoederModule } from './moeder/moeder.module';
+import { OffentligModule } from './offentlig/offentlig.module';
 import type { Logger } from 'pino';
 import { createLogger } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
@@ -31,6 +32,7 @@ export class AppModule {
         MoederModule,
         ProcessManagersModule,
         AuditModule,
+        OffentligModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -9,6 +9,10 @@ export interface FindQuery {
   /** A declared column or 'id'; ties are broken by id so that paging is stable. */
   orderBy?: string;
   descending?: boolean;
+  /** Only rows whose orderBy column is at least this (inclusive). */
+  from?: string | number;
+  /** Only rows whose orderBy column is below this (exclusive). */
+  before?: string | number;
   /** Default 100. */
   limit?: number;
   offset?: number;
@@ -26,6 +30,8 @@ const DEFAULT_LIMIT = 100;
 
 export interface FindSql {
   count: string;
+  /** The column's values among the matches, each once, in order. */
+  distinct: (column: string) => string;
   page: string;
   params: ColumnValue[];
   limit: number;
@@ -55,11 +61,22 @@ export function findSql(table: string, queryable: ReadonlySet<string>, query: Fi
     clauses.push(`instr(${FOLD_FUNCTION}(${column(name)}), ?) > 0`);
     params.push(foldCase(text));
   }
+  for (const [bound, operator] of [
+    ['from', '>='],
+    ['before', '<'],
+  ] as const) {
+    const value = query[bound];
+    if (value === undefined) continue;
+    if (!query.orderBy || query.orderBy === 'id') throw new InvalidReadModelQuery(`${bound} needs orderBy on a declared column`);
+    clauses.push(`${column(query.orderBy)} ${operator} ?`);
+    params.push(value);
+  }
   const where = clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
   const direction = query.descending ? 'DESC' : 'ASC';
   const order = query.orderBy && query.orderBy !== 'id' ? `${column(query.orderBy)} ${direction}, ` : '';
   return {
     count: `SELECT COUNT(*) FROM ${table}${where}`,
+    distinct: (name) => `SELECT DISTINCT ${column(name)} FROM ${table}${where} ORDER BY 1`,
     page: `SELECT id, document FROM ${table}${where} ORDER BY ${order}id ${direction} LIMIT ? OFFSET ?`,
     params,
     limit: count('limit', query.limit ?? DEFAULT_LIMIT),

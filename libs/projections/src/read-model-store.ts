@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
 import { InvalidReadModelQuery, ReadModelsInUse } from './errors';
-import { AnyProjection, validateProjections } from './projection';
+import { AnyProjection, ColumnValue, validateProjections } from './projection';
 import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
 import { ReadModelTable, TABLE_PREFIX } from './read-model-table';
 import type { RowChunk } from './row-chunks';
@@ -102,6 +102,10 @@ export class ReadModelStore {
 
   find<D>(projection: string, query: FindQuery = {}): FindResult<D> {
     return this.table(projection).find(query) as FindResult<D>;
+  }
+
+  distinct(projection: string, column: string, query: Pick<FindQuery, 'where' | 'contains'> = {}): ColumnValue[] {
+    return this.table(projection).distinct(column, query);
   }
 
   checkpoint(projection: string): Checkpoint {

@@ -177,9 +177,15 @@ export class ReadModelTable {
     return { items: page.map(([id, json]) => ({ id, json })), total: conditions ? this.counts.get(conditions, count) : count() };
   }
 
-  /** A where clause on declared columns alone, as RowCounts keeps it (in column order); undefined for one on id or with contains. */
-  private conditions({ where = {}, contains = {} }: FindQuery): Condition[] | undefined {
-    if (Object.keys(contains).length > 0) return undefined;
+  /** Each value of a declared column among the rows matching where and contains, once, in order (null included). */
+  distinct(column: string, query: Pick<FindQuery, 'where' | 'contains'> = {}): ColumnValue[] {
+    const sql = findSql(this.table, this.queryable, query);
+    return this.statement(sql.distinct(column), 'pluck').all(...sql.params) as ColumnValue[];
+  }
+
+  /** A where clause on declared columns alone, as RowCounts keeps it (in column order); undefined for one on id, with contains or a range. */
+  private conditions({ where = {}, contains = {}, from, before }: FindQuery): Condition[] | undefined {
+    if (Object.keys(contains).length > 0 || from !== undefined || before !== undefined) return undefined;
     const conditions = Object.entries(where).map(([name, value]): Condition => [this.columns.indexOf(name), value]);
     if (conditions.some(([column]) => column < 0)) return undefined;
     return conditions.sort(([a], [b]) => a - b);

@@ -1,4 +1,4 @@
-import { ReadModelStore } from '../src';
+import { InvalidReadModelQuery, ReadModelStore } from '../src';
 import { event, opretSag } from './support/events';
 import { Fixture } from './support/fixture';
 import { Sag, sagerProjection } from './support/projections';
@@ -54,6 +54,20 @@ describe('Read model queries', () => {
   it('finds documents as stored, id and JSON text', () => {
     const { items, total } = sager.table('sager').findJson({ where: { status: 'afgjort' } });
     expect([items.map(({ id, json }) => [id, JSON.parse(json)]), total]).toEqual([[['2', sager.get('sager', '2')]], 1]);
+  });
+
+  it('finds the rows whose ordering column lies in a range, with their total', () => {
+    const { items, total } = sager.find<Sag>('sager', { orderBy: 'titel', from: 'B', before: 'O' });
+    expect([ids(items), total]).toEqual([['1', '4'], 2]);
+  });
+
+  it('refuses a range without an ordering column', () => {
+    expect(() => sager.find('sager', { from: 'B' })).toThrow(InvalidReadModelQuery);
+  });
+
+  it('lists the distinct values of a column among the matches, in order', () => {
+    expect(sager.distinct('sager', 'udvalg')).toEqual(['Byrådet', 'Børn og Unge', 'Økonomiudvalget']);
+    expect(sager.distinct('sager', 'udvalg', { where: { status: 'oprettet' } })).toEqual(['Børn og Unge', 'Økonomiudvalget']);
   });
 
   it('finds by case-insensitive substring, æøå included', () => {

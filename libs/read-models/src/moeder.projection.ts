@@ -9,11 +9,13 @@ export type MoedeView = ExistingMoede & { revision: number; position: number };
  * state, each event read through the meeting's stream adapter and folded by
  * the domain's own evolve, as for sager. `dato` is the date
  * written in the meeting's start (what "period" filters on); `start_utc`
- * sorts meetings given with different offsets correctly.
+ * sorts meetings given with different offsets correctly. `offentlig` is 1
+ * once the dagsorden is sent (what the public may list), `offentliggjort`
+ * when the referat was published.
  */
 export const moederProjection = defineProjection<MoedeView>({
   name: 'moeder',
-  version: 2,
+  version: 3,
   filter: { streamPrefixes: [MOEDE_STREAM_PREFIX], eventTypes: [...MOEDE_EVENT_TYPES] },
   documentIds: (event) => [event.streamName.slice(MOEDE_STREAM_PREFIX.length)],
   documentsPerStream: true,
@@ -27,7 +29,14 @@ export const moederProjection = defineProjection<MoedeView>({
     status: (moede) => moede.status,
     dato: (moede) => moedeDato(moede),
     start_utc: (moede) => new Date(moede.start).toISOString(),
+    offentlig: (moede) => (erOffentlig(moede) ? 1 : 0),
+    offentliggjort: (moede) => (moede.status === 'offentliggjort' ? moede.offentliggjort : null),
   },
   // GET /moeder lists in the order of the meetings' start.
   orderedBy: 'start_utc',
 });
+
+/** The public may see a meeting once its dagsorden is sent, and after that whatever happens to it. */
+export function erOffentlig(moede: ExistingMoede): boolean {
+  return 'udsendt' in moede && moede.udsendt !== null;
+}

@@ -2,4 +2,6 @@ export * from './model';
 export { renderDagsorden, renderReferat, referatSha256, referatTilGodkendelse } from './render';
 export { escapeHtml } from './format/html';
 export { moedetidspunkt, kortDato, opremsning } from './dansk';
-export { LUKKET_PUNKT, BESLUTNING_TRUFFET, TRUKKET } from './punkt';
+export { LUKKET_PUNKT, BESLUTNING_TRUFFET, TRUKKET, vistTitel } from './punkt';
+export { dokumentblokke } from './dokument';
+export type { Blok } from './blokke';

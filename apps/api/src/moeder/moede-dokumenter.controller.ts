@@ -10,6 +10,7 @@ import { Moment, momentFrom } from '../historik/point-in-time';
 import { MomentQuery } from '../historik/point-in-time.query';
 import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
 import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
+import { erOffentlig } from '@sagsgang/read-models';
 import { MoedeDokumenter, MoedeMedDokument } from './moede-dokumenter';
 
 type Art = 'dagsorden' | 'referat';
@@ -130,7 +131,7 @@ function ApiDokument(operationId: string, summary: string, description: string) 
 
 /** A referat exists from the opening of the meeting; the public sees only what was sent or published. */
 function synlig(art: Art, moede: ExistingMoede, publikum: Publikum): boolean {
-  if (art === 'dagsorden') return publikum === 'intern' || ('udsendt' in moede && moede.udsendt !== null);
+  if (art === 'dagsorden') return publikum === 'intern' || erOffentlig(moede);
   if (publikum === 'offentlig') return moede.status === 'offentliggjort';
   return ['i_gang', 'haevet', 'referat_godkendt', 'offentliggjort'].includes(moede.status);
 }

@@ -16,6 +16,8 @@ export interface MoedeMedDokument {
   /** The meeting as it stands now. */
   nu: ExistingMoede;
   dokument: MoedeDokument;
+  /** Each punkt's sag as the document shows it, by punkt number (a punkt whose sag is not found has none). */
+  sager: ReadonlyMap<number, ExistingSag>;
 }
 
 /**
@@ -56,9 +58,9 @@ export class MoedeDokumenter implements LogReader {
     const sager = await Promise.all(
       moede.punkter.map(async (punkt) => [punkt.nr, await this.sag(punkt.sag.sagId, laesTil(punkt.nr), somDengang)] as const),
     );
-    const fundne = sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined);
+    const fundne = new Map(sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined));
     const nu = history === stream ? moede : (foldMoede(stream) as ExistingMoede);
-    const bygget = { moede, nu, dokument: moedeDokument(moede, new Map(fundne)) };
+    const bygget = { moede, nu, dokument: moedeDokument(moede, fundne), sager: fundne };
     const faerdig = !moment && moede.punkter.every((punkt) => laesTil(punkt.nr) !== undefined);
     // Kept only if no look at the log passed the meeting's newer events meanwhile (see LogFollower.seen).
     if (faerdig && seen === this.log.seen) this.husk(moedeId, stream, bygget);

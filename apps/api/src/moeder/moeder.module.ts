@@ -15,5 +15,6 @@ import { PunkterCommandsController } from './punkter.commands.controller';
   imports: [CqrsModule, HistorikModule, ProcessManagersModule],
   controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
   providers: [CommandRunner, MoedeDokumenter, MoedeCommandHandler],
+  exports: [MoedeDokumenter],
 })
 export class MoederModule {}

@@ -24,5 +24,6 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
       useFactory: (config: AppConfig) => new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')),
     },
   ],
+  exports: [BLOB_STORE],
 })
 export class SagerModule {}

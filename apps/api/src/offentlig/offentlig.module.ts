@@ -1,0 +1,42 @@
+import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { MoederModule } from '../moeder/moeder.module';
+import { ProcessManagersModule } from '../process-managers/process-managers.module';
+import { SagerModule } from '../sager/sager.module';
+import { FeedsController } from './feeds.controller';
+import { OffentligController } from './offentlig.controller';
+import { OffentligeMoeder } from './offentlige-moeder';
+import { SoegeIndekser } from './soegning/soege-indekser';
+import { SoegeIndeks } from './soegning/soege-indeks';
+import { Soegning } from './soegning/soegning';
+
+/**
+ * What the public may read without a token (`/offentlig/...`) and the search
+ * index behind it, which follows the log from the app's start until it stops.
+ */
+@Module({
+  imports: [MoederModule, SagerModule, ProcessManagersModule],
+  controllers: [OffentligController, FeedsController],
+  providers: [
+    { provide: SoegeIndeks, inject: [AppConfig], useFactory: (config: AppConfig) => new SoegeIndeks(config.SAGSGANG_DATA) },
+    SoegeIndekser,
+    Soegning,
+    OffentligeMoeder,
+  ],
+  exports: [OffentligeMoeder, Soegning],
+})
+export class OffentligModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly indekser: SoegeIndekser,
+    private readonly indeks: SoegeIndeks,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.indekser.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.indekser.stop();
+    this.indeks.close();
+  }
+}

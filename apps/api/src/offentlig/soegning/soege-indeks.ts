@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3, { Database } from 'better-sqlite3';
+
+/** Bump it when the rows or the tokenizer change meaning: the index is then built again from the log. */
+const VERSION = 1;
+/** Characters FTS5 puts around a matched word in an excerpt; no stored text holds control characters. */
+export const FRA = '\u0002';
+export const TIL = '\u0003';
+
+/** One punkt of a public document. */
+export interface IndeksRaekke {
+  moedeId: string;
+  art: 'dagsorden' | 'referat';
+  nr: number;
+  udvalg: string;
+  start: string;
+  titel: string;
+  tekst: string;
+}
+
+export interface Fund extends Omit<IndeksRaekke, 'tekst'> {
+  /** The best-matching stretch of the punkt, matches between FRA and TIL. */
+  uddrag: string;
+}
+
+/**
+ * The public documents' text in SQLite FTS5 (`SAGSGANG_DATA/soegning.sqlite`),
+ * one row per punkt of each sent dagsorden and published referat, with the
+ * checkpoint of the log position it reflects and which sager sit on which
+ * meetings (so a change to a sag reaches the meetings that show it). Rows
+ * live in a plain table; the FTS5 table indexes them as its external content,
+ * kept in step by triggers, so a meeting's rows are replaced by its id.
+ */
+export class SoegeIndeks {
+  private readonly db: Database;
+  private readonly sql;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new BetterSqlite3(join(dataDir, 'soegning.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // The log is the source: a commit lost on power loss is indexed again from the checkpoint.
+    this.db.pragma('synchronous = NORMAL');
+    this.opret();
+    this.sql = {
+      checkpoint: this.db.prepare('SELECT position FROM soeg_checkpoint WHERE id = 1').pluck(),
+      gem: this.db.prepare('UPDATE soeg_checkpoint SET position = ? WHERE id = 1'),
+      knyt: this.db.prepare('INSERT OR IGNORE INTO soeg_sag (sag_id, moede_id) VALUES (?, ?)'),
+      moeder: this.db.prepare('SELECT moede_id FROM soeg_sag WHERE sag_id = ?').pluck(),
+      slet: this.db.prepare('DELETE FROM soeg_raekke WHERE moede_id = ?'),
+      indsaet: this.db.prepare(
+        'INSERT INTO soeg_raekke (moede_id, art, nr, udvalg, start, titel, tekst) VALUES (@moedeId, @art, @nr, @udvalg, @start, @titel, @tekst)',
+      ),
+      soeg: this.db.prepare(`
+        SELECT r.moede_id AS moedeId, r.art, r.nr, r.udvalg, r.start, r.titel,
+               snippet(soeg_fts, 1, '${FRA}', '${TIL}', '…', 24) AS uddrag
+        FROM soeg_fts JOIN soeg_raekke r ON r.id = soeg_fts.rowid
+        WHERE soeg_fts MATCH ?
+        ORDER BY bm25(soeg_fts, 4.0, 1.0), r.start DESC, r.id
+        LIMIT ? OFFSET ?`),
+    };
+  }
+
+  get position(): number {
+    return this.sql.checkpoint.get() as number;
+  }
+
+  /** The meetings a sag has been put on. */
+  moederMedSag(sagId: string): string[] {
+    return this.sql.moeder.all(sagId) as string[];
+  }
+
+  knyt(sagId: string, moedeId: string): void {
+    this.sql.knyt.run(sagId, moedeId);
+  }
+
+  /** Replaces each meeting's rows and moves the checkpoint, in one transaction. */
+  gem(moeder: ReadonlyMap<string, readonly IndeksRaekke[]>, position: number): void {
+    this.db.transaction(() => {
+      for (const [moedeId, raekker] of moeder) {
+        this.sql.slet.run(moedeId);
+        for (const raekke of raekker) this.sql.indsaet.run(raekke);
+      }
+      this.sql.gem.run(position);
+    })();
+  }
+
+  /** Best match first: words in the title count four times those in the text. */
+  soeg(udtryk: string, limit: number, offset: number): Fund[] {
+    return this.sql.soeg.all(udtryk, limit, offset) as Fund[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private opret(): void {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS soeg_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, version INTEGER NOT NULL)',
+    );
+    const version = this.db.prepare('SELECT version FROM soeg_checkpoint WHERE id = 1').pluck().get() as number | undefined;
+    if (version === VERSION) return;
+    this.db.exec(`
+      DROP TABLE IF EXISTS soeg_fts; DROP TABLE IF EXISTS soeg_raekke; DROP TABLE IF EXISTS soeg_sag;
+      CREATE TABLE soeg_sag (sag_id TEXT NOT NULL, moede_id TEXT NOT NULL, PRIMARY KEY (sag_id, moede_id)) WITHOUT ROWID;
+      CREATE TABLE soeg_raekke (id INTEGER PRIMARY KEY, moede_id TEXT NOT NULL, art TEXT NOT NULL, nr INTEGER NOT NULL,
+        udvalg TEXT NOT NULL, start TEXT NOT NULL, titel TEXT NOT NULL, tekst TEXT NOT NULL);
+      CREATE INDEX soeg_raekke_moede ON soeg_raekke (moede_id);
+      CREATE VIRTUAL TABLE soeg_fts USING fts5(titel, tekst, content = 'soeg_raekke', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 0');
+      CREATE TRIGGER soeg_raekke_ind AFTER INSERT ON soeg_raekke BEGIN
+        INSERT INTO soeg_fts (rowid, titel, tekst) VALUES (new.id, new.titel, new.tekst);
+      END;
+      CREATE TRIGGER soeg_raekke_ud AFTER DELETE ON soeg_raekke BEGIN
+        INSERT INTO soeg_fts (soeg_fts, rowid, titel, tekst) VALUES ('delete', old.id, old.titel, old.tekst);
+      END;
+      DELETE FROM soeg_checkpoint;
+    `);
+    this.db.prepare('INSERT INTO soeg_checkpoint (id, position, version) VALUES (1, 0, ?)').run(VERSION);
+  }
+}
