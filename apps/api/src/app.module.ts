@@ -17,6 +17,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { ProcessManagersModule } from './process-managers/process-managers.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SagerModule } from './sager/sager.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         ProcessManagersModule,
         AuditModule,
         OffentligModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

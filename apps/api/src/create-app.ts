@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { schemasNamedForClients } from './http/openapi-names';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
@@ -15,6 +15,7 @@ import { correlationIdOf } from './observability/correlation-id';
 import { registerHttpObservability } from './observability/http-metrics';
 import { createLogger, NestPinoLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
+import { registerWebAssets } from './web/assets';
 
 export interface CreateAppOptions {
   /** Log errors only (the tests), whatever SAGSGANG_LOG_LEVEL says. */
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   countHandlersInFlight(fastify, app.get(RequestsInFlight));
   registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);
+  await registerWebAssets(app);
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts closes on SIGTERM itself and exits 0 (see GracefulShutdown).
@@ -50,6 +52,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** The OpenAPI document of the app's routes, as /docs serves it; the web app's typed client is generated from it. */
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -59,5 +66,5 @@ function setupOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, schemasNamedForClients(document), { jsonDocumentUrl: 'docs/openapi.json' });
+  return schemasNamedForClients(document);
 }

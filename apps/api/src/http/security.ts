@@ -20,6 +20,14 @@ export const STRICT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-u
 export const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/**
+ * The web app's pages: their own script and stylesheet from /assets/, and
+ * nothing else: no inline script or style, no other origin. Forms post only
+ * back to the site.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 const DOCS = /^\/docs(?:[/?]|$)/;
 
 /** Headers a browser client sends and may read, beyond the CORS-safelisted ones. */
