@@ -1,6 +1,6 @@
 /**
  * `npm run bench:api`: the built API under autocannon on the embedded durable
- * store — a realistic mix, then create-sag alone — followed by a graceful
+ * store — a realistic mix, then create-sag alone, then each public page alone — followed by a graceful
  * stop, `sagsgang verify` and the live read models' digest against a fresh
  * replay's. Writes the "API load" section of docs/benchmarks.md and exits
  * non-zero when a target is missed, a request failed, verify fails or the
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { describeMachine, remeasure } from '../store/machine';
 import { compareDigests, verify } from './check';
 import { runCreateOnly, runMix, Run } from './load';
+import { runPublicPages } from './public-pages';
 import { cpuPerRequest, describeFailures, judge, Outcome, renderSection, requestsPerSecond } from './report';
 import { writeSection } from '../docs-section';
 import { BenchServer, build, ROOT } from './server';
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
     const afterMix = server.rss();
     const create = await measured(() => runCreateOnly(server.url, auth, SECONDS));
     const afterCreate = server.rss();
+    const publicPages: Run[] = [];
+    for (const run of await runPublicPages(server.url, seeded, SECONDS)) publicPages.push(report(run));
     const peak = server.peakRss;
     const stopped = await server.stop();
     console.log(`SIGTERM → exit ${stopped.code ?? stopped.signal} after ${stopped.ms} ms`);
@@ -74,6 +77,7 @@ async function main(): Promise<number> {
       warmup,
       mix,
       create,
+      publicPages,
       memory: { beforeLoad, afterMix, afterCreate, peak: Math.max(peak, afterMix, afterCreate) },
       stopped,
       verify: verified,

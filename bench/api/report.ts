@@ -1,6 +1,7 @@
 import type { Machine } from '../store/machine';
 import { DigestOutcome, VerifyOutcome } from './check';
 import { mixSteps, Run } from './load';
+import { PUBLIC_PAGE_TARGETS } from './public-pages';
 import { Stopped } from './server';
 
 export const TARGETS = { mixRequestsPerSecond: 2_000, mixP99Ms: 50, createRequestsPerSecond: 1_500 };
@@ -22,6 +23,8 @@ export interface Outcome {
   warmup: Run;
   mix: Run;
   create: Run;
+  /** The meeting page, the referat page and the search page, each alone. */
+  publicPages: Run[];
   memory: Memory;
   stopped: Stopped;
   verify: VerifyOutcome;
@@ -51,7 +54,13 @@ export function judge(outcome: Outcome): string[] {
   if (mix.result.latency.p99 >= TARGETS.mixP99Ms) problems.push(`mix: p99 ${mix.result.latency.p99} ms ≥ ${TARGETS.mixP99Ms} ms`);
   if (requestsPerSecond(create) < TARGETS.createRequestsPerSecond)
     problems.push(`create sag: ${Math.round(requestsPerSecond(create))} requests/s < ${TARGETS.createRequestsPerSecond}`);
-  for (const run of [outcome.warmup, mix, create]) {
+  for (const run of outcome.publicPages) {
+    if (requestsPerSecond(run) < PUBLIC_PAGE_TARGETS.requestsPerSecond)
+      problems.push(`${run.name}: ${Math.round(requestsPerSecond(run))} requests/s < ${PUBLIC_PAGE_TARGETS.requestsPerSecond}`);
+    if (run.result.latency.p99 >= PUBLIC_PAGE_TARGETS.p99Ms)
+      problems.push(`${run.name}: p99 ${run.result.latency.p99} ms ≥ ${PUBLIC_PAGE_TARGETS.p99Ms} ms`);
+  }
+  for (const run of [outcome.warmup, mix, create, ...outcome.publicPages]) {
     if (failed(run) > 0) problems.push(`${run.name}: ${failed(run)} failed requests (${describeFailures(run)})`);
   }
   if (outcome.stopped.code !== 0)
@@ -83,6 +92,12 @@ export function renderSection(outcome: Outcome, problems: string[]): string {
   };
   const createOk = requestsPerSecond(create) >= TARGETS.createRequestsPerSecond && failed(create) === 0;
   const mixOk = requestsPerSecond(mix) >= TARGETS.mixRequestsPerSecond && mix.result.latency.p99 < TARGETS.mixP99Ms && failed(mix) === 0;
+  const publicOk = outcome.publicPages.every(
+    (run) =>
+      requestsPerSecond(run) >= PUBLIC_PAGE_TARGETS.requestsPerSecond &&
+      run.result.latency.p99 < PUBLIC_PAGE_TARGETS.p99Ms &&
+      failed(run) === 0,
+  );
   return [
     '## API load',
     '',
@@ -105,6 +120,10 @@ export function renderSection(outcome: Outcome, problems: string[]): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row(mix),
     row(create),
+    ...outcome.publicPages.map(row),
+    '',
+    "**Public pages**: each page alone, as a citizen asks for it without a token and without JavaScript: the published meeting's page " +
+      '(`/moede/:id`), its referat page (`/moede/:id/referat`), and the search page (`/soeg?q=…`, four searches in turn).',
     '',
     `Server memory (RSS of the API process): ${mib(memory.beforeLoad)} after seeding, ${mib(memory.afterMix)} after the mix, ` +
       `${mib(memory.afterCreate)} after create sag, ${mib(memory.peak)} at the peak.`,
@@ -119,6 +138,7 @@ export function renderSection(outcome: Outcome, problems: string[]): string {
     '|---|---|',
     `| mix ≥ ${int(TARGETS.mixRequestsPerSecond)} requests/s, p99 < ${TARGETS.mixP99Ms} ms, zero errors | ${pass(mixOk)} |`,
     `| create sag ≥ ${int(TARGETS.createRequestsPerSecond)} durable commands/s, zero errors | ${pass(createOk)} |`,
+    `| each public page ≥ ${int(PUBLIC_PAGE_TARGETS.requestsPerSecond)} requests/s, p99 < ${PUBLIC_PAGE_TARGETS.p99Ms} ms, zero errors | ${pass(publicOk)} |`,
     `| verify passes, live digest = replayed digest | ${pass(verified.passed && digest.equal)} |`,
     '',
     problems.length === 0 ? 'Every target met.' : `Missed: ${problems.join('; ')}.`,
