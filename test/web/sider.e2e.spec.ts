@@ -51,7 +51,10 @@ describe('The web app served by the API', () => {
     const side = await get('/').expect(200);
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(side.text)?.[1];
     const css = await get(href ?? '/assets/none.css').expect(200);
-    expect([css.headers['content-type'], css.headers['cache-control']]).toEqual(['text/css; charset=utf-8', 'public, max-age=31536000, immutable']);
+    expect([css.headers['content-type'], css.headers['cache-control']]).toEqual([
+      'text/css; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
   });
 
   it.each([
@@ -66,7 +69,9 @@ describe('The web app served by the API', () => {
 
   it('answers an empty search with 400 and the problem next to the field', async () => {
     const svar = await get('/soeg?q=%20').expect(400);
-    expect(svar.text).toContain('<span class="form-error-message" id="q-fejl"><span class="sr-only">Fejl: </span>Skriv mindst ét ord at søge efter.</span>');
+    expect(svar.text).toContain(
+      '<span class="form-error-message" id="q-fejl"><span class="sr-only">Fejl: </span>Skriv mindst ét ord at søge efter.</span>',
+    );
     expect(svar.text).toContain('aria-describedby="q-fejl"');
   });
 });

@@ -1,4 +1,3 @@
-/// <reference path="./snowball-stemmers.d.ts" />
 import { newStemmer } from 'snowball-stemmers';
 
 /** More words than this in one search are ignored: a search is a few words, not a document. */
