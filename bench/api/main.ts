@@ -58,8 +58,7 @@ async function main(): Promise<number> {
     const afterMix = server.rss();
     const create = await measured(() => runCreateOnly(server.url, auth, SECONDS));
     const afterCreate = server.rss();
-    const publicPages: Run[] = [];
-    for (const run of await runPublicPages(server.url, seeded, SECONDS)) publicPages.push(report(run));
+    const publicPages = await runPublicPages(server.url, seeded, SECONDS, measured);
     const peak = server.peakRss;
     const stopped = await server.stop();
     console.log(`SIGTERM → exit ${stopped.code ?? stopped.signal} after ${stopped.ms} ms`);

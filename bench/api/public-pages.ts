@@ -7,8 +7,16 @@ const SOEGNINGER = ['budgetopfølgning', 'merforbrug', 'kvartalets budgetopfølg
 
 export const PUBLIC_PAGE_TARGETS = { requestsPerSecond: 1_000, p99Ms: 100 };
 
-/** The public pages under load, one at a time, without a token: the meeting page, the referat page, the search page. */
-export async function runPublicPages(url: string, seeded: Seeded, seconds: number): Promise<Run[]> {
+/**
+ * The public pages under load, one at a time, without a token: the meeting page, the referat page, the search page.
+ * `measured` runs each one and adds what the API spent on it.
+ */
+export async function runPublicPages(
+  url: string,
+  seeded: Seeded,
+  seconds: number,
+  measured: (work: () => Promise<Run>) => Promise<Run>,
+): Promise<Run[]> {
   await searchIndexed(url);
   let n = 0;
   const pages: Array<[string, () => string]> = [
@@ -17,7 +25,7 @@ export async function runPublicPages(url: string, seeded: Seeded, seconds: numbe
     ['search page', () => `/soeg?q=${encodeURIComponent(SOEGNINGER[n++ % SOEGNINGER.length])}`],
   ];
   const runs: Run[] = [];
-  for (const [name, path] of pages) runs.push(await runPage(url, name, path, seconds));
+  for (const [name, path] of pages) runs.push(await measured(() => runPage(url, name, path, seconds)));
   return runs;
 }
 

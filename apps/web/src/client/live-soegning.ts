@@ -21,7 +21,7 @@ export function forbedrSoegning(dokument: Document): void {
 
 async function vis(q: string, liste: HTMLOListElement, status: HTMLElement): Promise<void> {
   if (q === '') return;
-  const { data } = await api.GET('/offentlig/soeg', { params: { query: { q, limit: 20, offset: 0 } } });
+  const { data } = await api.GET('/offentlig/soeg', { params: { query: { q } } });
   if (!data) return;
   liste.replaceChildren(...data.items.map((hit) => punkt(liste.ownerDocument, hit)));
   status.textContent = data.items.length === 0 ? 'Ingen resultater' : `${data.items.length}${data.flere ? '+' : ''} resultater`;

@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 
 /** Bump it when the rows or the tokenizer change meaning: the index is then built again from the log. */
-const VERSION = 1;
-/** Characters FTS5 puts around a matched word in an excerpt; no stored text holds control characters. */
-export const FRA = '\u0002';
-export const TIL = '\u0003';
+const VERSION = 2;
 
 /** One punkt of a public document. */
 export interface IndeksRaekke {
@@ -19,10 +16,8 @@ export interface IndeksRaekke {
   tekst: string;
 }
 
-export interface Fund extends Omit<IndeksRaekke, 'tekst'> {
-  /** The best-matching stretch of the punkt, matches between FRA and TIL. */
-  uddrag: string;
-}
+/** A hit: the punkt's row, best first. */
+export type Fund = IndeksRaekke;
 
 /**
  * The public documents' text in SQLite FTS5 (`SAGSGANG_DATA/soegning.sqlite`),
@@ -35,6 +30,7 @@ export interface Fund extends Omit<IndeksRaekke, 'tekst'> {
 export class SoegeIndeks {
   private readonly db: Database;
   private readonly sql;
+  private rettelser = 0;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -52,14 +48,14 @@ export class SoegeIndeks {
       indsaet: this.db.prepare(
         'INSERT INTO soeg_raekke (moede_id, art, nr, udvalg, start, titel, tekst) VALUES (@moedeId, @art, @nr, @udvalg, @start, @titel, @tekst)',
       ),
-      soeg: this.db.prepare(`
-        SELECT r.moede_id AS moedeId, r.art, r.nr, r.udvalg, r.start, r.titel,
-               snippet(soeg_fts, 1, '${FRA}', '${TIL}', '…', 24) AS uddrag
-        FROM soeg_fts JOIN soeg_raekke r ON r.id = soeg_fts.rowid
-        WHERE soeg_fts MATCH ?
-        ORDER BY bm25(soeg_fts, 4.0, 1.0), r.start DESC, r.id
-        LIMIT ? OFFSET ?`),
+      rang: this.db.prepare('SELECT rowid FROM soeg_fts WHERE soeg_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?').pluck(),
+      raekke: this.db.prepare('SELECT moede_id AS moedeId, art, nr, udvalg, start, titel, tekst FROM soeg_raekke WHERE id = ?'),
     };
+  }
+
+  /** Grows whenever rows change, so what was read from the index can be kept until then. */
+  get version(): number {
+    return this.rettelser;
   }
 
   get position(): number {
@@ -84,11 +80,13 @@ export class SoegeIndeks {
       }
       this.sql.gem.run(position);
     })();
+    if (moeder.size > 0) this.rettelser++;
   }
 
-  /** Best match first: words in the title count four times those in the text. */
+  /** Best match first (bm25; words in the title count four times those in the text). */
   soeg(udtryk: string, limit: number, offset: number): Fund[] {
-    return this.sql.soeg.all(udtryk, limit, offset) as Fund[];
+    const rowids = this.sql.rang.all(udtryk, limit, offset) as number[];
+    return rowids.map((rowid) => this.sql.raekke.get(rowid) as Fund);
   }
 
   close(): void {
@@ -115,6 +113,7 @@ export class SoegeIndeks {
       CREATE TRIGGER soeg_raekke_ud AFTER DELETE ON soeg_raekke BEGIN
         INSERT INTO soeg_fts (soeg_fts, rowid, titel, tekst) VALUES ('delete', old.id, old.titel, old.tekst);
       END;
+      INSERT INTO soeg_fts (soeg_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
       DELETE FROM soeg_checkpoint;
     `);
     this.db.prepare('INSERT INTO soeg_checkpoint (id, position, version) VALUES (1, 0, ?)').run(VERSION);
