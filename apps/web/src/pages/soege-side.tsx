@@ -2,6 +2,7 @@ import type { SoegeHit, SoegeResultat } from '../api/types';
 import { kortDato } from './dansk';
 import { Assets, Side } from './layout';
 import { SoegeFelt } from './soege-felt';
+import { Sidevisning } from './sidevisning';
 
 export type SoegeSideData = { resultat?: SoegeResultat; q: string; fejl?: string };
 
@@ -43,26 +44,11 @@ function Resultater({ resultat }: { resultat: SoegeResultat }) {
           <Hit key={`${hit.moedeId} ${hit.art} ${hit.punktNr}`} hit={hit} />
         ))}
       </ol>
-      {offset > 0 || flere ? (
-        <nav className="pagination" aria-label="Sider med resultater">
-          <ul className="pagination__items">
-            {offset > 0 ? (
-              <li className="pagination-item">
-                <a className="button button-secondary" href={side(Math.max(0, offset - limit))}>
-                  Forrige side
-                </a>
-              </li>
-            ) : null}
-            {flere ? (
-              <li className="pagination-item">
-                <a className="button button-secondary" href={side(offset + limit)}>
-                  Næste side
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Sidevisning
+        navn="Sider med resultater"
+        forrige={offset > 0 ? { href: side(Math.max(0, offset - limit)), tekst: 'Forrige side' } : undefined}
+        naeste={flere ? { href: side(offset + limit), tekst: 'Næste side' } : undefined}
+      />
     </>
   );
 }

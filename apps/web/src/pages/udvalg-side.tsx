@@ -1,6 +1,7 @@
 import type { MoedeListe } from '../api/types';
 import { Assets, Side } from './layout';
 import { MoedeTabel } from './moede-tabel';
+import { Sidevisning } from './sidevisning';
 
 /** One udvalg's public meetings, newest first, and its calendar to subscribe to. */
 export function UdvalgSide({ udvalg, liste, assets }: { udvalg: string; liste: MoedeListe; assets: Assets }) {
@@ -14,26 +15,11 @@ export function UdvalgSide({ udvalg, liste, assets }: { udvalg: string; liste: M
       </p>
       <h2>Møder</h2>
       <MoedeTabel moeder={items} titel={`Møder i ${udvalg}`} />
-      {total > limit ? (
-        <nav className="pagination" aria-label="Sider med møder">
-          <ul className="pagination__items">
-            {offset > 0 ? (
-              <li className="pagination-item">
-                <a className="button button-secondary" href={side(Math.max(0, offset - limit))}>
-                  Nyere møder
-                </a>
-              </li>
-            ) : null}
-            {offset + limit < total ? (
-              <li className="pagination-item">
-                <a className="button button-secondary" href={side(offset + limit)}>
-                  Ældre møder
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Sidevisning
+        navn="Sider med møder"
+        forrige={offset > 0 ? { href: side(Math.max(0, offset - limit)), tekst: 'Nyere møder' } : undefined}
+        naeste={offset + limit < total ? { href: side(offset + limit), tekst: 'Ældre møder' } : undefined}
+      />
     </Side>
   );
 }

@@ -1,6 +1,5 @@
-import { assertNever } from '@sagsgang/kernel';
 import { ExistingMoede } from '@sagsgang/moede';
-import { Blok, dokumentblokke, MoedeDokument } from '@sagsgang/referat';
+import { dokumentblokke, MoedeDokument, somTekst } from '@sagsgang/referat';
 import { erOffentlig } from '@sagsgang/read-models';
 import { IndeksRaekke } from './soege-indeks';
 
@@ -24,33 +23,10 @@ export function offentligeTekster(moede: ExistingMoede, dokument: MoedeDokument)
               udvalg: moede.udvalg,
               start: moede.start,
               titel: blok.overskrift,
-              tekst: tekstAf(blok.blokke),
+              tekst: somTekst(blok.blokke),
             },
           ]
         : [],
     ),
   );
-}
-
-function tekstAf(blokke: readonly Blok[]): string {
-  return blokke.map(blokTekst).join('\n');
-}
-
-function blokTekst(blok: Blok): string {
-  switch (blok.art) {
-    case 'titel':
-    case 'overskrift':
-      return blok.tekst;
-    case 'felt':
-      return `${blok.etiket} ${blok.vaerdi}`;
-    case 'afsnit':
-      return blok.linjer.join('\n');
-    case 'liste':
-    case 'indhold':
-      return blok.punkter.map((punkt) => punkt.tekst).join('\n');
-    case 'punkt':
-      return `${blok.overskrift}\n${tekstAf(blok.blokke)}`;
-    default:
-      return assertNever(blok);
-  }
 }
