@@ -1,6 +1,6 @@
 import { ExistingMoede, Punkt } from '@sagsgang/moede';
 import { BESLUTNING_TRUFFET, vistTitel } from '@sagsgang/referat';
-import { ExistingSag, OUTCOME_LABELS } from '@sagsgang/sag';
+import { ExistingSag, UDFALD_TEKST } from '@sagsgang/sag';
 import { OffentligtBilagDto, OffentligtMoedeDto, OffentligtMoedeResumeDto, OffentligtPunktDto } from './offentlig.dto';
 
 /** What a list shows of a public meeting. */
@@ -12,7 +12,7 @@ export function offentligtResume(moede: ExistingMoede): OffentligtMoedeResumeDto
 /**
  * The meeting as the public sees it, from the meeting and each punkt's sag as
  * the documents show them: a lukket punkt by number and neutral title, the
- * bilag of the open punkter only, each outcome once the referat is published.
+ * bilag of the open punkter only, each udfald once the referat is published.
  * The caller has checked that the dagsorden is sent.
  */
 export function offentligtMoede(
@@ -38,7 +38,7 @@ function offentligtPunkt(moedeId: string, punkt: Punkt, sag: ExistingSag | undef
     supplerende: punkt.supplerende,
     trukket: punkt.trukket !== null,
     sagsnummer: aabent ? punkt.sag.sagsnummer : null,
-    beslutning: referatOffentligt && punkt.beslutning ? (aabent ? OUTCOME_LABELS[punkt.beslutning.outcome] : BESLUTNING_TRUFFET) : null,
+    beslutning: referatOffentligt && punkt.beslutning ? (aabent ? UDFALD_TEKST[punkt.beslutning.udfald] : BESLUTNING_TRUFFET) : null,
     bilag: aabent && punkt.trukket === null ? (sag?.bilag ?? []).map((bilag) => offentligtBilag(moedeId, punkt.nr, bilag)) : [],
   };
 }

@@ -35,7 +35,7 @@ export class OffentligtPunktDto {
     type: String,
     nullable: true,
     example: 'Godkendt',
-    description: 'Once the referat is published: the outcome of an open punkt, or that a lukket one was decided',
+    description: 'Once the referat is published: the udfald of an open punkt, or that a lukket one was decided',
   })
   beslutning!: string | null;
   @ApiProperty({ type: [OffentligtBilagDto], description: 'The bilag of an open, not withdrawn punkt; none for a lukket one' })

@@ -5,11 +5,11 @@ import type { components } from '../../generated/api';
  * time: a page that reads a field the API no longer has fails the typecheck.
  */
 type Schemas = components['schemas'];
-export type Forside = Schemas['ForsideDto'];
-export type MoedeResume = Schemas['OffentligtMoedeResumeDto'];
-export type Moede = Schemas['OffentligtMoedeDto'];
-export type Punkt = Schemas['OffentligtPunktDto'];
-export type Bilag = Schemas['OffentligtBilagDto'];
-export type MoedeListe = Schemas['OffentligMoedeListeDto'];
-export type SoegeResultat = Schemas['SoegeResultatDto'];
-export type SoegeHit = Schemas['SoegeHitDto'];
+export type Forside = Schemas['Forside'];
+export type MoedeResume = Schemas['OffentligtMoedeResume'];
+export type Moede = Schemas['OffentligtMoede'];
+export type Punkt = Schemas['OffentligtPunkt'];
+export type Bilag = Schemas['OffentligtBilag'];
+export type MoedeListe = Schemas['OffentligMoedeListe'];
+export type SoegeResultat = Schemas['SoegeResultat'];
+export type SoegeHit = Schemas['SoegeHit'];

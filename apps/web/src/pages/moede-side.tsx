@@ -4,7 +4,7 @@ import { moedetidspunkt, statusTekst } from './dansk';
 import { udvalgSti } from './forside';
 import { Assets, Side } from './layout';
 
-/** One meeting: when and where, its documents, and its punkter with their bilag and outcomes. */
+/** One meeting: when and where, its documents, and its punkter with their bilag and udfald. */
 export function MoedeSide({ moede, assets }: { moede: Moede; assets: Assets }) {
   const titel = `Møde i ${moede.udvalg} ${moedetidspunkt(moede.start)}`;
   return (

@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/
 import { isMoedeEventType, MOEDE_STREAM_PREFIX } from '@sagsgang/moede';
 import { SAG_STREAM_PREFIX } from '@sagsgang/sag';
 import { MoedeDokumenter, MoedeMedDokument } from '../../moeder/moede-dokumenter';
-import { FollowUpWaiters } from '../../process-managers/follow-up-waiters';
+import { OpfoelgningWaiters } from '../../process-managers/opfoelgning-waiters';
 import { offentligeTekster } from './offentlige-tekster';
 import { IndeksRaekke, SoegeIndeks } from './soege-indeks';
 
@@ -18,7 +18,7 @@ import { IndeksRaekke, SoegeIndeks } from './soege-indeks';
 @Injectable()
 export class SoegeIndekser {
   private readonly logger = new Logger('Soegning');
-  private readonly waiters = new FollowUpWaiters();
+  private readonly waiters = new OpfoelgningWaiters();
   /** Documents already indexed: MoedeDokumenter hands out the same object while a meeting cannot change. */
   private readonly indekseret = new WeakSet<MoedeMedDokument>();
   private subscription?: Subscription;
