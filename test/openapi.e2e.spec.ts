@@ -33,6 +33,12 @@ function schemasIn(value: unknown, at: string, found: { at: string; schema: Reco
 
 const TYPED_BY = ['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', '$ref'];
 
+/** An object schema that says nothing of its contents (`properties: {}` too: what Swagger makes of an untyped property). */
+function isOpenObject(schema: Record<string, unknown>): boolean {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  return schema.type === 'object' && Object.keys(properties).length === 0 && !TYPED_BY.some((key) => key !== 'properties' && key in schema);
+}
+
 /** A typed use of the generated client, as the web app will write it; it compiles only if the contract is complete. */
 const USAGE = `
 import type { components, operations, paths } from './sagsgang';
@@ -101,9 +107,7 @@ describe('The OpenAPI document', () => {
 
   it('types every property: no object without properties, no nullable without a type', () => {
     const untyped = schemasIn(document, '').filter(
-      ({ schema }) =>
-        (schema.type === 'object' && !TYPED_BY.some((key) => key in schema)) ||
-        (schema.nullable === true && !('type' in schema) && !TYPED_BY.some((key) => key in schema)),
+      ({ schema }) => isOpenObject(schema) || (schema.nullable === true && !('type' in schema) && !TYPED_BY.some((key) => key in schema)),
     );
     expect(untyped.map(({ at }) => at)).toEqual([]);
   });

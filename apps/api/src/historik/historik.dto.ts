@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Order } from './historik';
 
 export class HistorikQuery {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,7 +12,7 @@ export class HistorikQuery {
   @Max(500)
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'Entries to skip (after fromRevision)' })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0, description: 'Entries to skip (after fromRevision)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

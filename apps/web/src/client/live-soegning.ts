@@ -1,4 +1,5 @@
 import { api } from '../api/client';
+import type { SoegeHit } from '../api/types';
 
 const VENT_MS = 300;
 
@@ -21,15 +22,13 @@ export function forbedrSoegning(dokument: Document): void {
 
 async function vis(q: string, liste: HTMLOListElement, status: HTMLElement): Promise<void> {
   if (q === '') return;
-  const { data } = await api.GET('/offentlig/soeg', { params: { query: { q } } });
+  const { data } = await api.GET('/offentlig/soeg', { params: { query: { q, limit: 20, offset: 0 } } });
   if (!data) return;
   liste.replaceChildren(...data.items.map((hit) => punkt(liste.ownerDocument, hit)));
   status.textContent = data.items.length === 0 ? 'Ingen resultater' : `${data.items.length}${data.flere ? '+' : ''} resultater`;
 }
 
-type Hit = { moedeId: string; art: string; punktNr: number; punktTitel: string; uddrag: { tekst: string; fremhaevet: boolean }[] };
-
-function punkt(dokument: Document, hit: Hit): HTMLLIElement {
+function punkt(dokument: Document, hit: SoegeHit): HTMLLIElement {
   const li = dokument.createElement('li');
   const overskrift = li.appendChild(dokument.createElement('h3'));
   overskrift.className = 'h5';

@@ -15,7 +15,7 @@ export class MinPositionQuery {
 
 /** A page of a list: limit and offset, and read-your-writes. */
 export class PageQuery extends MinPositionQuery {
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -23,7 +23,7 @@ export class PageQuery extends MinPositionQuery {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
