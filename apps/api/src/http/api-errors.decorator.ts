@@ -16,6 +16,8 @@ export const NOT_FOUND = {
   moedeOgSag: 'Mødet findes ikke, eller sagen findes ikke',
   bilag: 'Sagen findes ikke, eller bilaget er ikke vedhæftet den',
   dokument: 'Mødet findes ikke, eller dokumentet er ikke offentligt endnu',
+  offentligtMoede: 'Mødet findes ikke, eller dets dagsorden er ikke udsendt',
+  offentligtBilag: 'Mødet findes ikke, eller bilaget er ikke offentligt: punktet er lukket, trukket eller ikke på en udsendt dagsorden',
 } as const;
 
 /** Documents the problem+json answers every command can give; `notFound` says what a 404 means here (null: a creation, never 404). */

@@ -1,9 +1,9 @@
 import { Controller, Get, NotFoundException, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.guard';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
-import { ID, NR } from '../moeder/command-api';
+import { ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
+import { ID, NR } from '../http/path-params';
 import { ReadYourWrites, READ_YOUR_WRITES_TIMEOUT_MS } from '../process-managers/read-your-writes';
 import { MinPositionQuery } from '../sager/dto/sag-query.dto';
 import { ForsideDto, OffentligMoedeListeDto, OffentligtMoedeDto, SoegeResultatDto } from './offentlig.dto';
@@ -30,6 +30,7 @@ export class OffentligController {
   ) {}
 
   @Get('forside')
+  @ApiOperation({ operationId: 'hentForside', summary: 'Forside: udvalgene og de kommende og seneste offentlige møder' })
   @ApiOkResponse({ type: ForsideDto, description: 'The udvalg, the coming and the recent public meetings' })
   @ApiQueryErrors()
   async forside(@Query() query: MinPositionQuery): Promise<ForsideDto> {
@@ -38,6 +39,10 @@ export class OffentligController {
   }
 
   @Get('moeder')
+  @ApiOperation({
+    operationId: 'hentOffentligeMoeder',
+    summary: 'Offentlige møder: en side af møderne med udsendt dagsorden, nyeste først',
+  })
   @ApiOkResponse({ type: OffentligMoedeListeDto, description: 'Public meetings, newest first, optionally of one udvalg' })
   @ApiQueryErrors()
   async liste(@Query() query: OffentligMoedeListQuery): Promise<OffentligMoedeListeDto> {
@@ -46,22 +51,27 @@ export class OffentligController {
   }
 
   @Get('moeder/:id')
+  @ApiOperation({ operationId: 'hentOffentligtMoede', summary: 'Offentligt møde: mødet og dets punkter, som offentligheden ser dem' })
   @ApiOkResponse({
     type: OffentligtMoedeDto,
     description: 'A public meeting with its punkter as the public sees them and the open punkter’s bilag',
   })
-  @ApiQueryErrors()
+  @ApiQueryErrors(NOT_FOUND.offentligtMoede)
   async moede(@Param('id', ID) id: string, @Query() query: MinPositionQuery): Promise<OffentligtMoedeDto> {
     await this.readYourWrites.waitFor(query.minPosition);
     const offentligt = await this.moeder.moede(id);
-    if (!offentligt) throw ikkeFundet(`no public møde ${id}`);
+    if (!offentligt) throw ikkeFundet(`intet offentligt møde ${id}`);
     return offentligt.visning;
   }
 
   @Get('moeder/:id/punkter/:nr/bilag/:bilagId')
+  @ApiOperation({ operationId: 'hentOffentligtBilag', summary: 'Offentligt bilag: filen til et åbent punkt på en udsendt dagsorden' })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The bilag file of an open punkt on a sent dagsorden, exactly the bytes attached' })
-  @ApiQueryErrors()
+  @ApiOkResponse({
+    description: 'The bilag file of an open punkt on a sent dagsorden, exactly the bytes attached',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQueryErrors(NOT_FOUND.offentligtBilag)
   async bilag(
     @Param('id', ID) id: string,
     @Param('nr', NR) nr: number,
@@ -69,7 +79,7 @@ export class OffentligController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const fundet = await this.moeder.bilag(id, nr, bilagId);
-    if (!fundet) throw ikkeFundet(`no public bilag ${bilagId} on punkt ${nr} of møde ${id}`);
+    if (!fundet) throw ikkeFundet(`intet offentligt bilag ${bilagId} på punkt ${nr} af møde ${id}`);
     void reply
       .header('content-type', fundet.bilag.medietype)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fundet.bilag.filnavn)}`);
@@ -77,6 +87,7 @@ export class OffentligController {
   }
 
   @Get('soeg')
+  @ApiOperation({ operationId: 'soeg', summary: 'Søgning: punkter i udsendte dagsordener og offentliggjorte referater, bedste først' })
   @ApiOkResponse({
     type: SoegeResultatDto,
     description: 'Punkter of sent dagsordener and published referater matching every word, best first',
@@ -94,7 +105,7 @@ export class OffentligController {
     await this.indekser.waitFor(position, READ_YOUR_WRITES_TIMEOUT_MS).catch(() => {
       throw new ServiceUnavailableException({
         title: 'Søgningen er bagud',
-        detail: `The search index has not reached position ${position} within ${READ_YOUR_WRITES_TIMEOUT_MS} ms; retry shortly`,
+        detail: `Søgeindekset har ikke nået position ${position} inden for ${READ_YOUR_WRITES_TIMEOUT_MS} ms; prøv igen om lidt`,
       });
     });
   }

@@ -13,6 +13,6 @@ export class OffentligMoedeListQuery extends PageQuery {
 export class SoegeQuery extends PageQuery {
   @ApiProperty({ example: 'budget', description: 'Words to find in the published dagsordener and referater; every word must occur' })
   @IsString()
-  @Length(1, 200, { message: 'q must be 1 to 200 characters' })
+  @Length(1, 200)
   q!: string;
 }
