@@ -62,7 +62,12 @@ describe('Hostile reads: query values, path parameters and raw HTTP never give a
     await sekretaer.beslut(moedeId, 1, 'godkendt');
     await sekretaer.afslut(moedeId, MEDLEMMER);
     const bilagId = (await sagEfter(klienten, sag.id, await headPosition(api))).bilag[0].bilagId as string;
-    stier = { sager: { id: sag.id, bilagId }, moeder: { id: moedeId }, audit: { moedeId } };
+    stier = {
+      sager: { id: sag.id, bilagId },
+      moeder: { id: moedeId },
+      audit: { moedeId },
+      offentlig: { id: moedeId, nr: '1', bilagId, udvalg: UDVALG },
+    };
     head = await headPosition(api);
   }, 60_000);
   afterAll(async () => {
