@@ -30,6 +30,17 @@ export function validateBatch(streamName: string, events: EventData[]): void {
   }
 }
 
+/** An append to several streams: at least one, each stream once, each batch valid on its own. */
+export function validateStreamAppends(appends: ReadonlyArray<{ streamName: string; events: EventData[] }>): void {
+  if (appends.length === 0) throw new InvalidAppend('an append to several streams names none');
+  const names = new Set<string>();
+  for (const { streamName, events } of appends) {
+    if (names.has(streamName)) throw new InvalidAppend(`stream ${streamName} appears twice in one append`);
+    names.add(streamName);
+    validateBatch(streamName, events);
+  }
+}
+
 /** An object that serialises as itself: not null, not an array, no toJSON of its own. */
 function isJsonObject(value: unknown): boolean {
   return (

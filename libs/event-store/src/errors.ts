@@ -33,3 +33,31 @@ export class PartialRetryConflict extends Error {
 export class InvalidAppend extends Error {
   override readonly name = 'InvalidAppend';
 }
+
+/** The store's file cannot be read as a database, or fails its integrity check: it is never repaired automatically. */
+export class EventStoreDamaged extends Error {
+  override readonly name = 'EventStoreDamaged';
+
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(
+      `The event store ${file} is damaged (${problem}). The event log is the source of truth and is never repaired ` +
+        'automatically: stop the API, keep the file as it is for investigation, and restore the newest backup into an ' +
+        'empty data folder with `sagsgang restore --from <backup folder>` (docs/operations.md, "A damaged event store").',
+    );
+  }
+}
+
+/** SQLite's and the file system's ways of saying the disk (or the file system's quota) is full. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** SQLite's ways of saying a file is not a database or its pages do not hold together. */
+export function isCorruptDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT_'));
+}

@@ -89,7 +89,12 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export type LoggedEvent = Omit<RecordedEvent, 'metadata'>;
 
 export interface LogPagesOptions {
-  fromPosition: number;
+  /**
+   * Exclusive: the last position already processed, 0 for the whole log. Only
+   * a position the store returned is ever passed back to it (on EventStoreDB
+   * a position is a byte offset, and one where no event starts is refused).
+   */
+  afterPosition: number;
   /** Inclusive. */
   toPosition: number;
   /** Events per page at most; a page of a share may hold fewer, and no page is empty. */
@@ -98,8 +103,31 @@ export interface LogPagesOptions {
   streams?: StreamShare;
 }
 
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  streamName: string;
+  events: EventData[];
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface EventStoreCapabilities {
+  /**
+   * appendToStreams is all or nothing (one transaction on SQLite). Where it
+   * is not (EventStoreDB), the streams are appended one after the other, and
+   * a crash between them leaves the first without the rest.
+   */
+  atomicMultiStreamAppend: boolean;
+}
+
 export interface EventStore {
+  readonly capabilities: EventStoreCapabilities;
   append(streamName: string, events: EventData[], expectedRevision?: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams, each with its own expected revision
+   * and the same retry semantics as append; one result per stream, in order.
+   * If one is refused, none is appended (where atomicMultiStreamAppend).
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -112,6 +140,12 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the newest event in the log, 0 when the log is empty. */
   headPosition(): Promise<number>;
+  /**
+   * A UUID naming this store for as long as it exists: a copy of its files
+   * (sagsgang backup) keeps it, a new store an export is imported into gets
+   * its own. What is derived from the log records it with its checkpoint.
+   */
+  identity(): Promise<string>;
   /** Flushes pending work and releases the store. */
   close(): Promise<void>;
 }

@@ -36,15 +36,15 @@ describe.each<[string, () => EventStore]>([
   });
   afterAll(() => store.close());
 
-  it('gives the log between the two positions in pages, in order, as readAll does without metadata', async () => {
-    const pages = await collect(store, { fromPosition: 3, toPosition: 20, pageSize: 7 });
+  it('gives the log after one position up to another in pages, in order, as readAll does without metadata', async () => {
+    const pages = await collect(store, { afterPosition: 2, toPosition: 20, pageSize: 7 });
     expect(pages.map((page) => page.length)).toEqual([7, 7, 4]);
     const all = await store.readAll({ fromPosition: 3, maxCount: 18 });
     expect(pages.flat().map(withoutMetadata)).toEqual(all.map(withoutMetadata));
   });
 
   it('gives no metadata from the SQLite store, and nothing past the head', async () => {
-    const pages = await collect(store, { fromPosition: 1, toPosition: 1000, pageSize: 10 });
+    const pages = await collect(store, { afterPosition: 0, toPosition: 1000, pageSize: 10 });
     expect(pages.flat()).toHaveLength(40);
     if (store instanceof SqliteEventStore) expect(pages.flat().every((event) => !('metadata' in event))).toBe(true);
   });
@@ -52,7 +52,7 @@ describe.each<[string, () => EventStore]>([
   it.each([2, 3])('splits the log into %i shares of the streams that together give it whole, each in position order', async (of) => {
     const all = (await store.readAll()).map(withoutMetadata);
     const shares = await Promise.all(
-      Array.from({ length: of }, (_, share) => collect(store, { fromPosition: 1, toPosition: 40, pageSize: 4, streams: { share, of } })),
+      Array.from({ length: of }, (_, share) => collect(store, { afterPosition: 0, toPosition: 40, pageSize: 4, streams: { share, of } })),
     );
     for (const [share, pages] of shares.entries()) {
       expect(pages.every((page) => page.length > 0 && page.length <= 4)).toBe(true);
@@ -70,7 +70,7 @@ describe.each<[string, () => EventStore]>([
       { share: 0, of: 0 },
       { share: 0.5, of: 2 },
     ]) {
-      await expect(collect(store, { fromPosition: 1, toPosition: 40, pageSize: 4, streams })).rejects.toThrow(RangeError);
+      await expect(collect(store, { afterPosition: 0, toPosition: 40, pageSize: 4, streams })).rejects.toThrow(RangeError);
     }
   });
 });

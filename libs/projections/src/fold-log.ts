@@ -33,7 +33,7 @@ export async function foldLog(
   const folds = projections.map((projection) => new DocumentFold(projection));
   let events = 0;
   for await (const page of eventStore.readLogPages({
-    fromPosition: 1,
+    afterPosition: 0,
     toPosition: request.toPosition,
     pageSize: PAGE_SIZE,
     streams: request.streams,

@@ -1,4 +1,4 @@
-import { AppendResult, EventData, EventStore, ExpectedRevision, ExpectedRevisionConflict } from '@sagsgang/event-store';
+import { AppendResult, EventData, EventStore, ExpectedRevision, ExpectedRevisionConflict, StreamAppend } from '@sagsgang/event-store';
 import { Metrics, streamCategory } from './metrics';
 
 /**
@@ -8,23 +8,30 @@ import { Metrics, streamCategory } from './metrics';
  * Everything else is passed through unchanged.
  */
 export function instrumentEventStore(store: EventStore, metrics: Metrics): EventStore {
+  const counted = async <R>(appends: StreamAppend[], append: () => Promise<R>): Promise<R> => {
+    try {
+      const result = await append();
+      for (const { streamName, events } of appends) metrics.eventsAppended.inc({ category: streamCategory(streamName) }, events.length);
+      return result;
+    } catch (error) {
+      if (error instanceof ExpectedRevisionConflict) metrics.revisionConflicts.inc({ category: streamCategory(error.streamName) });
+      throw error;
+    }
+  };
   return {
-    async append(streamName: string, events: EventData[], expectedRevision?: ExpectedRevision): Promise<AppendResult> {
-      const category = streamCategory(streamName);
-      try {
-        const result = await store.append(streamName, events, expectedRevision);
-        metrics.eventsAppended.inc({ category }, events.length);
-        return result;
-      } catch (error) {
-        if (error instanceof ExpectedRevisionConflict) metrics.revisionConflicts.inc({ category });
-        throw error;
-      }
+    capabilities: store.capabilities,
+    append(streamName: string, events: EventData[], expectedRevision?: ExpectedRevision): Promise<AppendResult> {
+      return counted([{ streamName, events }], () => store.append(streamName, events, expectedRevision));
+    },
+    appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+      return counted(appends, () => store.appendToStreams(appends));
     },
     readStream: (streamName, options) => store.readStream(streamName, options),
     readAll: (options) => store.readAll(options),
     readLogPages: (options) => store.readLogPages(options),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    identity: () => store.identity(),
     close: () => store.close(),
   };
 }

@@ -13,7 +13,12 @@ import {
 import { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port';
 import { isStreamNotFound, isSystemEvent, toEsdbPosition, toRecordedEvent } from './mapping';
 
-/** Reads in the port's window semantics (`from` inclusive in both directions). */
+/**
+ * Reads in the port's window semantics (`from` inclusive in both directions).
+ * Every read asks the leader (requiresLeader): after a leader change a
+ * follower may still be behind, and a head or stream read before an append,
+ * or to show a client its own write, must be current.
+ */
 
 export async function readStreamWindow(
   client: EventStoreDBClient,
@@ -24,7 +29,7 @@ export async function readStreamWindow(
   const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
   const from = streamStart(options.fromRevision, backwards);
   if (from === undefined || maxCount <= 0) return [];
-  const read = client.readStream(streamName, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision: from, maxCount });
+  const read = client.readStream(streamName, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision: from, maxCount, requiresLeader: true });
   return (await drain(read)).flatMap(({ event }) => (event ? [toRecordedEvent(event)] : []));
 }
 
@@ -97,7 +102,9 @@ async function readUserEvents(
   let last: bigint | undefined;
   while (found.length < maxCount && maxCount > 0) {
     const pageSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, maxCount - found.length + 1));
-    const page = await drainAll(client.readAll({ direction: forwards ? FORWARDS : BACKWARDS, fromPosition: cursor, maxCount: pageSize }));
+    const page = await drainAll(
+      client.readAll({ direction: forwards ? FORWARDS : BACKWARDS, fromPosition: cursor, maxCount: pageSize, requiresLeader: true }),
+    );
     for (const { event } of page) {
       if (!event) continue;
       const position = event.position.commit;

@@ -1,18 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
   EventData,
   EventStore,
+  EventStoreCapabilities,
   ExpectedRevision,
   LoggedEvent,
   LogPagesOptions,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
 import { readAllPages } from '../log-pages';
-import { planAppend, validateBatch } from '../append-plan';
+import { AppendPlan, planAppend, validateBatch, validateStreamAppends } from '../append-plan';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { AppendSignal, LogSubscription } from '../log-subscription';
 import { sliceAll, sliceStream } from '../read-window';
@@ -24,25 +27,45 @@ interface StoredStream {
 
 /** The whole log in memory, with the same semantics as the SQLite adapter. For unit tests. */
 export class MemoryEventStore implements EventStore {
+  readonly capabilities: EventStoreCapabilities = { atomicMultiStreamAppend: true };
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, StoredStream>();
+  private readonly name = randomUUID();
   readonly appended = new AppendSignal();
 
   async append(streamName: string, events: EventData[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
     validateBatch(streamName, events);
+    return this.carryOut(streamName, events, this.plan(streamName, events, expected));
+  }
+
+  /** Every stream is planned (and may be refused) before any is written: all or nothing. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    validateStreamAppends(appends);
+    const plans = appends.map(({ streamName, events, expectedRevision }) => this.plan(streamName, events, expectedRevision ?? 'any'));
+    return appends.map(({ streamName, events }, i) => this.carryOut(streamName, events, plans[i]));
+  }
+
+  private plan(streamName: string, events: EventData[], expected: ExpectedRevision): AppendPlan {
     const stream = this.streams.get(streamName);
-    const last = stream?.events[stream.events.length - 1];
-    const head = last && { revision: last.revision, hash: last.metadata.hash };
     const known = new Map<string, number>();
     events.forEach((event) => {
       const revision = stream?.revisionById.get(event.id);
       if (revision !== undefined) known.set(event.id, revision);
     });
-    const plan = planAppend(streamName, events, expected, head, known);
+    return planAppend(streamName, events, expected, this.head(stream), known);
+  }
+
+  private carryOut(streamName: string, events: EventData[], plan: AppendPlan): AppendResult {
+    const stream = this.streams.get(streamName);
     if (plan.kind === 'retry') {
       return { nextExpectedRevision: plan.lastRevision, position: stream!.events[plan.lastRevision].position };
     }
-    return this.write(streamName, events, plan.firstRevision, head?.hash ?? GENESIS_HASH);
+    return this.write(streamName, events, plan.firstRevision, this.head(stream)?.hash ?? GENESIS_HASH);
+  }
+
+  private head(stream: StoredStream | undefined) {
+    const last = stream?.events[stream.events.length - 1];
+    return last && { revision: last.revision, hash: last.metadata.hash };
   }
 
   private write(streamName: string, events: EventData[], firstRevision: number, prevHash: string): AppendResult {
@@ -89,6 +112,10 @@ export class MemoryEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.currentHead();
+  }
+
+  async identity(): Promise<string> {
+    return this.name;
   }
 
   async close(): Promise<void> {

@@ -86,4 +86,29 @@ describe('SQLite store: appends that share a transaction', () => {
     expect(bigResult.nextExpectedRevision).toBe(249);
     expect((await store.readStream(big)).map((e) => e.type)).toEqual(batch.map((e) => e.type));
   });
+
+  it('refuses a request to several streams whole, without touching the requests around it', async () => {
+    const [a, b, before, after] = streams(4);
+    const results = await Promise.allSettled([
+      store.append(before, [event('X')], 'no_stream'),
+      store.appendToStreams([
+        { streamName: a, events: [event('A')], expectedRevision: 'no_stream' },
+        { streamName: b, events: [event('B')], expectedRevision: 3 },
+      ]),
+      store.append(after, [event('Y')], 'no_stream'),
+    ]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.readStream(a)).toEqual([]);
+  });
+
+  it('does not take the head of a stream rolled back with its request for the head', async () => {
+    const [a, b] = streams(2);
+    await store.appendToStreams([
+      { streamName: a, events: [event('A')], expectedRevision: 'no_stream' },
+      { streamName: b, events: [event('B')], expectedRevision: 0 },
+    ]).catch(() => undefined);
+
+    await expect(store.append(a, [event('A')], 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: 0 });
+  });
 });

@@ -7,10 +7,16 @@ import { Outcome } from './group-commit';
 import { EventStatements, ROWS_PER_INSERT } from './statements';
 import { StreamHeads } from './stream-heads';
 
-export interface AppendRequest {
+/** One stream's part of a request. */
+export interface StreamBatch {
   streamName: string;
   events: PreparedEvent[];
   expected: ExpectedRevision;
+}
+
+/** One append: to one stream, or to several at once (all or nothing). */
+export interface AppendRequest {
+  batches: StreamBatch[];
 }
 
 /** A request that will append: its rows, where they go, and the head they make. */
@@ -28,19 +34,30 @@ export class AppendWriter {
     private readonly heads: StreamHeads,
   ) {}
 
-  applyGroup(requests: AppendRequest[]): Outcome<AppendResult>[] {
+  applyGroup(requests: AppendRequest[]): Outcome<AppendResult[]>[] {
     this.heads.validate();
     return requests.map((request) => this.attempt(request));
   }
 
   /** One request of the shared transaction: refused alone, unless the transaction itself is gone. */
-  private attempt(request: AppendRequest): Outcome<AppendResult> {
+  private attempt({ batches }: AppendRequest): Outcome<AppendResult[]> {
     try {
-      return { ok: this.applyOne(request) };
+      return { ok: batches.length === 1 ? [this.applyOne(batches[0])] : this.applyAll(batches) };
     } catch (error) {
       // SQLite rolls the whole transaction back on I/O errors, disk full and the like: fail the group.
       if (!this.db.inTransaction) throw error;
       return { error };
+    }
+  }
+
+  /** Several streams in a savepoint of their own: one refused, the others are rolled back with it. */
+  private applyAll(batches: StreamBatch[]): AppendResult[] {
+    try {
+      return this.db.transaction(() => batches.map((batch) => this.applyOne(batch)))();
+    } catch (error) {
+      // The heads of the streams appended before the refusal were cached; the savepoint undid them.
+      this.heads.forget();
+      throw error;
     }
   }
 
@@ -50,7 +67,7 @@ export class AppendWriter {
    * then are the batch's ids looked up, to tell an idempotent retry from a
    * conflict.
    */
-  private applyOne({ streamName, events, expected }: AppendRequest): AppendResult {
+  private applyOne({ streamName, events, expected }: StreamBatch): AppendResult {
     const head = this.heads.get(streamName);
     let refused: unknown;
     if (expectationHolds(streamName, expected, head)) {

@@ -16,16 +16,16 @@ const COLUMNS = 'position, stream_name, revision, id, type, data';
  */
 export async function* readLogPagesFrom(
   db: Database,
-  { fromPosition, toPosition, pageSize, streams }: LogPagesOptions,
+  { afterPosition, toPosition, pageSize, streams }: LogPagesOptions,
 ): AsyncGenerator<LoggedEvent[]> {
   if (streams) validateStreamShare(streams);
   db.pragma('mmap_size = 2147483648');
   const inShare = streams ? `AND unicode(substr(stream_name, -1)) % ${streams.of} = ${streams.share}` : '';
   const page: Statement = db
-    .prepare(`SELECT ${COLUMNS} FROM events WHERE position >= ? AND position <= ? ${inShare} ORDER BY position LIMIT ?`)
+    .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ${inShare} ORDER BY position LIMIT ?`)
     .raw();
-  for (let next = fromPosition; ;) {
-    const rows = page.all(next, toPosition, pageSize) as Row[];
+  for (let after = afterPosition; ;) {
+    const rows = page.all(after, toPosition, pageSize) as Row[];
     if (rows.length === 0) return;
     yield rows.map(([position, streamName, revision, id, type, data]) => ({
       id,
@@ -36,6 +36,6 @@ export async function* readLogPagesFrom(
       data: JSON.parse(data) as JsonObject,
     }));
     if (rows.length < pageSize) return;
-    next = rows[rows.length - 1][0] + 1;
+    after = rows[rows.length - 1][0];
   }
 }

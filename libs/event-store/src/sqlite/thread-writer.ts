@@ -8,7 +8,7 @@ import { Outcome } from './group-commit';
 import { fromWireError, fromWireOutcome, FromWriter, toWireGroup, ToWriter } from './writer-wire';
 
 interface Waiting {
-  resolve: (outcomes: Outcome<AppendResult>[]) => void;
+  resolve: (outcomes: Outcome<AppendResult[]>[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -41,7 +41,7 @@ export class ThreadWriter {
     this.worker.on('exit', (code) => this.fail(new Error(`the event store's writer thread stopped (exit code ${code})`)));
   }
 
-  commit(requests: AppendRequest[]): Promise<Outcome<AppendResult>[]> {
+  commit(requests: AppendRequest[]): Promise<Outcome<AppendResult[]>[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { AppendResult, ExpectedRevision } from '../event-store.port';
 import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '../errors';
-import { AppendRequest } from './append-writer';
+import { AppendRequest, StreamBatch } from './append-writer';
 import { PreparedEvent } from './event-rows';
 import { Outcome } from './group-commit';
 
@@ -13,6 +13,8 @@ export type ToWriter = { kind: 'commit'; id: number; group: WireGroup } | { kind
  * of small objects would cost the sending thread more than preparing them.
  */
 export interface WireGroup {
+  /** Per request: how many of the streams below are its batches. */
+  batches: number[];
   streams: string[];
   expected: ExpectedRevision[];
   counts: number[];
@@ -23,27 +25,35 @@ export interface WireGroup {
 const SEPARATOR = '\u0000';
 
 export function toWireGroup(requests: AppendRequest[]): WireGroup {
+  const group: WireGroup = { batches: [], streams: [], expected: [], counts: [], fields: '' };
   const fields: string[] = [];
-  for (const { events } of requests) {
-    for (const event of events) fields.push(event.id, event.type, event.data, event.metadata);
+  for (const { batches } of requests) {
+    group.batches.push(batches.length);
+    for (const { streamName, expected, events } of batches) {
+      group.streams.push(streamName);
+      group.expected.push(expected);
+      group.counts.push(events.length);
+      for (const event of events) fields.push(event.id, event.type, event.data, event.metadata);
+    }
   }
-  return {
-    streams: requests.map((request) => request.streamName),
-    expected: requests.map((request) => request.expected),
-    counts: requests.map((request) => request.events.length),
-    fields: fields.join(SEPARATOR),
-  };
+  group.fields = fields.join(SEPARATOR);
+  return group;
 }
 
 export function fromWireGroup(group: WireGroup): AppendRequest[] {
   const fields = group.fields.split(SEPARATOR);
   let next = 0;
-  return group.streams.map((streamName, i) => {
-    const events = new Array<PreparedEvent>(group.counts[i]);
-    for (let k = 0; k < events.length; k++, next += 4) {
-      events[k] = { id: fields[next], type: fields[next + 1], data: fields[next + 2], metadata: fields[next + 3] };
+  let stream = 0;
+  return group.batches.map((count) => {
+    const batches: StreamBatch[] = [];
+    for (const end = stream + count; stream < end; stream++) {
+      const events = new Array<PreparedEvent>(group.counts[stream]);
+      for (let k = 0; k < events.length; k++, next += 4) {
+        events[k] = { id: fields[next], type: fields[next + 1], data: fields[next + 2], metadata: fields[next + 3] };
+      }
+      batches.push({ streamName: group.streams[stream], expected: group.expected[stream], events });
     }
-    return { streamName, expected: group.expected[i], events };
+    return { batches };
   });
 }
 
@@ -53,7 +63,7 @@ export function fromWireGroup(group: WireGroup): AppendRequest[] {
  */
 export type FromWriter = { ready: true } | { id: number; outcomes: WireOutcome[] } | { id: number; failed: WireError };
 
-export type WireOutcome = { ok: AppendResult } | { error: WireError };
+export type WireOutcome = { ok: AppendResult[] } | { error: WireError };
 
 /** An error as it crosses threads: structured clone keeps neither the class nor its fields. */
 export interface WireError {
@@ -94,10 +104,10 @@ export function fromWireError(wire: WireError): Error {
   }
 }
 
-export function toWireOutcome(outcome: Outcome<AppendResult>): WireOutcome {
+export function toWireOutcome(outcome: Outcome<AppendResult[]>): WireOutcome {
   return 'ok' in outcome ? outcome : { error: toWireError(outcome.error) };
 }
 
-export function fromWireOutcome(outcome: WireOutcome): Outcome<AppendResult> {
+export function fromWireOutcome(outcome: WireOutcome): Outcome<AppendResult[]> {
   return 'ok' in outcome ? outcome : { error: fromWireError(outcome.error) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventData, EventStore, JsonObject, RecordedEvent } from '../event-store.port';
+import { EventData, EventStore, JsonObject, LoggedEvent, RecordedEvent } from '../event-store.port';
 import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '../errors';
 import { eventHash, GENESIS_HASH, withoutChainFields } from '../hash-chain';
 
@@ -201,6 +201,78 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(ids(await store.readAll({ fromPosition: b.position, maxCount: 2 }))).toEqual([b.id, c.id]);
         const backwards = await store.readAll({ direction: 'backwards', fromPosition: b.position, maxCount: 2 });
         expect(ids(backwards)).toEqual([b.id, a.id]);
+      });
+    });
+
+    describe('reading the log page by page', () => {
+      it('gives the log after a position the store returned, up to another, in pages of at most the size asked', async () => {
+        const { position: before } = await store.append(stream, [event('Before')]);
+        await store.append(stream, [event('A'), event('B'), event('C')]);
+        const { position: last } = await store.append(stream, [event('D'), event('E')]);
+        const pages: LoggedEvent[][] = [];
+        for await (const page of store.readLogPages({ afterPosition: before, toPosition: last, pageSize: 2 })) pages.push(page);
+        expect(pages.every((page) => page.length > 0 && page.length <= 2)).toBe(true);
+        const ours = pages.flat().filter((e) => e.streamName === stream);
+        expect(ours.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
+        expectIncreasing(pages.flat().map((e) => e.position));
+        expect(pages.flat().at(-1)!.position).toBe(last);
+      });
+    });
+
+    describe('appending to several streams', () => {
+      it('appends to each stream at its own expected revision and answers each one, in order', async () => {
+        const other = uniqueStream('contract-other');
+        await store.append(other, [event('Setup')]);
+        const results = await store.appendToStreams([
+          { streamName: stream, events: [event('A'), event('B')], expectedRevision: 'no_stream' },
+          { streamName: other, events: [event('C')], expectedRevision: 0 },
+        ]);
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([1, 1]);
+        expect(types(await store.readStream(stream))).toEqual(['A', 'B']);
+        expect(types(await store.readStream(other))).toEqual(['Setup', 'C']);
+        expect(results[1].position).toBeGreaterThan(results[0].position);
+      });
+
+      it('appends none when one is refused, where it is atomic; else the ones before it', async () => {
+        const other = uniqueStream('contract-other');
+        await store.append(other, [event('Setup')]);
+        const refused = store.appendToStreams([
+          { streamName: stream, events: [event('A')], expectedRevision: 'no_stream' },
+          { streamName: other, events: [event('B')], expectedRevision: 5 },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(ExpectedRevisionConflict);
+        expect(types(await store.readStream(stream))).toEqual(store.capabilities.atomicMultiStreamAppend ? [] : ['A']);
+        expect(types(await store.readStream(other))).toEqual(['Setup']);
+      });
+
+      it('repeated whole, appends nothing and reports the original results', async () => {
+        const other = uniqueStream('contract-other');
+        const appends = [
+          { streamName: stream, events: [event('A')], expectedRevision: 'no_stream' as const },
+          { streamName: other, events: [event('B')], expectedRevision: 'no_stream' as const },
+        ];
+        const first = await store.appendToStreams(appends);
+        expect(await store.appendToStreams(appends)).toEqual(first);
+        expect(await store.readStream(stream)).toHaveLength(1);
+        expect(await store.readStream(other)).toHaveLength(1);
+      });
+
+      it('refuses a stream named twice, or none at all, and appends nothing', async () => {
+        const twice = store.appendToStreams([
+          { streamName: stream, events: [event('A')] },
+          { streamName: stream, events: [event('B')] },
+        ]);
+        await expect(twice).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(store.appendToStreams([])).rejects.toBeInstanceOf(InvalidAppend);
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+    });
+
+    describe('identity', () => {
+      it('is a UUID, the same every time it is asked', async () => {
+        const identity = await store.identity();
+        expect(identity).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(await store.identity()).toBe(identity);
       });
     });
 
