@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordedAt, SqliteFolder, writeAuditLog } from '../libs/audit/test/support/audit-log';
@@ -115,6 +115,14 @@ describe('sagsgang export and import', () => {
       ['sag-a', 2],
       ['sag-a', 3],
     ]);
+  });
+
+  it.concurrent('refuses to resume after a position that names no event, exit code 2, and creates no file', async () => {
+    await written;
+    const out = join(source.dir, 'never.jsonl');
+    const run = await sagsgang(source.dir, 'export', '--from', '999', '--out', out);
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('no event in this log is at position 999') });
+    expect(existsSync(out)).toBe(false);
   });
 
   it.concurrent('refuses a malformed option with the usage, exit code 2', async () => {

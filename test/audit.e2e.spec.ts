@@ -113,6 +113,12 @@ describe('The audit routes', () => {
     expect(parseLines(oneSag.body).map((line) => line.revision)).toEqual([0, 1]);
   });
 
+  it('GET /audit/export?from= a position that names no event is a 400 before anything is sent', async () => {
+    const beyond = log[log.length - 1].position + 1000;
+    const response = await request(api.url).get(`/audit/export?from=${beyond}`).set(bearer(api, 'revisor')).expect(400);
+    expect(response.body).toMatchObject({ errors: [{ field: 'from', reason: expect.stringContaining(`position ${beyond}`) }] });
+  });
+
   it('GET /audit/export?since=&until= exports a period of recordedAt', async () => {
     const at = (e: RecordedEvent) => Date.parse(e.metadata.recordedAt as string);
     // from the second command's time (inclusive) to the last command's (exclusive)

@@ -38,6 +38,7 @@ export async function* exportLog(store: EventStore, options: ExportOptions = {})
   if (!Number.isSafeInteger(after) || after < 0)
     throw new RangeError(`fromPosition must be a position (an integer ≥ 0), not ${options.fromPosition}`);
   const period = recordedWithin(options.from, options.to);
+  if (after > 0 && options.stream === undefined) await requireEventAt(store, after);
   const events =
     options.stream !== undefined
       ? readOneStream(store, options.stream, after, options.pageSize)
@@ -47,6 +48,28 @@ export async function* exportLog(store: EventStore, options: ExportOptions = {})
     if (options.streamPrefix !== undefined && !event.streamName.startsWith(options.streamPrefix)) continue;
     if (!period(event)) continue;
     yield toExportRecord(event);
+  }
+}
+
+/** A position typed by someone names no event of this log (a position on EventStoreDB is a byte offset, not a count). */
+export class UnknownPosition extends RangeError {
+  override readonly name = 'UnknownPosition';
+}
+
+/**
+ * A typed position is passed to the store only once it is known to be one
+ * the store returned: EventStoreDB refuses a position where no event starts,
+ * and on SQLite a number that names no event is as likely a typing error.
+ */
+export async function requireEventAt(store: EventStore, position: number): Promise<void> {
+  let found: RecordedEvent | undefined;
+  try {
+    [found] = await store.readAll({ fromPosition: position, maxCount: 1 });
+  } catch (error) {
+    throw new UnknownPosition(`the store refused to read from position ${position}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (found?.position !== position) {
+    throw new UnknownPosition(`no event in this log is at position ${position}: give the position of the last line already received`);
   }
 }
 

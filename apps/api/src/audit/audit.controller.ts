@@ -1,8 +1,8 @@
-import { applyDecorators, Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Controller, Get, Header, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
-import { exportJsonLines, verifyLog } from '@sagsgang/audit';
+import { exportJsonLines, requireEventAt, UnknownPosition, verifyLog } from '@sagsgang/audit';
 import { ApiProblem } from '../http/api-errors.decorator';
 import { ExportQuery, VerifyReportDto } from './audit.dto';
 import { Roles } from './roles.guard';
@@ -60,8 +60,19 @@ export class AuditController {
     },
   })
   @ApiAuditErrors()
-  export(@Query() query: ExportQuery): StreamableFile {
+  async export(@Query() query: ExportQuery): Promise<StreamableFile> {
+    // Before the response starts: a position that names no event is a 400, not a broken download.
+    if (query.from && !query.stream) await requireEventAt(this.store, query.from).catch(refuseUnknownPosition);
     const lines = exportJsonLines(this.store, { fromPosition: query.from, stream: query.stream, from: query.since, to: query.until });
     return new StreamableFile(Readable.from(lines), { type: NDJSON });
   }
+}
+
+function refuseUnknownPosition(error: unknown): never {
+  if (!(error instanceof UnknownPosition)) throw error;
+  throw new BadRequestException({
+    title: 'Ugyldig forespørgsel',
+    detail: `from: ${error.message}`,
+    errors: [{ field: 'from', reason: error.message }],
+  });
 }

@@ -3,7 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EventStore } from '@sagsgang/event-store';
-import { exportLog, ExportOptions } from '@sagsgang/audit';
+import { exportLog, ExportOptions, requireEventAt, UnknownPosition } from '@sagsgang/audit';
 import { Command, UsageError } from '../command';
 import { withEventStore } from '../store';
 
@@ -33,9 +33,11 @@ export const exportCommand: Command = {
       from: values.since === undefined ? undefined : time('--since', values.since),
       to: values.until === undefined ? undefined : time('--until', values.until),
     };
-    const summary = await withEventStore({ readonly: true }, (store) =>
-      writeExport(store, options, values.out ? createWriteStream(values.out) : process.stdout),
-    );
+    const summary = await withEventStore({ readonly: true }, async (store) => {
+      // Before --out is created: a position that names no event is the caller's mistake.
+      if (options.fromPosition && options.stream === undefined) await requireEventAt(store, options.fromPosition).catch(asUsageError);
+      return writeExport(store, options, values.out ? createWriteStream(values.out) : process.stdout);
+    });
     const range = summary.events > 0 ? ` (positions ${summary.first}–${summary.last}; resume with --from ${summary.last})` : '';
     process.stderr.write(`exported ${summary.events} events${range}\n`);
     return 0;
@@ -59,6 +61,10 @@ async function writeExport(store: EventStore, options: ExportOptions, output: Wr
     if ((error as { code?: unknown }).code !== 'EPIPE') throw error;
   }
   return summary;
+}
+
+function asUsageError(error: unknown): never {
+  throw error instanceof UnknownPosition ? new UsageError(`--from: ${error.message}`) : error;
 }
 
 function position(value: string): number {
