@@ -66,7 +66,9 @@ export async function requireEventAt(store: EventStore, position: number): Promi
   try {
     [found] = await store.readAll({ fromPosition: position, maxCount: 1 });
   } catch (error) {
-    throw new UnknownPosition(`the store refused to read from position ${position}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UnknownPosition(
+      `the store refused to read from position ${position}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (found?.position !== position) {
     throw new UnknownPosition(`no event in this log is at position ${position}: give the position of the last line already received`);

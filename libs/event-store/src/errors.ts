@@ -61,3 +61,34 @@ export function isCorruptDatabase(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT_'));
 }
+
+/** A subscription's iteration ended although nobody closed it (a server went away and the client gave up). */
+export class SubscriptionEnded extends Error {
+  override readonly name = 'SubscriptionEnded';
+
+  constructor() {
+    super('the subscription to the log ended without being closed');
+  }
+}
+
+const TRANSIENT_SQLITE = new Set(['SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL']);
+/** The EventStoreDB client's error types for a server that is away, changing leader or slow. */
+const TRANSIENT_ESDB = new Set(['unavailable', 'not-leader', 'deadline-exceeded', 'timeout', 'cancelled']);
+
+/**
+ * Whether trying again later may succeed: a full disk, a busy or briefly
+ * unavailable file, an EventStoreDB node that is away or no longer the
+ * leader, a subscription that ended. Anything else (a damaged file, an event
+ * that cannot be read, a bug) is a real fault: trying again gives the same.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  if (error instanceof SubscriptionEnded || isDiskFull(error)) return true;
+  const { code, type } = (error ?? {}) as { code?: unknown; type?: unknown };
+  if (
+    typeof code === 'string' &&
+    (TRANSIENT_SQLITE.has(code) || code.startsWith('SQLITE_IOERR') || code === 'ERR_STREAM_PREMATURE_CLOSE')
+  ) {
+    return true;
+  }
+  return typeof type === 'string' && TRANSIENT_ESDB.has(type);
+}

@@ -9,3 +9,7 @@ export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { createEventStore, SQLITE_FILE_NAME } from './create-event-store';
 export type { EventStoreConfig } from './create-event-store';
+export { anchorMismatch, headAnchor } from './log-anchor';
+export type { LogAnchor } from './log-anchor';
+export { quickCheck } from './sqlite/quick-check';
+export { retryDelay } from './retry-delay';

@@ -9,4 +9,12 @@ export { FoldThreads } from './fold-threads';
 export { serveFoldRequest } from './fold-thread';
 export type { FoldThreadOptions } from './fold-threads';
 export { ReplayWriter } from './replay-writer';
-export type { LogLevel, ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-options';
+export type {
+  Incident,
+  LogLevel,
+  ProjectionLag,
+  ProjectionLogger,
+  ProjectionRunnerOptions,
+  ProjectionStatus,
+  RunnerHealth,
+} from './runner-options';

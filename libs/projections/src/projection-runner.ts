@@ -1,12 +1,13 @@
-import type { EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
+import { anchorMismatch, EventStore, isTransientStoreError, LogAnchor, RecordedEvent, retryDelay } from '@sagsgang/event-store';
 import { InvalidReadModelQuery, ProjectionFailed } from './errors';
+import { LogSession, SessionEnd } from './log-session';
 import { PositionWaiters, Progress, Scope } from './position-waiters';
 import { PreparedWrite, ProjectionSlot } from './projection-slot';
 import { ReadModelStore } from './read-model-store';
-import { ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-options';
+import { Incident, ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus, RunnerHealth } from './runner-options';
 
-/** While catching up, the pump lets the event loop turn after this many events. */
-const YIELD_EVERY = 1000;
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 10_000;
 
 /**
  * Feeds every projection from ONE unfiltered subscription to the global log,
@@ -19,27 +20,42 @@ const YIELD_EVERY = 1000;
  * many projections there are, and one transaction per batch commits every
  * projection's documents with its checkpoint: a crash neither skips nor
  * repeats an event.
+ *
+ * Each checkpoint is anchored in the log (LogAnchor: the store and the event
+ * at its position). Before subscribing, and every logCheckIntervalMs while
+ * running, the runner checks the anchors against the store; a checkpoint from
+ * another store, or ahead of the log, drops the read models and rebuilds them.
+ *
+ * What may pass (a full disk, an unreachable store, a subscription that
+ * ended) cuts the subscription off and the runner subscribes again from its
+ * committed checkpoints after a back-off, as often as it takes; only a real
+ * fault stops it until a restart.
  */
 export class ProjectionRunner {
   private readonly eventStore: EventStore;
   private readonly readModels: ReadModelStore;
   private readonly log: ProjectionLogger;
   private readonly batchSize: number;
+  private readonly cacheSize: number;
+  private readonly logCheckIntervalMs: number;
   private readonly waiters = new PositionWaiters();
   private slots: ProjectionSlot[];
-  private subscription?: Subscription;
-  private pumping?: Promise<void>;
-  private stopping?: Promise<void>;
-  /** The last position received, and how many events since the last commit. */
-  private received = 0;
-  private pending = 0;
+  private session?: LogSession;
+  /** Whether the runner should be running: start() until stop(). */
+  private wanted = false;
+  private connecting?: Promise<void>;
+  private ended?: Promise<void>;
+  private endSession?: () => void;
+  private retryTimer?: NodeJS.Timeout;
+  private checkTimer?: NodeJS.Timeout;
+  private attempt = 0;
+  private storeId?: string;
+  private committed?: LogAnchor;
   /** Every event received since construction, for counting what a rebuild replayed. */
   private delivered = 0;
-  private commitScheduled = false;
-  private waitingForEvents = false;
-  private caughtUp = false;
-  private readonly cacheSize: number;
   private fatal?: Error;
+  private interruption?: Error;
+  private readonly health: RunnerHealth = { reconnects: 0 };
 
   constructor(options: ProjectionRunnerOptions) {
     this.eventStore = options.eventStore;
@@ -47,6 +63,7 @@ export class ProjectionRunner {
     this.log = options.logger ?? (() => undefined);
     this.batchSize = options.batchSize ?? 50_000;
     this.cacheSize = options.cacheSize ?? 10_000;
+    this.logCheckIntervalMs = options.logCheckIntervalMs ?? 10_000;
     for (const { projection, outcome, reason } of this.readModels.installed) {
       if (outcome !== 'rebuilt') continue;
       this.log('warn', `projection ${projection} will be rebuilt from position 0: ${reason}`);
@@ -54,29 +71,32 @@ export class ProjectionRunner {
     this.slots = this.loadSlots();
   }
 
-  /** Subscribes after the lowest checkpoint; a restart also retries projections that had failed. */
+  /**
+   * Checks the checkpoints against the log and subscribes after the lowest;
+   * a restart also retries projections that had failed. Resolves once
+   * subscribed, or once a failure that may pass has been met (the runner
+   * then keeps trying on its own).
+   */
   async start(): Promise<void> {
-    await this.stopping;
-    if (this.subscription) return;
+    await this.ended;
+    if (this.wanted) return this.connecting;
+    this.wanted = true;
     this.fatal = undefined;
-    this.received = 0;
-    this.pending = 0;
-    this.slots = this.loadSlots();
-    const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
-    if (!Number.isFinite(from)) return;
-    this.caughtUp = false;
-    this.subscription = this.eventStore.subscribeToAll({ checkpoint: from });
-    this.pumping = this.pump(this.subscription);
-    this.log('info', 'projection runner started', { from, checkpoints: this.checkpoints() });
+    this.attempt = 0;
+    this.checkTimer = setInterval(() => void this.checkLog(), this.logCheckIntervalMs);
+    this.checkTimer.unref();
+    this.connecting = this.connect();
+    return this.connecting;
   }
 
   /** Closes the subscription and waits until the events already received are committed. */
-  stop(): Promise<void> {
-    const subscription = this.subscription;
-    if (!subscription) return this.stopping ?? Promise.resolve();
-    this.subscription = undefined;
-    this.stopping = subscription.close().then(() => this.pumping);
-    return this.stopping;
+  async stop(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.checkTimer);
+    await this.connecting;
+    await this.session?.stop();
+    await this.ended;
   }
 
   /**
@@ -94,8 +114,8 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus[] {
     return this.slots.map(({ projection, checkpoint, failure }) => {
-      const error = failure ?? this.fatal;
-      const state = error ? 'failed' : this.subscription ? 'running' : 'stopped';
+      const error = failure ?? this.fatal ?? (this.wanted ? this.interruption : undefined);
+      const state = failure || this.fatal ? 'failed' : !this.wanted ? 'stopped' : this.session?.active ? 'running' : 'retrying';
       return { name: projection.name, version: projection.version, checkpoint, state, error: error?.message };
     });
   }
@@ -105,6 +125,11 @@ export class ProjectionRunner {
     return this.status().map((status) => ({ ...status, head, lag: Math.max(0, head - status.checkpoint) }));
   }
 
+  /** How often the runner subscribed again after losing the log, and the last time it rebuilt every read model, and why. */
+  incidents(): RunnerHealth {
+    return { ...this.health };
+  }
+
   /**
    * Drops every read model and checkpoint and replays the log from position 0
    * up to the head at the time of the call. The runner is left running or
@@ -112,7 +137,7 @@ export class ProjectionRunner {
    * positions are byte offsets, not counts).
    */
   async rebuild(timeoutMs = Number.POSITIVE_INFINITY): Promise<{ position: number; events: number }> {
-    const wasRunning = this.subscription !== undefined;
+    const wasRunning = this.wanted;
     await this.stop();
     this.readModels.reset();
     const position = await this.eventStore.headPosition();
@@ -132,55 +157,91 @@ export class ProjectionRunner {
     return this.readModels.digest();
   }
 
-  /**
-   * Events are evolved into the documents as they arrive and committed in
-   * batches: a full batch while catching up; when live, as soon as the
-   * subscription has nothing ready — the pump is left waiting for the next
-   * event at a turn of the event loop — so a waiting query pays one turn, not
-   * a batch. During a long catch-up the pump also yields every YIELD_EVERY
-   * events (without committing), since a store may deliver the whole log
-   * without a macrotask and requests must still get in.
-   */
-  private async pump(subscription: Subscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
+  private async connect(): Promise<void> {
     try {
-      for (let received = 1; ; received++) {
-        this.waitingForEvents = true;
-        const next = await iterator.next();
-        this.waitingForEvents = false;
-        if (next.done) break;
-        this.receive(next.value);
-        if (this.pending >= this.batchSize) this.commit();
-        else this.scheduleCommit();
-        if (!this.slots.some((slot) => slot.active)) break;
-        if (received % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      this.storeId = await this.eventStore.identity();
+      await this.rebuildIfNotInLog();
     } catch (error) {
-      this.failRunner(error);
-    } finally {
-      await iterator.return?.().catch(() => undefined);
-      if (!this.fatal) this.guarded(() => this.commit());
-      this.log('info', 'projection runner stopped', { checkpoints: this.checkpoints() });
+      return this.interrupted(error);
+    }
+    if (!this.wanted) return;
+    this.slots = this.loadSlots();
+    this.committed = this.newestCheckpoint();
+    const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
+    if (!Number.isFinite(from)) return;
+    this.ended = new Promise((resolve) => (this.endSession = resolve));
+    const subscription = this.eventStore.subscribeToAll({ checkpoint: from });
+    this.session = new LogSession(subscription, this.sessionHandlers(), this.batchSize);
+    if (this.attempt > 0) {
+      this.health.reconnects++;
+      this.log('info', 'projection runner subscribed again', { from, attempt: this.attempt });
+    } else this.log('info', 'projection runner started', { from, checkpoints: this.checkpoints() });
+  }
+
+  private sessionHandlers() {
+    return {
+      receive: (event: RecordedEvent) => this.receive(event),
+      commit: (last: RecordedEvent) => this.commit(last),
+      wanted: () => this.slots.some((slot) => slot.active),
+      caughtUp: () => {
+        this.attempt = 0;
+        this.interruption = undefined;
+        this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
+        this.slots.forEach((slot) => slot.caughtUp());
+      },
+      ended: (end: SessionEnd) => this.sessionEnded(end),
+    };
+  }
+
+  private sessionEnded(end: SessionEnd): void {
+    this.session = undefined;
+    this.endSession?.();
+    this.log('info', 'projection runner stopped', { checkpoints: this.checkpoints() });
+    if (end.kind === 'interrupted') this.interrupted(end.error);
+  }
+
+  /** A failure that may pass: subscribe again from the committed checkpoints after a back-off. Anything else stops the runner. */
+  private interrupted(error: unknown): void {
+    if (!isTransientStoreError(error)) return this.failRunner(error);
+    this.interruption = error instanceof Error ? error : new Error(String(error));
+    if (!this.wanted) return;
+    this.attempt++;
+    const delay = retryDelay(this.attempt, RETRY_BASE_MS, RETRY_MAX_MS);
+    if (this.attempt === 1) this.log('warn', `projection runner lost the log, trying again: ${this.interruption.message}`);
+    this.retryTimer = setTimeout(() => {
+      if (this.wanted) this.connecting = this.connect();
+    }, delay);
+  }
+
+  /** Every projection's checkpoint must be a place in this store's log; if one is not, every read model is rebuilt. */
+  private async rebuildIfNotInLog(): Promise<void> {
+    for (const { projection } of this.slots) {
+      const reason = await anchorMismatch(this.eventStore, this.readModels.checkpoint(projection.name));
+      if (reason) return this.rebuildAll(`read models rebuilt from the log: ${reason}`);
     }
   }
 
-  /** Commits once the pump is found waiting for the subscription at a turn of the event loop. */
-  private scheduleCommit(): void {
-    if (this.commitScheduled) return;
-    this.commitScheduled = true;
-    setImmediate(() => {
-      this.commitScheduled = false;
-      if (!this.waitingForEvents) {
-        if (this.pending > 0) this.scheduleCommit();
-        return;
-      }
-      if (this.pending > 0) this.guarded(() => this.commit());
-      if (!this.caughtUp) {
-        this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
-        this.slots.forEach((slot) => slot.caughtUp());
-      }
-      this.caughtUp = true;
-    });
+  private rebuildAll(reason: string): void {
+    this.log('warn', reason);
+    this.readModels.reset();
+    this.committed = undefined;
+    this.health.lastRebuild = { at: new Date().toISOString(), reason } satisfies Incident;
+  }
+
+  /** While running: the newest commit's anchor must still be in the log (a store restored under a running API is not). */
+  private async checkLog(): Promise<void> {
+    const anchor = this.committed;
+    if (!this.session?.active || !anchor) return;
+    let reason: string | undefined;
+    try {
+      reason = await anchorMismatch(this.eventStore, anchor);
+    } catch {
+      return; // the store is unreachable: the subscription will say so
+    }
+    if (!reason || this.committed !== anchor || !this.wanted) return;
+    await this.session?.stop();
+    this.rebuildAll(`read models rebuilt from the log: ${reason}`);
+    if (this.wanted) this.connecting = this.connect();
   }
 
   private receive(event: RecordedEvent): void {
@@ -189,22 +250,21 @@ export class ProjectionRunner {
       try {
         slot.apply(event);
       } catch (error) {
+        // Reading a document back failed for a reason that may pass: the session is cut off, not the projection.
+        const cause = error instanceof ProjectionFailed ? error.cause : error;
+        if (isTransientStoreError(cause)) throw cause;
         this.failProjection(slot, error);
       }
     }
-    this.received = event.position;
-    this.pending++;
     this.delivered++;
   }
 
-  /** Writes every projection's changed documents and its checkpoint in one transaction. */
-  private commit(): void {
-    if (this.pending === 0) return;
-    const position = this.received;
-    this.pending = 0;
+  /** Writes every projection's changed documents and its checkpoint, anchored at `last`, in one transaction. */
+  private commit(last: RecordedEvent): void {
+    const anchor: LogAnchor = { position: last.position, eventId: last.id, storeId: this.storeId };
     const writes: Array<[ProjectionSlot, PreparedWrite]> = [];
     for (const slot of this.slots) {
-      if (!slot.active || slot.checkpoint >= position) continue;
+      if (!slot.active || slot.checkpoint >= anchor.position) continue;
       try {
         writes.push([slot, slot.prepare()]);
       } catch (error) {
@@ -215,10 +275,11 @@ export class ProjectionRunner {
     this.readModels.transaction(() => {
       for (const [slot, { rows }] of writes) {
         for (const row of rows) slot.table.write(row);
-        this.readModels.advance(slot.projection.name, position);
+        this.readModels.advance(slot.projection.name, anchor);
       }
     });
-    for (const [slot, write] of writes) slot.committedAt(position, write);
+    for (const [slot, write] of writes) slot.committedAt(anchor.position, write);
+    this.committed = anchor;
     this.waiters.update(this.progress());
   }
 
@@ -228,23 +289,15 @@ export class ProjectionRunner {
     slot.fail(error instanceof ProjectionFailed ? error : new ProjectionFailed(name, undefined, error, 'in a batch'));
     this.log('error', slot.failure!.message, { projection: name, checkpoint: slot.checkpoint, error });
     this.waiters.update(this.progress());
-    if (!this.slots.some((other) => other.active)) void this.subscription?.close();
   }
 
-  /** The subscription or the read model database failed: nothing more can be applied until a restart. */
+  /** The log or the read model database failed for good: nothing more can be applied until a restart. */
   private failRunner(error: unknown): void {
     this.fatal = error instanceof Error ? error : new Error(String(error));
     this.log('error', `projection runner failed: ${this.fatal.message}`, { error, checkpoints: this.checkpoints() });
     this.waiters.rejectAll(this.fatal);
-    void this.subscription?.close();
-  }
-
-  private guarded(work: () => void): void {
-    try {
-      work();
-    } catch (error) {
-      this.failRunner(error);
-    }
+    this.wanted = false;
+    clearInterval(this.checkTimer);
   }
 
   private progress(): Progress {
@@ -254,6 +307,13 @@ export class ProjectionRunner {
       lowest: (scope) => Math.min(...inScope(scope).map((slot) => slot.checkpoint)),
       blocker: (position, scope) => inScope(scope).find((slot) => slot.failure && slot.checkpoint < position)?.failure,
     };
+  }
+
+  private newestCheckpoint(): LogAnchor | undefined {
+    const newest = this.readModels.projections
+      .map((projection) => this.readModels.checkpoint(projection.name))
+      .reduce((a, b) => (b.position > a.position ? b : a));
+    return newest.position > 0 ? newest : undefined;
   }
 
   private checkpoints(): Record<string, number> {

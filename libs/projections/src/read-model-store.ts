@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
+import type { LogAnchor } from '@sagsgang/event-store';
 import { InvalidReadModelQuery, ReadModelsInUse } from './errors';
 import { AnyProjection, ColumnValue, validateProjections } from './projection';
 import { FindQuery, FindResult, FOLD_FUNCTION, foldCase } from './find-query';
@@ -18,7 +19,7 @@ export function readModelsFile(dataDir: string): string {
   return join(dataDir, READ_MODELS_FILE_NAME);
 }
 
-export interface Checkpoint {
+export interface Checkpoint extends LogAnchor {
   projection: string;
   version: number;
   /** The last global position applied (0: nothing yet). */
@@ -82,15 +83,16 @@ export class ReadModelStore {
     // 64 MB of page cache: a replay rewrites most pages of the larger tables in every batch.
     this.db.pragma('cache_size = -65536');
     this.db.function(FOLD_FUNCTION, { deterministic: true }, foldCase);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
-      projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL)`);
+    createCheckpoints(this.db);
     this.sql = {
-      read: this.db.prepare('SELECT projection, version, position FROM checkpoints WHERE projection = ?'),
+      read: this.db.prepare(
+        'SELECT projection, version, position, store_id AS storeId, event_id AS eventId FROM checkpoints WHERE projection = ?',
+      ),
       upsert: this.db.prepare(
         'INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, 0)' +
-          ' ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = 0',
+          ' ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = 0, store_id = NULL, event_id = NULL',
       ),
-      advance: this.db.prepare('UPDATE checkpoints SET position = ? WHERE projection = ?'),
+      advance: this.db.prepare('UPDATE checkpoints SET position = ?, store_id = ?, event_id = ? WHERE projection = ?'),
     };
     for (const projection of projections) this.tables.set(projection.name, new ReadModelTable(this.db, projection));
     this.installed = this.transaction(() => projections.map((projection) => this.install(projection)));
@@ -110,7 +112,11 @@ export class ReadModelStore {
 
   checkpoint(projection: string): Checkpoint {
     this.table(projection);
-    return this.sql.read.get(projection) as Checkpoint;
+    const { storeId, eventId, ...checkpoint } = this.sql.read.get(projection) as Checkpoint & {
+      storeId: string | null;
+      eventId: string | null;
+    };
+    return { ...checkpoint, ...(storeId !== null ? { storeId } : {}), ...(eventId !== null ? { eventId } : {}) };
   }
 
   /**
@@ -169,11 +175,11 @@ export class ReadModelStore {
     }
   }
 
-  commitReplacement(position: number): void {
+  commitReplacement(anchor: LogAnchor): void {
     for (const { name, version } of this.projections) {
       this.tables.get(name)!.open();
       this.sql.upsert.run(name, version);
-      this.advance(name, position);
+      this.advance(name, anchor);
     }
     this.db.exec('COMMIT');
     this.endReplacement();
@@ -206,9 +212,9 @@ export class ReadModelStore {
     return this.db.transaction(work).immediate();
   }
 
-  /** For the runner, inside a transaction. */
-  advance(projection: string, position: number): void {
-    this.sql.advance.run(position, projection);
+  /** For the runner, inside a transaction: the projection has applied the log up to the anchor's event. */
+  advance(projection: string, { position, storeId, eventId }: LogAnchor): void {
+    this.sql.advance.run(position, storeId ?? null, eventId ?? null, projection);
   }
 
   private dropAll(): void {
@@ -239,6 +245,14 @@ export class ReadModelStore {
     this.sql.upsert.run(projection.name, projection.version);
     return { projection: projection.name, outcome: stored ? 'rebuilt' : 'created', reason };
   }
+}
+
+/** The checkpoints table, with the anchor columns added to a file from before anchors were kept. */
+function createCheckpoints(db: Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL, store_id TEXT, event_id TEXT)`);
+  const columns = new Set((db.pragma('table_info(checkpoints)') as Array<{ name: string }>).map((column) => column.name));
+  for (const column of ['store_id', 'event_id']) if (!columns.has(column)) db.exec(`ALTER TABLE checkpoints ADD COLUMN ${column} TEXT`);
 }
 
 /**

@@ -73,7 +73,7 @@ function handle(message: ToReplayWriter): FromReplayWriter | undefined {
       return undefined;
     case 'commit':
       if (failure) return failure;
-      store.commitReplacement(message.position);
+      store.commitReplacement(message.anchor);
       return { kind: 'done' };
     case 'rollback':
       store.rollbackReplacement();

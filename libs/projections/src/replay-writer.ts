@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { workerScript } from '@sagsgang/event-store';
+import { LogAnchor, workerScript } from '@sagsgang/event-store';
 import { ReadModelsInUse } from './errors';
 import { AnyProjection } from './projection';
 import type { ReadModelStoreOptions } from './read-model-store';
@@ -17,7 +17,7 @@ export interface TableLayout {
 export type ToReplayWriter =
   | { kind: 'begin' }
   | { kind: 'rows'; chunk: RowChunk }
-  | { kind: 'commit'; position: number }
+  | { kind: 'commit'; anchor: LogAnchor }
   | { kind: 'rollback' }
   | { kind: 'digest' }
   | { kind: 'close' };
@@ -85,9 +85,9 @@ export class ReplayWriter {
     this.send({ kind: 'rows', chunk }, [chunk.bytes]);
   }
 
-  /** Indexes the tables, moves every checkpoint to `position` and commits; rejects if any write failed. */
-  async commit(position: number): Promise<void> {
-    this.send({ kind: 'commit', position });
+  /** Indexes the tables, moves every checkpoint to the anchor and commits; rejects if any write failed. */
+  async commit(anchor: LogAnchor): Promise<void> {
+    this.send({ kind: 'commit', anchor });
     await this.answer();
   }
 

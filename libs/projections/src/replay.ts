@@ -1,4 +1,4 @@
-import type { EventStore } from '@sagsgang/event-store';
+import { EventStore, headAnchor } from '@sagsgang/event-store';
 import { foldLog } from './fold-log';
 import type { FoldThreads } from './fold-threads';
 import type { ReplayWriter } from './replay-writer';
@@ -14,21 +14,23 @@ import type { ReplayWriter } from './replay-writer';
  * its digest, are the same. With fold threads, each folds a share of the
  * streams; without, this thread folds the whole log. The writer thread drops
  * the old tables while the log is folded, and inserts rows while the next
- * ones are encoded. `events` counts the events read.
+ * ones are encoded. `events` counts the events read. The checkpoints are
+ * anchored at the newest event (see LogAnchor).
  */
 export async function replayReadModels(
   eventStore: EventStore,
   writer: ReplayWriter,
   threads?: FoldThreads,
 ): Promise<{ position: number; events: number }> {
-  const position = await eventStore.headPosition();
+  const anchor = await headAnchor(eventStore);
+  const position = anchor.position;
   writer.begin();
   try {
     const insert = writer.insert.bind(writer);
     const events = threads
       ? await threads.fold(position, insert)
       : await foldLog(eventStore, writer.projections, { toPosition: position }, insert);
-    await writer.commit(position);
+    await writer.commit(anchor);
     return { position, events };
   } catch (error) {
     await writer.rollback();

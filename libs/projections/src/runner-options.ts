@@ -17,6 +17,8 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Committed documents each projection keeps parsed between batches (default 10 000). */
   cacheSize?: number;
+  /** How often a running runner checks that its newest checkpoint is still a place in the log (default 10 s). */
+  logCheckIntervalMs?: number;
 }
 
 export interface ProjectionStatus {
@@ -24,7 +26,8 @@ export interface ProjectionStatus {
   version: number;
   /** The last global position applied. */
   checkpoint: number;
-  state: 'running' | 'stopped' | 'failed';
+  /** retrying: the log or the read model file failed for a reason that may pass (see error); the runner subscribes again on its own. */
+  state: 'running' | 'retrying' | 'stopped' | 'failed';
   error?: string;
 }
 
@@ -32,4 +35,17 @@ export interface ProjectionLag extends ProjectionStatus {
   head: number;
   /** head − checkpoint, in the store's positions (events on SQLite and memory, bytes on EventStoreDB). */
   lag: number;
+}
+
+/** Something the runner did on its own that an operator should hear of. */
+export interface Incident {
+  at: string;
+  reason: string;
+}
+
+export interface RunnerHealth {
+  /** How often the runner subscribed to the log again after losing it. */
+  reconnects: number;
+  /** The last time every read model was dropped and rebuilt because its checkpoints were not in the log. */
+  lastRebuild?: Incident;
 }

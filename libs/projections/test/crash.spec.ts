@@ -30,9 +30,13 @@ async function writeLog(store: SqliteEventStore): Promise<void> {
 /** Runs the child until it applies KILL_AT, then SIGKILLs it. */
 async function projectUntilKilled(eventsFile: string, readModels: string): Promise<void> {
   const script = join(__dirname, 'crash', 'project-until-killed.ts');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, eventsFile, readModels, String(KILL_AT)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, eventsFile, readModels, String(KILL_AT)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for await (const line of createInterface({ input: child.stdout })) {
     if (line.startsWith('applying')) child.kill('SIGKILL');

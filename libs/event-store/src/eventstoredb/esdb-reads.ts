@@ -29,7 +29,12 @@ export async function readStreamWindow(
   const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
   const from = streamStart(options.fromRevision, backwards);
   if (from === undefined || maxCount <= 0) return [];
-  const read = client.readStream(streamName, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision: from, maxCount, requiresLeader: true });
+  const read = client.readStream(streamName, {
+    direction: backwards ? BACKWARDS : FORWARDS,
+    fromRevision: from,
+    maxCount,
+    requiresLeader: true,
+  });
   return (await drain(read)).flatMap(({ event }) => (event ? [toRecordedEvent(event)] : []));
 }
 

@@ -23,19 +23,13 @@ import {
   Subscription,
 } from '../event-store.port';
 import { readAllPages } from '../log-pages';
+import { retryDelay } from '../retry-delay';
 import { planAppend, validateBatch, validateStreamAppends } from '../append-plan';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { headPosition, readAllWindow, readStreamWindow } from './esdb-reads';
 import { EsdbSubscription } from './esdb-subscription';
 import { StreamStates, StreamState } from './esdb-stream-states';
-import {
-  exactRevisionAfter,
-  isWrongExpectedVersion,
-  toEsdbEvent,
-  toExpectedRevisionConflict,
-  toPortPosition,
-  toRevision,
-} from './mapping';
+import { exactRevisionAfter, isWrongExpectedVersion, toEsdbEvent, toExpectedRevisionConflict, toPortPosition, toRevision } from './mapping';
 
 /** How long an append keeps trying after losing races to other writers before it gives up. */
 const RACE_DEADLINE_MS = 10_000;
@@ -97,7 +91,7 @@ export class EventStoreDbEventStore implements EventStore {
         const conflict = toExpectedRevisionConflict(error as WrongExpectedVersionError, streamName, expected);
         this.streams.refuted(streamName, conflict.actual);
         if (Date.now() >= deadline) throw conflict;
-        await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+        await sleep(retryDelay(attempt, 5, 200));
       }
     }
   }

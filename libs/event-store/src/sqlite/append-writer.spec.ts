@@ -104,10 +104,12 @@ describe('SQLite store: appends that share a transaction', () => {
 
   it('does not take the head of a stream rolled back with its request for the head', async () => {
     const [a, b] = streams(2);
-    await store.appendToStreams([
-      { streamName: a, events: [event('A')], expectedRevision: 'no_stream' },
-      { streamName: b, events: [event('B')], expectedRevision: 0 },
-    ]).catch(() => undefined);
+    await store
+      .appendToStreams([
+        { streamName: a, events: [event('A')], expectedRevision: 'no_stream' },
+        { streamName: b, events: [event('B')], expectedRevision: 0 },
+      ])
+      .catch(() => undefined);
 
     await expect(store.append(a, [event('A')], 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: 0 });
   });

@@ -12,7 +12,12 @@ describe('a group on the wire to the writer thread', () => {
             streamName: 'sag-æøå',
             expected: 'no_stream',
             events: prepareEvents([
-              { id: randomUUID(), type: 'SagOprettet', data: { titel: 'Børn \u0000 og "unge"\n', tal: [1, 2] }, metadata: { who: 'x\u0001' } },
+              {
+                id: randomUUID(),
+                type: 'SagOprettet',
+                data: { titel: 'Børn \u0000 og "unge"\n', tal: [1, 2] },
+                metadata: { who: 'x\u0001' },
+              },
               { id: randomUUID(), type: 'Ændret', data: {} },
             ]),
           },
@@ -20,13 +25,21 @@ describe('a group on the wire to the writer thread', () => {
       },
       {
         batches: [
-          { streamName: 'sagsnummer-19', expected: 41, events: prepareEvents([{ id: randomUUID(), type: 'A', data: { a: '' }, metadata: {} }]) },
+          {
+            streamName: 'sagsnummer-19',
+            expected: 41,
+            events: prepareEvents([{ id: randomUUID(), type: 'A', data: { a: '' }, metadata: {} }]),
+          },
           { streamName: 'sag-2', expected: 'no_stream', events: prepareEvents([{ id: randomUUID(), type: 'C', data: {} }]) },
         ],
       },
       {
         batches: [
-          { streamName: 'x', expected: 'any', events: prepareEvents([{ id: randomUUID(), type: 'B', data: { long: 'z'.repeat(100_000) } }]) },
+          {
+            streamName: 'x',
+            expected: 'any',
+            events: prepareEvents([{ id: randomUUID(), type: 'B', data: { long: 'z'.repeat(100_000) } }]),
+          },
         ],
       },
     ];

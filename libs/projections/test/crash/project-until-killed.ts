@@ -1,7 +1,7 @@
 /**
  * Child process of the projection crash test: projects an existing log into
  * the read models, slowly, and says when it is applying position KILL_AT.
- * Run with ts-node (relative imports only); the parent SIGKILLs it there.
+ * Run with ts-node and tsconfig-paths; the parent SIGKILLs it there.
  */
 import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store';
 import { ProjectionRunner } from '../../src/projection-runner';
