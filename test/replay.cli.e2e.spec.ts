@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SQLITE_FILE_NAME, SqliteEventStore } from '@sagsgang/event-store';
@@ -109,6 +109,28 @@ describe('sagsgang replay on a generated log of realistic sager and meetings', (
     } finally {
       after.close();
     }
+  });
+
+  it('rebuilds a damaged file into a new one, saying where the old one went', async () => {
+    // given garbage over the file's header
+    const fd = openSync(readModelsFile(dir), 'r+');
+    writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    closeSync(fd);
+    // when
+    const run = await sagsgang(dir, 'replay');
+    // then
+    const [note, ...report] = run.stdout.split('\n');
+    expect(run.code).toBe(0);
+    expect(note).toMatch(/^file is not a database: the old file was moved to .*readmodels\.sqlite\.damaged-/);
+    expect(REPORT.exec(report.join('\n'))?.[3]).toBe(live);
+  });
+
+  it('with --fresh, rebuilds into a new file even when the old one is sound', async () => {
+    const run = await sagsgang(dir, 'replay', '--fresh', '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      digest: live,
+      setAside: { problem: 'replaced on request (--fresh)', movedTo: expect.stringContaining('readmodels.sqlite.damaged-') },
+    });
   });
 });
 

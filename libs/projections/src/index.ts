@@ -18,3 +18,5 @@ export type {
   ProjectionStatus,
   RunnerHealth,
 } from './runner-options';
+export { moveAside, setAsideIfDamaged } from './read-model-file';
+export type { SetAside } from './read-model-file';

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EventStore } from '@sagsgang/event-store';
-import { FoldThreads, readModelsFile, replayReadModels as replayLog, ReplayWriter } from '@sagsgang/projections';
+import { FoldThreads, moveAside, readModelsFile, replayReadModels as replayLog, ReplayWriter, SetAside, setAsideIfDamaged } from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
 import { Command } from '../command';
 import { withEventStore } from '../store';
@@ -27,20 +28,30 @@ export interface ReplayReport {
   eventsPerSecond: number;
   /** sha256 over every rebuilt read model (ReadModelStore.digest). */
   digest: string;
+  /** The file the rebuild replaced, when it was damaged or --fresh was asked for. */
+  setAside?: SetAside;
 }
 
 export const replay: Command = {
-  usage: `replay [--json]
+  usage: `replay [--fresh] [--json]
         drops every read model in SAGSGANG_DATA/readmodels.sqlite and rebuilds
         it from the log; prints the events replayed, the seconds, events per
         second and the digest of the rebuilt read models (--json: as JSON).
         Refuses to start while another process (the API) has the read models
         open, and the API cannot open them until the replay is done. The
-        process managers' checkpoints in the same file are left as they are`,
+        process managers' checkpoints in the same file are left as they are.
+        A damaged file (or any file, with --fresh) is moved aside
+        (readmodels.sqlite.damaged-<time>) and rebuilt into a new one; the
+        process manager then handles the log again from its start, which
+        appends nothing twice`,
 
   async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const report = await withEventStore({ readonly: true }, (store) => replayReadModels(store, process.env.SAGSGANG_DATA || './data'));
+    const { values } = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false } },
+    });
+    const dataDir = process.env.SAGSGANG_DATA || './data';
+    const report = await withEventStore({ readonly: true }, (store) => replayReadModels(store, dataDir, { fresh: values.fresh }));
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : describe(report));
     return 0;
   },
@@ -56,8 +67,10 @@ export const replay: Command = {
  * the whole log if a projection's documents span streams; they are started,
  * like the writer, before the clock.
  */
-export async function replayReadModels(eventStore: EventStore, dataDir: string): Promise<ReplayReport> {
-  const writer = await ReplayWriter.open(readModelsFile(dataDir), PROJECTIONS, { exclusive: true });
+export async function replayReadModels(eventStore: EventStore, dataDir: string, options: { fresh?: boolean } = {}): Promise<ReplayReport> {
+  const file = readModelsFile(dataDir);
+  const setAside = options.fresh ? setAsideUnused(file) : setAsideIfDamaged(file, { ifUnused: true });
+  const writer = await ReplayWriter.open(file, PROJECTIONS, { exclusive: true });
   let threads: FoldThreads | undefined;
   try {
     const count = PROJECTIONS.every((projection) => projection.documentsPerStream) ? availableParallelism() : 1;
@@ -72,6 +85,7 @@ export async function replayReadModels(eventStore: EventStore, dataDir: string):
       seconds,
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : 0,
       digest: await writer.digest(),
+      ...(setAside ? { setAside } : {}),
     };
   } finally {
     await threads?.close();
@@ -79,9 +93,18 @@ export async function replayReadModels(eventStore: EventStore, dataDir: string):
   }
 }
 
+/** --fresh: whatever the file holds is set aside, but only while no other process has it open. */
+function setAsideUnused(file: string): SetAside | undefined {
+  const damaged = setAsideIfDamaged(file, { ifUnused: true });
+  if (damaged || !existsSync(file)) return damaged;
+  return moveAside(file, 'replaced on request (--fresh)');
+}
+
 function describe(report: ReplayReport): string {
   const rate = report.eventsPerSecond.toLocaleString('en');
+  const setAside = report.setAside ? `${report.setAside.problem}: the old file was moved to ${report.setAside.movedTo}\n` : '';
   return (
+    setAside +
     `replayed ${report.events} events (log up to position ${report.position}) into ${report.readModels.join(', ')}` +
     ` in ${report.seconds.toFixed(2)} s: ${rate} events/s\n` +
     `digest ${report.digest}\n`
