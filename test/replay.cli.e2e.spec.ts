@@ -129,7 +129,7 @@ describe('sagsgang replay on a generated log of realistic sager and meetings', (
     const run = await sagsgang(dir, 'replay', '--fresh', '--json');
     expect(JSON.parse(run.stdout)).toMatchObject({
       digest: live,
-      setAside: { problem: 'replaced on request (--fresh)', movedTo: expect.stringContaining('readmodels.sqlite.damaged-') },
+      setAside: { problem: 'replaced on request (--fresh)', movedTo: expect.stringContaining('readmodels.sqlite.replaced-') },
     });
   });
 });

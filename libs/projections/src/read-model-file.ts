@@ -25,10 +25,10 @@ export function setAsideIfDamaged(file: string, options: { ifUnused?: boolean } 
   return moveAside(file, problems.join('; '));
 }
 
-/** Moves the file (and its -wal and -shm) aside, for a rebuild into a fresh one. */
-export function moveAside(file: string, problem: string): SetAside {
+/** Moves the file (and its -wal and -shm) aside to `<file>.<label>-<time>`, for a rebuild into a fresh one. */
+export function moveAside(file: string, problem: string, label = 'damaged'): SetAside {
   const at = new Date().toISOString();
-  const movedTo = `${file}.damaged-${at.replace(/[:.]/g, '-')}`;
+  const movedTo = `${file}.${label}-${at.replace(/[:.]/g, '-')}`;
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, movedTo + suffix);
   return { at, problem, movedTo };
 }

@@ -40,8 +40,8 @@ export const replay: Command = {
         Refuses to start while another process (the API) has the read models
         open, and the API cannot open them until the replay is done. The
         process managers' checkpoints in the same file are left as they are.
-        A damaged file (or any file, with --fresh) is moved aside
-        (readmodels.sqlite.damaged-<time>) and rebuilt into a new one; the
+        A damaged file is moved aside (readmodels.sqlite.damaged-<time>; with
+        --fresh any file: .replaced-<time>) and rebuilt into a new one; the
         process manager then handles the log again from its start, which
         appends nothing twice`,
 
@@ -97,7 +97,7 @@ export async function replayReadModels(eventStore: EventStore, dataDir: string, 
 function setAsideUnused(file: string): SetAside | undefined {
   const damaged = setAsideIfDamaged(file, { ifUnused: true });
   if (damaged || !existsSync(file)) return damaged;
-  return moveAside(file, 'replaced on request (--fresh)');
+  return moveAside(file, 'replaced on request (--fresh)', 'replaced');
 }
 
 function describe(report: ReplayReport): string {
