@@ -75,7 +75,7 @@ describe('A follow-up the sag refuses does not stall the process manager', () =>
   it('neither retries the refusal nor repeats a follow-up when it handles the whole log again', async () => {
     const manager = api.app.get(SagOpfoelgningManager);
     await manager.stop();
-    api.app.get(ProcessManagerStore).saveCheckpoint(SAG_OPFOELGNING, 0);
+    api.app.get(ProcessManagerStore).saveCheckpoint(SAG_OPFOELGNING, { position: 0 });
     await manager.start();
 
     await request(api.url)

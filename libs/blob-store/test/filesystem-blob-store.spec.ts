@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FilesystemBlobStore } from '../src';
@@ -26,5 +26,34 @@ describe('FilesystemBlobStore', () => {
   it('answers undefined for an unknown or malformed hash', async () => {
     expect(await store.get('0'.repeat(64))).toBeUndefined();
     expect(await store.get('../../etc/passwd')).toBeUndefined();
+  });
+
+  it('removes its temporary file when a write fails for lack of space, and stores the bytes once there is room', async () => {
+    // given a disk that fills up halfway through the next write
+    const open = promises.open.bind(promises);
+    jest.spyOn(promises, 'open').mockImplementationOnce(async (path, flags, mode) => {
+      const handle = await open(path, flags, mode);
+      const noSpace = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return {
+        writeFile: async () => (await handle.write(Buffer.from('halv')), Promise.reject(noSpace)),
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      } as unknown as promises.FileHandle;
+    });
+    const content = Buffer.from('Bilag der ikke var plads til');
+    // when
+    await expect(store.put(content)).rejects.toMatchObject({ code: 'ENOSPC' });
+    // then
+    const { sha256 } = await store.put(content);
+    expect(readdirSync(join(root, sha256.slice(0, 2)))).toEqual([sha256]);
+    expect(await store.get(sha256)).toEqual(content);
+  });
+
+  it('removes the temporary files a crash left behind when it is opened', () => {
+    mkdirSync(join(root, 'ab'), { recursive: true });
+    const left = join(root, 'ab', `ab${'0'.repeat(62)}.3f2c.tmp`);
+    writeFileSync(left, 'halvt skrevet');
+    new FilesystemBlobStore(root);
+    expect(existsSync(left)).toBe(false);
   });
 });

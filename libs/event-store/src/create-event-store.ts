@@ -11,6 +11,8 @@ export interface EventStoreConfig {
   readonly?: boolean;
   /** SQLite only: commit on the calling thread or on a writer thread (see SqliteEventStoreOptions.writer). */
   writer?: 'inline' | 'thread';
+  /** SQLite only: quick_check the whole file first; a damaged one throws EventStoreDamaged. */
+  checkIntegrity?: boolean;
 }
 
 export const SQLITE_FILE_NAME = 'events.sqlite';
@@ -23,9 +25,18 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     const adapter = require('./eventstoredb/eventstoredb-event-store') as { EventStoreDbEventStore: typeof EventStoreDbEventStore };
     return adapter.EventStoreDbEventStore.connect(config.connectionString);
   }
-  return new SqliteEventStore(join(config.dataDir, SQLITE_FILE_NAME), {
+  const store = new SqliteEventStore(join(config.dataDir, SQLITE_FILE_NAME), {
     durability: config.durability,
     readonly: config.readonly,
     writer: config.writer,
   });
+  if (config.checkIntegrity) {
+    try {
+      store.checkIntegrity();
+    } catch (error) {
+      void store.close();
+      throw error;
+    }
+  }
+  return store;
 }

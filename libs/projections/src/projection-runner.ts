@@ -35,6 +35,7 @@ export class ProjectionRunner {
   private readonly eventStore: EventStore;
   private readonly readModels: ReadModelStore;
   private readonly log: ProjectionLogger;
+  private readonly onInterrupted: (error: unknown) => void;
   private readonly batchSize: number;
   private readonly cacheSize: number;
   private readonly logCheckIntervalMs: number;
@@ -61,6 +62,7 @@ export class ProjectionRunner {
     this.eventStore = options.eventStore;
     this.readModels = options.readModels;
     this.log = options.logger ?? (() => undefined);
+    this.onInterrupted = options.onInterrupted ?? (() => undefined);
     this.batchSize = options.batchSize ?? 50_000;
     this.cacheSize = options.cacheSize ?? 10_000;
     this.logCheckIntervalMs = options.logCheckIntervalMs ?? 10_000;
@@ -204,6 +206,7 @@ export class ProjectionRunner {
   private interrupted(error: unknown): void {
     if (!isTransientStoreError(error)) return this.failRunner(error);
     this.interruption = error instanceof Error ? error : new Error(String(error));
+    this.onInterrupted(error);
     if (!this.wanted) return;
     this.attempt++;
     const delay = retryDelay(this.attempt, RETRY_BASE_MS, RETRY_MAX_MS);

@@ -17,6 +17,8 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Committed documents each projection keeps parsed between batches (default 10 000). */
   cacheSize?: number;
+  /** Told each failure that cuts the runner off from the log or its file for a while (a full disk, an unreachable store). */
+  onInterrupted?: (error: unknown) => void;
   /** How often a running runner checks that its newest checkpoint is still a place in the log (default 10 s). */
   logCheckIntervalMs?: number;
 }

@@ -35,7 +35,10 @@ describe('a damaged read model file', () => {
   it.each<[string, (file: string) => void]>([
     ['garbage in its header', (file) => overwrite(file, 0, Buffer.alloc(100, 0x41))],
     ['its second half cut off', (file) => truncateSync(file, Math.floor(statSync(file).size / 2))],
-    ['random bytes over pages in its middle', (file) => overwrite(file, Math.floor(statSync(file).size / 2 / 16384) * 16384, randomBytes(32768))],
+    [
+      'random bytes over pages in its middle',
+      (file) => overwrite(file, Math.floor(statSync(file).size / 2 / 16384) * 16384, randomBytes(32768)),
+    ],
   ])('with %s is moved aside, and a new one can be opened in its place', async (_name, damage) => {
     // given
     const file = await builtReadModels(fixture);

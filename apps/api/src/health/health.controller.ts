@@ -1,57 +1,13 @@
 import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
 import { Public } from '../auth/auth.guard';
 import { AppConfig } from '../config/app-config';
 import { ApiProblem } from '../http/api-errors.decorator';
+import { DataFolder } from '../infrastructure/data-folder';
 import { SagOpfoelgningManager } from '../process-managers/sag-opfoelgning.manager';
-
-class StoreHealth {
-  @ApiProperty() reachable!: boolean;
-  @ApiProperty({ description: 'Position of the newest event in the log' }) headPosition!: number;
-  @ApiProperty({ required: false }) error?: string;
-}
-
-class ProjectionHealth {
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['running', 'stopped', 'failed'] }) state!: string;
-  @ApiProperty({ description: 'Last global position applied' }) checkpoint!: number;
-  @ApiProperty({ description: 'How far behind the head of the log it is' }) lag!: number;
-  @ApiProperty({ required: false }) error?: string;
-}
-
-class FollowUpFailureHealth {
-  @ApiProperty() eventId!: string;
-  @ApiProperty({ description: 'Global position of the event whose follow-up was refused' }) position!: number;
-  @ApiProperty({ example: 'BeslutningRegistreret' }) eventType!: string;
-  @ApiProperty({ example: 'RegistrerBeslutning' }) command!: string;
-  @ApiProperty({ description: 'The sag the follow-up was for' }) target!: string;
-  @ApiProperty() error!: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-}
-
-class LiveHealth {
-  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
-}
-
-class ProcessManagerHealth {
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['running', 'retrying', 'stopped', 'failed'], description: 'stopped also when SAGSGANG_PROCESS_MANAGERS=off' })
-  state!: string;
-  @ApiProperty({ description: 'Last global position fully handled' }) checkpoint!: number;
-  @ApiProperty({ description: 'How far behind the head of the log it is' }) lag!: number;
-  @ApiProperty({ description: 'Follow-ups the target refused (logged with the event position and skipped)' }) failures!: number;
-  @ApiProperty({ required: false, type: FollowUpFailureHealth, description: 'The newest refused follow-up' }) lastFailure?: object;
-  @ApiProperty({ required: false }) error?: string;
-}
-
-class HealthReport {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiProperty({ type: StoreHealth }) store!: StoreHealth;
-  @ApiProperty({ type: [ProjectionHealth] }) projections!: ProjectionHealth[];
-  @ApiProperty({ type: [ProcessManagerHealth] }) processManagers!: ProcessManagerHealth[];
-}
+import { HealthReport, LiveHealth, ProcessManagerHealth, ProjectionHealth, ReadModelsHealth, StoreHealth } from './health.dto';
 
 @ApiTags('drift')
 @Public()
@@ -61,34 +17,28 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
     private readonly sagOpfoelgning: SagOpfoelgningManager,
+    private readonly dataFolder: DataFolder,
     private readonly config: AppConfig,
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'health', summary: 'Health: the event store, each read model and process manager' })
-  @ApiOkResponse({ type: HealthReport, description: "Whether the event store answers, and each read model's lag" })
+  @ApiOperation({ operationId: 'health', summary: 'Health: the event store, the data folder, each read model and process manager' })
+  @ApiOkResponse({
+    type: HealthReport,
+    description:
+      'Whether the event store answers and the data folder has room, each read model and process manager, and what they did on their own',
+  })
   async health(): Promise<HealthReport> {
-    try {
-      const headPosition = await this.store.headPosition();
-      const projections = (await this.runner.lag()).map(({ name, state, checkpoint, lag, error }) => ({
-        name,
-        state,
-        checkpoint,
-        lag,
-        error,
-      }));
-      const processManagers = [this.processManager(headPosition)];
-      const managersOk = this.config.SAGSGANG_PROCESS_MANAGERS === 'off' || processManagers.every((manager) => manager.state === 'running');
-      const healthy = projections.every((projection) => projection.state === 'running') && managersOk;
-      return { status: healthy ? 'ok' : 'degraded', store: { reachable: true, headPosition }, projections, processManagers };
-    } catch (error) {
-      return {
-        status: 'degraded',
-        store: { reachable: false, headPosition: 0, error: String(error) },
-        projections: [],
-        processManagers: [],
-      };
-    }
+    const store = await this.storeHealth();
+    const head = store.headPosition;
+    const projections: ProjectionHealth[] = this.runner
+      .status()
+      .map(({ name, state, checkpoint, error }) => ({ name, state, checkpoint, lag: Math.max(0, head - checkpoint), error }));
+    const processManagers = [this.processManager(head)];
+    const disk = this.dataFolder.report();
+    const managersOk = this.config.SAGSGANG_PROCESS_MANAGERS === 'off' || processManagers.every((manager) => manager.state === 'running');
+    const healthy = store.reachable && !disk.full && projections.every((projection) => projection.state === 'running') && managersOk;
+    return { status: healthy ? 'ok' : 'degraded', store, disk, readModels: this.readModels(), projections, processManagers };
   }
 
   @Get('live')
@@ -102,20 +52,48 @@ export class HealthController {
   @Get('ready')
   @Header('cache-control', 'no-store')
   @ApiOperation({ operationId: 'healthReady', summary: 'Readiness probe' })
-  @ApiOkResponse({ type: HealthReport, description: 'Readiness: the store answers, every read model and process manager is running' })
-  @ApiProblem(503, 'Not ready; the detail names what is not running')
+  @ApiOkResponse({
+    type: HealthReport,
+    description: 'Readiness: the store answers, the data folder has room, every read model and process manager is running',
+  })
+  @ApiProblem(503, 'Not ready; the detail names what is not running, or the full data folder')
   async ready(): Promise<HealthReport> {
     const report = await this.health();
     if (report.status === 'ok') return report;
-    const notRunning = [...report.projections, ...report.processManagers].filter(({ state }) => state !== 'running');
-    const reasons = report.store.reachable
-      ? notRunning.map(({ name, state, error }) => `${name}: ${state}${error ? ` (${error})` : ''}`)
-      : [`event store unreachable: ${report.store.error}`];
+    const reasons: string[] = [];
+    if (!report.store.reachable) reasons.push(`hændelseslageret svarer ikke: ${report.store.error}`);
+    if (report.disk.full) {
+      reasons.push(
+        `datamappen ${report.disk.path} er fuld (${report.disk.freeBytes} bytes ledige; ${report.disk.failedWrite} kunne ikke skrives): ` +
+          'kommandoer afvises, læsninger virker',
+      );
+    }
+    const notRunning = [...report.projections, ...report.processManagers].filter(
+      ({ name, state }) =>
+        state !== 'running' && !(name === this.sagOpfoelgning.status().name && this.config.SAGSGANG_PROCESS_MANAGERS === 'off'),
+    );
+    if (report.store.reachable)
+      reasons.push(...notRunning.map(({ name, state, error }) => `${name}: ${state}${error ? ` (${error})` : ''}`));
     throw new ServiceUnavailableException({ title: 'Ikke klar', detail: reasons.join('; ') });
   }
 
+  private async storeHealth(): Promise<StoreHealth> {
+    try {
+      const [headPosition, identity] = await Promise.all([this.store.headPosition(), this.store.identity()]);
+      return { reachable: true, headPosition, identity };
+    } catch (error) {
+      return { reachable: false, headPosition: 0, error: String(error) };
+    }
+  }
+
+  private readModels(): ReadModelsHealth {
+    const { reconnects, lastRebuild } = this.runner.incidents();
+    const setAside = this.dataFolder.setAside;
+    return { reconnects, ...(lastRebuild ? { lastRebuild } : {}), ...(setAside ? { setAsideAtStart: setAside } : {}) };
+  }
+
   private processManager(headPosition: number): ProcessManagerHealth {
-    const { name, state, checkpoint, error } = this.sagOpfoelgning.status();
+    const { name, state, checkpoint, error, reconnects, lastRewind } = this.sagOpfoelgning.status();
     const { count, last } = this.sagOpfoelgning.failures();
     return {
       name,
@@ -123,7 +101,9 @@ export class HealthController {
       checkpoint,
       lag: Math.max(0, headPosition - checkpoint),
       failures: count,
+      reconnects,
       ...(last ? { lastFailure: last } : {}),
+      ...(lastRewind ? { lastRewind } : {}),
       ...(error ? { error } : {}),
     };
   }

@@ -31,6 +31,7 @@ export function ApiCommandErrors(notFound: string | null) {
     ApiProblem(412, 'If-Match names a stale revision; currentRevision tells the current one'),
     ApiProblem(413, 'Request body over the size limit (1 MB)'),
     ApiProblem(415, 'The body is not JSON (send Content-Type: application/json)'),
+    ApiProblem(507, 'The data folder is full: nothing was changed; reads still work'),
   );
 }
 

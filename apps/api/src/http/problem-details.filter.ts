@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { ExpectedRevisionConflict, InvalidAppend, PartialRetryConflict } from '@sagsgang/event-store';
+import { ExpectedRevisionConflict, InvalidAppend, isDiskFull, PartialRetryConflict } from '@sagsgang/event-store';
 import { Forbidden, IllegalTransition, NotFound, ValidationFailed } from '@sagsgang/kernel';
 import { BODY_LIMIT_BYTES } from './body-limit';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
@@ -15,8 +15,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const body = { ...toProblem(error), instance: request.url };
-    // Unexpected failures only: a deliberate 503 (not ready, minPosition not reached) is in the request's log line.
-    if (body.status >= 500 && !(error instanceof HttpException)) {
+    // Unexpected failures only: a deliberate 503 (not ready, minPosition not reached) or a full disk (logged once by the DataFolder) is in the request's log line.
+    if (body.status >= 500 && body.status !== 507 && !(error instanceof HttpException)) {
       this.logger.error(
         { correlationId: request.id, context: 'ProblemDetails' },
         error instanceof Error ? (error.stack ?? error.message) : String(error),
@@ -46,6 +46,14 @@ export function toProblem(error: unknown): Problem {
     return problem(409, 'idempotency-conflict', 'Gentagelse passer ikke', error.message);
   }
   if (error instanceof InvalidAppend) return problem(400, 'validation', 'Ugyldig forespørgsel', error.message);
+  if (isDiskFull(error)) {
+    return problem(
+      507,
+      'insufficient-storage',
+      'Lageret er fuldt',
+      'Der er ikke plads til at gemme ændringen, så intet er ændret. Læsninger virker stadig; prøv igen, når driften har skaffet plads.',
+    );
+  }
   if (error instanceof HttpException) return fromHttpException(error);
   if (isFastifyClientError(error)) {
     return problem(error.statusCode, slugFor(error.statusCode), titleFor(error.statusCode), refusalDetail(error.statusCode, error.message));

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { readModelsFile } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
+import { DataFolder } from '../infrastructure/data-folder';
 import { ProcessManagerStore } from './process-manager-store';
 import { SagOpfoelgningManager } from './sag-opfoelgning.manager';
 import { ReadYourWrites } from './read-your-writes';
@@ -17,8 +17,9 @@ import { ReadYourWrites } from './read-your-writes';
   providers: [
     {
       provide: ProcessManagerStore,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new ProcessManagerStore(readModelsFile(config.SAGSGANG_DATA)),
+      inject: [DataFolder],
+      // Its tables share the read model file, checked (and set aside if damaged) by the DataFolder first.
+      useFactory: (dataFolder: DataFolder) => new ProcessManagerStore(dataFolder.readModelsFile),
     },
     SagOpfoelgningManager,
     ReadYourWrites,

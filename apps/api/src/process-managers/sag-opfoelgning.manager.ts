@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@sagsgang/event-store';
+import { EVENT_STORE, EventStore, LogAnchor, RecordedEvent } from '@sagsgang/event-store';
 import { isMoedeEventType, MOEDE_STREAM_PREFIX, moedeEvent, SagOpfoelgning, sagOpfoelgning } from '@sagsgang/moede';
 import { CommandResult } from '../commands/command-context';
+import { DataFolder } from '../infrastructure/data-folder';
 import { SagCommandMessage } from '../sager/sag-commands';
 import { contextFor, refused } from './opfoelgning-context';
 import { OpfoelgningWaiters } from './opfoelgning-waiters';
+import { LogLoop } from './log-loop';
 import { ProcessManagerStore } from './process-manager-store';
 
 export const SAG_OPFOELGNING = 'sag_opfoelgning';
@@ -19,115 +21,141 @@ export interface ManagerStatus {
   /** The last global position fully handled. */
   checkpoint: number;
   error?: string;
+  /** How often it subscribed to the log again after losing it. */
+  reconnects: number;
+  /** The last time it went over the log again from its start because its checkpoint was not in the log, and why. */
+  lastRewind?: { at: string; reason: string };
 }
 
 /**
  * Carries each meeting event on to the sag it concerns (`sagOpfoelgning`):
  * a punkt added puts the sag on the agenda, a punkt withdrawn or a meeting
  * cancelled takes it off, a beslutning routes it. Driven by the global log
- * from its own stored checkpoint, one event at a time in log order.
+ * from its own stored checkpoint, one event at a time in log order (LogLoop,
+ * which also keeps it subscribed and checks the checkpoint against the log).
  *
  * - Idempotent: each follow-up is sent through the sag's own command path
  *   with the idempotency key `sag-opfoelgning/<event id>/<n>` and the meeting
  *   event's actor, so its event ids are derived from the triggering event;
- *   handling an event again (after a crash before the checkpoint was saved)
- *   finds them in the sag's stream and appends nothing.
+ *   handling an event again (after a crash before the checkpoint was saved,
+ *   or from the start of the log when the checkpoint is not in it) finds them
+ *   in the sag's stream and appends nothing.
  * - The checkpoint moves past an event only once its follow-ups are appended.
  * - A follow-up the sag refuses (a domain error: the sag changed meanwhile) is
  *   logged with the event's position, stored and counted on /health, and
  *   skipped, so one sag cannot stall the others. Anything else (the store is
- *   unreachable) is retried with back-off until it succeeds or the app stops.
+ *   unreachable, the disk is full) is retried with back-off until it succeeds
+ *   or the app stops. A checkpoint that cannot be saved is saved later.
  */
 @Injectable()
 export class SagOpfoelgningManager {
   private readonly logger = new Logger('SagOpfoelgning');
   private readonly waiters = new OpfoelgningWaiters();
-  private subscription?: Subscription;
-  private pumping?: Promise<void>;
+  private readonly loop: LogLoop;
   private stopping = false;
   private wakeRetry?: () => void;
   private saveTimer?: NodeJS.Timeout;
-  private handled = 0;
-  private saved = 0;
+  private handled: LogAnchor = { position: 0 };
+  private saved?: LogAnchor;
+  private saveFailing = false;
+  private storeId?: string;
   /** Every sag append for events up to `handled` is at or before this position. */
   private opfoelgningerTil = 0;
   private retrying?: string;
-  private failed?: string;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commandBus: CommandBus,
     private readonly checkpoints: ProcessManagerStore,
-  ) {}
+    private readonly dataFolder: DataFolder,
+  ) {
+    this.loop = new LogLoop(
+      store,
+      { anchor: () => this.handled, handle: (event) => this.handleEvent(event), rewind: () => this.rewind() },
+      { name: 'SagOpfoelgning' },
+    );
+  }
 
   get running(): boolean {
-    return this.subscription !== undefined;
+    return this.loop.running;
   }
 
   async start(): Promise<void> {
-    if (this.subscription) return;
+    if (this.loop.running) return;
     this.handled = this.saved = this.checkpoints.checkpoint(SAG_OPFOELGNING);
-    // Follow-ups appended before a restart are at most at the head.
-    this.opfoelgningerTil = await this.store.headPosition();
     this.stopping = false;
-    this.failed = undefined;
-    // Only positions the store returned are passed back; 0 means nothing handled yet.
-    this.subscription = this.store.subscribeToAll({ checkpoint: this.handled > 0 ? this.handled : 'start' });
-    this.pumping = this.pump(this.subscription);
-    this.logger.log(`started after position ${this.handled}`);
+    try {
+      // Follow-ups appended before a restart are at most at the head.
+      this.opfoelgningerTil = await this.store.headPosition();
+    } catch {
+      this.opfoelgningerTil = Number.MAX_SAFE_INTEGER; // until the store answers, a reader waits for every read model
+    }
+    await this.loop.start();
   }
 
   /** Stops after the event in hand (its follow-ups appended, or abandoned mid-retry) and saves the checkpoint. */
   async stop(): Promise<void> {
-    const subscription = this.subscription;
-    if (!subscription) return;
+    if (!this.loop.running) return;
     this.stopping = true;
     this.wakeRetry?.();
-    await subscription.close();
-    await this.pumping;
-    this.subscription = undefined;
+    await this.loop.stop();
     clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.save();
     this.waiters.rejectAll('the process manager stopped');
   }
 
   /** Resolves, once every event up to `position` is handled, with the position the read models must reach. */
   waitFor(position: number, timeoutMs: number): Promise<number> {
-    if (this.failed) return Promise.reject(new Error(this.failed));
-    return this.waiters.wait(position, timeoutMs, this.handled, this.opfoelgningerTil);
+    if (this.loop.state === 'failed') return Promise.reject(new Error(this.loop.error));
+    return this.waiters.wait(position, timeoutMs, this.handled.position, this.opfoelgningerTil);
   }
 
   status(): ManagerStatus {
-    const state = this.failed ? 'failed' : !this.subscription ? 'stopped' : this.retrying ? 'retrying' : 'running';
-    const error = this.failed ?? this.retrying;
-    return { name: SAG_OPFOELGNING, state, checkpoint: this.handled, ...(error ? { error } : {}) };
+    const loopState = this.loop.state;
+    const state = loopState === 'running' && this.retrying ? 'retrying' : loopState;
+    const error = this.loop.error ?? this.retrying;
+    const { reconnects, lastRewind } = this.loop;
+    return {
+      name: SAG_OPFOELGNING,
+      state,
+      checkpoint: this.handled.position,
+      reconnects,
+      ...(error ? { error } : {}),
+      ...(lastRewind ? { lastRewind } : {}),
+    };
   }
 
   failures() {
     return this.checkpoints.failures(SAG_OPFOELGNING);
   }
 
-  private async pump(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) {
-        if (this.stopping) break;
-        const opfoelgninger = await this.handle(event);
-        if (opfoelgninger === 'stopped') break;
-        this.handled = event.position;
-        if (opfoelgninger > 0) this.save();
-        else this.saveSoon();
-        this.waiters.update(this.handled, this.opfoelgningerTil);
-      }
-    } catch (error) {
-      // The log cannot be read, or an event cannot be understood: nothing later may be handled before it.
-      this.failed = `stopped after position ${this.handled}: ${String(error)}`;
-      this.logger.error(this.failed);
-      this.waiters.rejectAll(this.failed);
-    }
+  private async handleEvent(event: RecordedEvent): Promise<boolean> {
+    if (this.stopping) return false;
+    const opfoelgninger = await this.carryOutAll(event);
+    if (opfoelgninger === 'stopped') return false;
+    this.storeId ??= await this.store.identity();
+    this.handled = { position: event.position, eventId: event.id, storeId: this.storeId };
+    if (opfoelgninger > 0) this.save();
+    else this.saveSoon();
+    this.waiters.update(this.handled.position, this.opfoelgningerTil);
+    return true;
+  }
+
+  /** The checkpoint is not in this log: every event is handled again, which appends nothing already there. */
+  private async rewind(): Promise<void> {
+    const anchor = this.handled;
+    const storeId = await this.store.identity();
+    // Refusals of events in another store's log name nothing here; those of this store's older log still stand.
+    this.checkpoints.forgetFailuresAfter(
+      SAG_OPFOELGNING,
+      anchor.storeId && anchor.storeId !== storeId ? 0 : await this.store.headPosition(),
+    );
+    this.handled = { position: 0 };
   }
 
   /** The number of follow-ups carried out, or 'stopped' if the app stopped while one was being retried. */
-  private async handle(event: RecordedEvent): Promise<number | 'stopped'> {
+  private async carryOutAll(event: RecordedEvent): Promise<number | 'stopped'> {
     if (!event.streamName.startsWith(MOEDE_STREAM_PREFIX) || !isMoedeEventType(event.type)) return 0;
     const opfoelgninger = sagOpfoelgning(moedeEvent(event));
     for (const [index, opfoelgning] of opfoelgninger.entries()) {
@@ -183,17 +211,28 @@ export class SagOpfoelgningManager {
     });
   }
 
+  /** Stores the checkpoint; one that cannot be stored (a full disk) stays in memory and is stored by a later save. */
   private save(): void {
-    if (this.handled === this.saved) return;
-    this.checkpoints.saveCheckpoint(SAG_OPFOELGNING, this.handled);
-    this.saved = this.handled;
+    const handled = this.handled;
+    if (handled === this.saved) return;
+    try {
+      this.checkpoints.saveCheckpoint(SAG_OPFOELGNING, handled);
+      this.saved = handled;
+      if (this.saveFailing) this.logger.log(`checkpoint stored again (position ${handled.position})`);
+      this.saveFailing = false;
+    } catch (error) {
+      this.dataFolder.writeFailed("the process manager's checkpoint", error);
+      if (!this.saveFailing) this.logger.warn(`checkpoint not stored, trying again later: ${String(error)}`);
+      this.saveFailing = true;
+      this.saveSoon();
+    }
   }
 
   private saveSoon(): void {
     if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      if (this.subscription) this.save();
+      if (this.loop.running) this.save();
     }, IDLE_SAVE_MS);
     this.saveTimer.unref();
   }

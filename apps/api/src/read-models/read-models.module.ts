@@ -1,14 +1,15 @@
 import { BeforeApplicationShutdown, Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
-import { ProjectionRunner, ReadModelStore, readModelsFile } from '@sagsgang/projections';
-import { AppConfig } from '../config/app-config';
+import { ProjectionRunner, ReadModelStore } from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
+import { DataFolder } from '../infrastructure/data-folder';
 import { MoederReadModel, SagerReadModel } from './read-model-views';
 
 /**
  * The read models (SQLite under SAGSGANG_DATA whichever event store is used),
  * fed by the projection runner from the store's global log. The runner stops
- * before the event store closes.
+ * before the event store closes; its failures for lack of space mark the
+ * data folder full.
  */
 @Global()
 @Module({
@@ -17,19 +18,21 @@ import { MoederReadModel, SagerReadModel } from './read-model-views';
     MoederReadModel,
     {
       provide: ReadModelStore,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new ReadModelStore(readModelsFile(config.SAGSGANG_DATA), PROJECTIONS),
+      inject: [DataFolder],
+      // The file was checked (and set aside if damaged) by the DataFolder.
+      useFactory: (dataFolder: DataFolder) => new ReadModelStore(dataFolder.readModelsFile, PROJECTIONS),
     },
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, ReadModelStore],
-      useFactory: (eventStore: EventStore, readModels: ReadModelStore) => {
+      inject: [EVENT_STORE, ReadModelStore, DataFolder],
+      useFactory: (eventStore: EventStore, readModels: ReadModelStore, dataFolder: DataFolder) => {
         const logger = new Logger('Projections');
         return new ProjectionRunner({
           eventStore,
           readModels,
           logger: (level, message, context) =>
             logger[level === 'info' ? 'log' : level](`${message} ${context ? JSON.stringify(context) : ''}`),
+          onInterrupted: (error) => dataFolder.writeFailed('the read models', error),
         });
       },
     },

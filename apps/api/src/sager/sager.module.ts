@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
+import { DataFolder, watchBlobWrites } from '../infrastructure/data-folder';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { SagCommandHandler } from './sag-command.handler';
 import { SagerCommandsController } from './sager.commands.controller';
@@ -20,8 +21,9 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
     SagCommandHandler,
     {
       provide: BLOB_STORE,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')),
+      inject: [AppConfig, DataFolder],
+      useFactory: (config: AppConfig, dataFolder: DataFolder) =>
+        watchBlobWrites(new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')), dataFolder),
     },
   ],
   exports: [BLOB_STORE],

@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EventStore } from '@sagsgang/event-store';
-import { FoldThreads, moveAside, readModelsFile, replayReadModels as replayLog, ReplayWriter, SetAside, setAsideIfDamaged } from '@sagsgang/projections';
+import {
+  FoldThreads,
+  moveAside,
+  readModelsFile,
+  replayReadModels as replayLog,
+  ReplayWriter,
+  SetAside,
+  setAsideIfDamaged,
+} from '@sagsgang/projections';
 import { PROJECTIONS } from '@sagsgang/read-models';
 import { Command } from '../command';
 import { withEventStore } from '../store';
