@@ -43,11 +43,22 @@ describe('/metrics', () => {
       'sagsgang_expected_revision_conflicts_total',
       'sagsgang_projection_lag',
       'sagsgang_process_manager_lag',
+      'sagsgang_log_reconnects_total',
+      'sagsgang_data_free_bytes',
+      'sagsgang_data_full',
       'process_resident_memory_bytes',
       'nodejs_eventloop_lag_seconds',
     ]) {
       expect(response.text).toContain(`# TYPE ${name} `);
     }
+  });
+
+  it('reports the data folder’s free space and that it is not full, and no reconnects yet', async () => {
+    const text = await scrape();
+    expect(sample(text, 'sagsgang_data_free_bytes', '')).toBeGreaterThan(0);
+    expect(sample(text, 'sagsgang_data_full', '')).toBe(0);
+    expect(text).toContain('sagsgang_log_reconnects_total{subscriber="projections"} 0\n');
+    expect(text).toContain('sagsgang_log_reconnects_total{subscriber="sag_opfoelgning"} 0\n');
   });
 
   it('counts a command: its request by route pattern, its latency and the events it appended', async () => {

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
+import { DataFolder } from '../infrastructure/data-folder';
 import { SagOpfoelgningManager } from '../process-managers/sag-opfoelgning.manager';
 import { Metrics } from './metrics';
 
 const LAG_UNIT = 'in store positions: events on SQLite, bytes on EventStoreDB';
 
 /**
- * Projection and process manager lag, read on each scrape from the same
+ * Projection and process manager lag, how often each subscribed to the log
+ * again, and the data folder's free space, read on each scrape from the same
  * sources as /health, so a gauge is never staler than the scrape. A store
  * that does not answer leaves the gauges out of that scrape rather than
  * failing it: the default metrics still tell the operator the process is up.
@@ -22,6 +24,7 @@ export class LagMetrics implements OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
     private readonly sagOpfoelgning: SagOpfoelgningManager,
+    private readonly dataFolder: DataFolder,
   ) {}
 
   onModuleInit(): void {
@@ -48,6 +51,36 @@ export class LagMetrics implements OnModuleInit {
         const { name, state, checkpoint } = this.sagOpfoelgning.status();
         managerLag.set({ manager: name, state }, Math.max(0, head - checkpoint));
       },
+    });
+    this.registerResilience();
+  }
+
+  private registerResilience(): void {
+    const runner = this.projections;
+    const manager = this.sagOpfoelgning;
+    const reconnects: Counter<'subscriber'> = new Counter({
+      name: 'sagsgang_log_reconnects_total',
+      help: 'How often the projection runner and the process manager subscribed to the log again after losing it (a store restart, a leader change, a full disk)',
+      labelNames: ['subscriber'] as const,
+      registers: [this.metrics.registry],
+      collect() {
+        reconnects.reset();
+        reconnects.inc({ subscriber: 'projections' }, runner.incidents().reconnects);
+        reconnects.inc({ subscriber: manager.status().name }, manager.status().reconnects);
+      },
+    });
+    const dataFolder = this.dataFolder;
+    const free: Gauge = new Gauge({
+      name: 'sagsgang_data_free_bytes',
+      help: 'Free bytes in SAGSGANG_DATA (event store, read models, bilag)',
+      registers: [this.metrics.registry],
+      collect: () => free.set(dataFolder.report().freeBytes),
+    });
+    const full: Gauge = new Gauge({
+      name: 'sagsgang_data_full',
+      help: '1 while a write to SAGSGANG_DATA has failed for lack of space and none has succeeded since (commands are answered 507)',
+      registers: [this.metrics.registry],
+      collect: () => full.set(dataFolder.report().full ? 1 : 0),
     });
   }
 

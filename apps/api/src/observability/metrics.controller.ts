@@ -28,7 +28,7 @@ export class MetricsController {
     operationId: 'metrics',
     summary: 'Prometheus metrics',
     description:
-      'Text exposition format: sagsgang_http_requests_total, sagsgang_http_request_duration_seconds, sagsgang_events_appended_total, sagsgang_expected_revision_conflicts_total, sagsgang_projection_lag, sagsgang_process_manager_lag and the default Node.js process metrics.',
+      'Text exposition format: sagsgang_http_requests_total, sagsgang_http_request_duration_seconds, sagsgang_events_appended_total, sagsgang_expected_revision_conflicts_total, sagsgang_projection_lag, sagsgang_process_manager_lag, sagsgang_log_reconnects_total, sagsgang_data_free_bytes, sagsgang_data_full and the default Node.js process metrics.',
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The metrics in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
