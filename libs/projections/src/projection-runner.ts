@@ -159,20 +159,25 @@ export class ProjectionRunner {
     return this.readModels.digest();
   }
 
+  /** Never rejects: what fails here (also from a timer) interrupts or stops the runner instead. */
   private async connect(): Promise<void> {
     try {
       this.storeId = await this.eventStore.identity();
       await this.rebuildIfNotInLog();
+      if (!this.wanted) return;
+      this.subscribe();
     } catch (error) {
-      return this.interrupted(error);
+      this.interrupted(error);
     }
-    if (!this.wanted) return;
+  }
+
+  private subscribe(): void {
     this.slots = this.loadSlots();
     this.committed = this.newestCheckpoint();
     const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
     if (!Number.isFinite(from)) return;
-    this.ended = new Promise((resolve) => (this.endSession = resolve));
     const subscription = this.eventStore.subscribeToAll({ checkpoint: from });
+    this.ended = new Promise((resolve) => (this.endSession = resolve));
     this.session = new LogSession(subscription, this.sessionHandlers(), this.batchSize);
     if (this.attempt > 0) {
       this.health.reconnects++;
@@ -235,15 +240,16 @@ export class ProjectionRunner {
   private async checkLog(): Promise<void> {
     const anchor = this.committed;
     if (!this.session?.active || !anchor) return;
-    let reason: string | undefined;
     try {
-      reason = await anchorMismatch(this.eventStore, anchor);
-    } catch {
-      return; // the store is unreachable: the subscription will say so
+      const reason = await anchorMismatch(this.eventStore, anchor);
+      if (!reason || this.committed !== anchor || !this.wanted) return;
+      await this.session?.stop();
+      this.rebuildAll(`read models rebuilt from the log: ${reason}`);
+    } catch (error) {
+      // The store is unreachable (the subscription will say so), or the rebuild could not start: try again from the top.
+      if (this.session?.active) return;
+      return this.interrupted(error);
     }
-    if (!reason || this.committed !== anchor || !this.wanted) return;
-    await this.session?.stop();
-    this.rebuildAll(`read models rebuilt from the log: ${reason}`);
     if (this.wanted) this.connecting = this.connect();
   }
 

@@ -59,16 +59,25 @@ export class GracefulShutdown implements OnModuleDestroy {
     const adapter = this.http.httpAdapter;
     const server = adapter?.getHttpServer() as Server | undefined;
     if (!adapter || !server?.listening) return;
-    const reaper = setInterval(() => server.closeIdleConnections(), REAP_EVERY_MS);
+    const reaper = setInterval(() => this.guarded(() => server.closeIdleConnections()), REAP_EVERY_MS);
     const cut = setTimeout(() => {
       this.logger.warn(`requests still unanswered after ${HTTP_GRACE_MS} ms: closing their connections`);
-      server.closeAllConnections();
+      this.guarded(() => server.closeAllConnections());
     }, HTTP_GRACE_MS);
     try {
       await adapter.close();
     } finally {
       clearInterval(reaper);
       clearTimeout(cut);
+    }
+  }
+
+  /** For the timers of a shutdown: closing a connection that is already gone must not end the process mid-shutdown. */
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.logger.warn(`closing connections: ${String(error)}`);
     }
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
 import { Counter, Gauge } from 'prom-client';
-import { DataFolder } from '../infrastructure/data-folder';
+import { DataFolder, DiskReport } from '../infrastructure/data-folder';
 import { SagOpfoelgningManager } from '../process-managers/sag-opfoelgning.manager';
 import { Metrics } from './metrics';
 
@@ -69,18 +69,18 @@ export class LagMetrics implements OnModuleInit {
         reconnects.inc({ subscriber: manager.status().name }, manager.status().reconnects);
       },
     });
-    const dataFolder = this.dataFolder;
+    const readDisk = (use: (disk: DiskReport) => void) => this.guarded(async () => use(this.dataFolder.report()), undefined);
     const free: Gauge = new Gauge({
       name: 'sagsgang_data_free_bytes',
       help: 'Free bytes in SAGSGANG_DATA (event store, read models, bilag)',
       registers: [this.metrics.registry],
-      collect: () => free.set(dataFolder.report().freeBytes),
+      collect: () => readDisk((disk) => free.set(disk.freeBytes)),
     });
     const full: Gauge = new Gauge({
       name: 'sagsgang_data_full',
       help: '1 while a write to SAGSGANG_DATA has failed for lack of space and none has succeeded since (commands are answered 507)',
       registers: [this.metrics.registry],
-      collect: () => full.set(dataFolder.report().full ? 1 : 0),
+      collect: () => readDisk((disk) => full.set(disk.full ? 1 : 0)),
     });
   }
 
@@ -88,7 +88,7 @@ export class LagMetrics implements OnModuleInit {
     try {
       return await read();
     } catch (error) {
-      this.logger.warn(`lag not collected: ${String(error)}`);
+      this.logger.warn(`metric not collected: ${String(error)}`);
       return fallback;
     }
   }

@@ -96,14 +96,18 @@ export class LogLoop {
     await this.pumping;
   }
 
+  /** Never rejects: what fails here (also from a timer) interrupts or stops the loop instead. */
   private async connect(): Promise<void> {
     try {
       const reason = await anchorMismatch(this.store, this.handler.anchor());
       if (reason) await this.rewind(reason);
+      if (this.wanted) this.subscribe();
     } catch (error) {
-      return this.interrupted(error);
+      this.interrupted(error);
     }
-    if (!this.wanted) return;
+  }
+
+  private subscribe(): void {
     const { position } = this.handler.anchor();
     // Only positions the store returned are passed back; 0 means nothing handled yet.
     const subscription = this.store.subscribeToAll({ checkpoint: position > 0 ? position : 'start' });
@@ -153,19 +157,16 @@ export class LogLoop {
   private async checkLog(): Promise<void> {
     const subscription = this.subscription;
     if (!subscription) return;
-    let reason: string | undefined;
     try {
-      reason = await anchorMismatch(this.store, this.handler.anchor());
-    } catch {
-      return; // the store is unreachable: the subscription will say so
-    }
-    if (!reason || !this.wanted || this.subscription !== subscription) return;
-    this.subscription = undefined;
-    await subscription.close();
-    await this.pumping;
-    try {
+      const reason = await anchorMismatch(this.store, this.handler.anchor());
+      if (!reason || !this.wanted || this.subscription !== subscription) return;
+      this.subscription = undefined;
+      await subscription.close();
+      await this.pumping;
       await this.rewind(reason);
     } catch (error) {
+      // The store is unreachable (the subscription will say so), or the rewind failed: try again from the top.
+      if (this.subscription) return;
       return this.interrupted(error);
     }
     if (this.wanted) await this.connect();
