@@ -8,7 +8,9 @@ import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { countHandlersInFlight, RequestsInFlight } from './lifecycle/requests-in-flight';
 import { BODY_LIMIT_BYTES } from './http/body-limit';
+import { answerClientError, answerFrameworkError } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { registerRequestBodies } from './http/request-body';
 import { registerSecurity, trustProxy } from './http/security';
 import { createValidationPipe } from './http/validation';
 import { correlationIdOf } from './observability/correlation-id';
@@ -27,7 +29,13 @@ export interface CreateAppOptions {
 /** Builds the API (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // Fastify's request id is the correlation id, decided once per request.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: correlationIdOf, trustProxy: trustProxy(config) });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: correlationIdOf,
+    trustProxy: trustProxy(config),
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+  });
   const logger = createLogger({ level: options.quiet ? 'error' : config.SAGSGANG_LOG_LEVEL, destination: options.logDestination });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     // Nest's own messages, a failed start's too, are pino lines like every other.
@@ -40,6 +48,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // JSON only: a text or form body is a 415, not something validation half-understands.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
+  registerRequestBodies(fastify, config.SAGSGANG_BODY_TIMEOUT_MS);
   countHandlersInFlight(fastify, app.get(RequestsInFlight));
   registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);

@@ -71,6 +71,12 @@ export class AppConfig {
   @Min(0)
   SAGSGANG_RATE_LIMIT = 6000;
 
+  /** How long a request's body may take to arrive, in milliseconds, before it is answered 408 and its connection closed. */
+  @Transform(({ value }) => (value === undefined ? 30_000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  SAGSGANG_BODY_TIMEOUT_MS = 30_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   SAGSGANG_LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }

@@ -90,13 +90,17 @@ const STATUS: Readonly<Record<number, { slug: string; title: string }>> = {
   404: { slug: 'not-found', title: 'Findes ikke' },
   405: { slug: 'method-not-allowed', title: 'Metoden findes ikke' },
   406: { slug: 'not-acceptable', title: 'Formatet findes ikke' },
+  408: { slug: 'request-timeout', title: 'Forespørgslen tog for lang tid' },
   409: { slug: 'conflict', title: 'Konflikt' },
   412: { slug: 'revision-mismatch', title: 'Forældet revision' },
   413: { slug: 'payload-too-large', title: 'For stor forespørgsel' },
+  414: { slug: 'uri-too-long', title: 'For lang adresse' },
   415: { slug: 'unsupported-media-type', title: 'Medietypen understøttes ikke' },
   428: { slug: 'precondition-required', title: 'Forudsætning mangler' },
   429: { slug: 'too-many-requests', title: 'For mange forespørgsler' },
+  431: { slug: 'headers-too-large', title: 'For store headers' },
   503: { slug: 'service-unavailable', title: 'Utilgængelig' },
+  507: { slug: 'insufficient-storage', title: 'Lageret er fuldt' },
 };
 
 function slugFor(status: number): string {

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
@@ -29,6 +29,8 @@ export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const DOCS = /^\/docs(?:[/?]|$)/;
+/** What the Swagger UI asks for: /docs, /docs/, a file name under it, a query; never a dot segment or a percent-escape. */
+const DOCS_ASSET = /^\/docs(?:\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*)?)?(?:\?.*)?$/;
 
 /** Headers a browser client sends and may read, beyond the CORS-safelisted ones. */
 const REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'];
@@ -46,7 +48,13 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      void reply.headers(headers).header('content-security-policy', DOCS.test(request.url) ? DOCS_CSP : STRICT_CSP);
+      const docs = DOCS.test(request.url);
+      void reply.headers(headers).header('content-security-policy', docs ? DOCS_CSP : STRICT_CSP);
+      // The static file server behind /docs answers path tricks (../, %2e%2e, %00) with errors of its own: they find nothing here.
+      if (docs && !DOCS_ASSET.test(request.url))
+        return done(new NotFoundException({ title: 'Findes ikke', detail: `${request.url} findes ikke` }));
+      // What is answered to a logged-in reader (lukkede punkter, names of employees) is kept by no cache.
+      if (request.headers.authorization !== undefined) void reply.header('cache-control', 'no-store');
       done();
     });
 

@@ -1,4 +1,5 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { ProjectionRunner } from '@sagsgang/projections';
 import { SagOpfoelgningManager } from './sag-opfoelgning.manager';
 
@@ -13,17 +14,20 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
  * to what the manager appended. So after recording a beslutning at position
  * P, GET /sager/:id?minPosition=P shows the sag routed. Without a running
  * process manager (SAGSGANG_PROCESS_MANAGERS=off) only the read models are
- * awaited.
+ * awaited. A position beyond the head of the log was never answered by a
+ * command: it is refused at once instead of waited for.
  */
 @Injectable()
 export class ReadYourWrites {
   constructor(
     private readonly manager: SagOpfoelgningManager,
     private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async waitFor(position: number | undefined): Promise<void> {
     if (position === undefined) return;
+    await this.refuseBeyondHead(position);
     const deadline = Date.now() + READ_YOUR_WRITES_TIMEOUT_MS;
     let readModelsAt = position;
     if (this.manager.running) {
@@ -44,5 +48,19 @@ export class ReadYourWrites {
         detail: `Læsemodellerne har ikke nået position ${position} inden for ${READ_YOUR_WRITES_TIMEOUT_MS} ms; prøv igen om lidt`,
       });
     }
+  }
+
+  /** Asks the store only when the read models are not there yet, so a read of one's own write that is in place costs nothing more. */
+  private async refuseBeyondHead(position: number): Promise<void> {
+    const reached = Math.min(...this.runner.status().map((projection) => projection.checkpoint));
+    if (position <= reached) return;
+    const head = await this.store.headPosition();
+    if (position <= head) return;
+    const reason = `er ud over den nyeste hændelse i loggen (position ${head}); brug den position en kommando svarede med`;
+    throw new BadRequestException({
+      title: 'Ugyldig forespørgsel',
+      detail: `minPosition: ${reason}`,
+      errors: [{ field: 'minPosition', reason }],
+    });
   }
 }
