@@ -42,6 +42,19 @@ describe('HTTP at its edges', () => {
     expect(await headPosition(api)).toBe(before);
   });
 
+  it.each([
+    ['refused for its media type (415)', 'POST /sager', 'text/plain'],
+    ['for a route that does not exist (404)', 'POST /findes-ikke', 'application/json'],
+  ])('leaves a body never read, of a request %s, to rest once its answer is sent', async (_name, line, type) => {
+    const answer = await rawRequest(
+      api.url,
+      [`${line} HTTP/1.1\r\nHost: api\r\nAuthorization: ${token}\r\nContent-Type: ${type}\r\nContent-Length: 50\r\n\r\n{"halv`],
+      { timeoutMs: BODY_TIMEOUT_MS * 3 },
+    );
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    await request(api.url).get('/health/live').expect(200);
+  });
+
   it('takes a body that arrives slowly but in time', async () => {
     const body = JSON.stringify(SAG);
     const half = Math.floor(body.length / 2);

@@ -1,16 +1,18 @@
 import 'reflect-metadata';
 import { Command, isUsageError } from './command';
+import { backup } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { replay } from './commands/replay';
+import { restore } from './commands/restore';
 import { token } from './commands/token';
 import { verify } from './commands/verify';
 
-const commands: Record<string, Command> = { token, verify, export: exportCommand, import: importCommand, replay };
+const commands: Record<string, Command> = { token, verify, export: exportCommand, import: importCommand, replay, backup, restore };
 
 const STORE_NOTE = `The event store is chosen as the API chooses it: EVENTSTORE_CONNECTION_STRING
 (esdb://…) selects EventStoreDB, otherwise the SQLite file in SAGSGANG_DATA
-(default ./data). verify and export open it read-only and may run while the API writes;
+(default ./data). verify, export and backup may run while the API writes;
 replay reads it too, but needs the read models under SAGSGANG_DATA to itself: it
 refuses to start while the API runs on that folder.`;
 

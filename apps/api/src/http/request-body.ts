@@ -30,7 +30,7 @@ export function registerRequestBodies(fastify: FastifyInstance, timeoutMs: numbe
     if (!hasBody(request.raw)) return done(null, payload);
     done(
       null,
-      withDeadline(payload, timeoutMs, () => void reply.header('connection', 'close')),
+      withDeadline(payload, timeoutMs, reply.raw, () => void reply.header('connection', 'close')),
     );
   });
 }
@@ -39,19 +39,23 @@ function hasBody(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
 }
 
-/** The body as it arrives, failing with a 408 if it has not all arrived within `timeoutMs`. */
-function withDeadline(payload: Readable, timeoutMs: number, onTimeout: () => void): Readable {
+/**
+ * The body as it arrives, failing with a 408 if it has not all arrived
+ * within `timeoutMs`. A request answered without its body being read (a 415)
+ * stops the clock when its response closes; a failure nobody reads any more
+ * is dropped rather than thrown.
+ */
+function withDeadline(payload: Readable, timeoutMs: number, response: NodeJS.EventEmitter, onTimeout: () => void): Readable {
   const timed = new PassThrough();
+  timed.on('error', () => undefined);
   const timer = setTimeout(() => {
     onTimeout();
     payload.unpipe(timed);
     timed.destroy(bodyTimeout(timeoutMs));
   }, timeoutMs);
   const stop = () => clearTimeout(timer);
-  payload
-    .once('end', stop)
-    .once('close', stop)
-    .once('error', (error) => (stop(), timed.destroy(error)));
+  payload.once('end', stop).once('error', (error) => (stop(), timed.destroy(error)));
+  response.once('close', stop);
   return payload.pipe(timed);
 }
 
