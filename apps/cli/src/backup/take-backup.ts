@@ -8,6 +8,8 @@ import { BackedUpFile, describeFile, Manifest, MANIFEST_FORMAT, syncPath, writeM
 
 export const BILAG_FOLDER = 'bilag';
 const BLOB_NAME = /^[0-9a-f]{64}$/;
+/** The most pages better-sqlite3 lets one backup step copy. */
+const ALL_PAGES = 0x7fffffff;
 
 /**
  * Takes a consistent backup of a data folder while the API may be writing
@@ -67,8 +69,8 @@ async function copyDatabase(source: string, target: string): Promise<void> {
   const db = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
-    // Returning 0 asks for every remaining page in the next step: one read of one snapshot, however busy the writer.
-    await db.backup(target, { progress: () => 0 });
+    // Every remaining page in the next step: one read of one snapshot, which a busy writer cannot make start over.
+    await db.backup(target, { progress: () => ALL_PAGES });
   } finally {
     db.close();
   }
