@@ -88,8 +88,8 @@ export class DataFolder {
       writeSync(fd, Buffer.alloc(PROBE_BYTES));
       fsyncSync(fd);
       this.wrote();
-    } catch {
-      // still full
+    } catch (error) {
+      this.writeFailed('a probe of the free space', error);
     } finally {
       if (fd !== undefined) closeSync(fd);
       try {
