@@ -10,7 +10,13 @@ import { fillDisk, mountTmpfs } from './support/tmpfs';
 /** The data folder on a 24 MB tmpfs of its own, which the test fills to its last byte. */
 const dir = mkdtempSync(join(tmpdir(), 'sagsgang-fuld-'));
 const tmpfs = mountTmpfs(dir, 24);
-const SAG = { titel: 'Når disken er fuld', journalnummer: '00.01.00', sagstype: 'orientering', sagsgang: ['Byrådet'], ansvarligEnhed: 'IT' };
+const SAG = {
+  titel: 'Når disken er fuld',
+  journalnummer: '00.01.00',
+  sagstype: 'orientering',
+  sagsgang: ['Byrådet'],
+  ansvarligEnhed: 'IT',
+};
 
 const eventually = async (check: () => Promise<boolean>, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -22,7 +28,9 @@ const eventually = async (check: () => Promise<boolean>, timeoutMs = 15_000) => 
 
 if (!tmpfs.mounted) {
   // Said once, plainly, on stdout: this run proves nothing about a full disk.
-  process.stdout.write(`skipped: the disk-full fault tests need a tmpfs of their own, and mounting one is not permitted here (${tmpfs.reason})\n`);
+  process.stdout.write(
+    `skipped: the disk-full fault tests need a tmpfs of their own, and mounting one is not permitted here (${tmpfs.reason})\n`,
+  );
   describe('Fault: the data folder’s disk is full', () => {
     it.skip('needs the right to mount a tmpfs (root or CAP_SYS_ADMIN)', () => undefined);
   });
@@ -30,6 +38,7 @@ if (!tmpfs.mounted) {
   describe('Fault: the data folder’s disk is full', () => {
     let api: ChildApi;
     let sagId: string;
+    let nySag: string;
     let moedeId: string;
     let filler: string;
     let acknowledged: string[] = [];
@@ -43,6 +52,7 @@ if (!tmpfs.mounted) {
       moedeId = await sekretaer.indkald({ udvalg: 'Byrådet', start: '2030-02-01T17:00:00+01:00', medlemmer: [{ navn: 'Anne' }] });
       await sekretaer.tilfoej(moedeId, sagId);
       await sekretaer.post(`/moeder/${moedeId}/udsend`);
+      nySag = (await request(api.url).post('/sager').set(api.token('sagsbehandler')).send(SAG).expect(201)).body.id;
       // when the disk fills up, and sager are created until one is refused (the log may still have room in its WAL at first)
       filler = fillDisk(dir);
       for (let attempt = 0; attempt < 300; attempt++) {
@@ -80,7 +90,7 @@ if (!tmpfs.mounted) {
     it('refuses a bilag with 507 and leaves no temporary file behind', async () => {
       const indhold = Buffer.alloc(200_000, 7).toString('base64');
       const response = await request(api.url)
-        .post(`/sager/${sagId}/bilag`)
+        .post(`/sager/${nySag}/bilag`)
         .set(api.token('sagsbehandler'))
         .send({ titel: 'Stort bilag', filnavn: 'stort.pdf', medietype: 'application/pdf', indhold });
       expect(response.status).toBe(507);
@@ -106,7 +116,8 @@ if (!tmpfs.mounted) {
       filler = fillDisk(dir);
       api = await ChildApi.start(dir);
       await request(api.url).get(`/sager/${sagId}`).set(api.token('revisor')).expect(200);
-      expect((await request(api.url).get('/health/ready')).status).toBe(503);
+      const ready = await request(api.url).get('/health/ready').expect(503);
+      expect(ready.body.detail).toContain('the reserve, released so that the API could start');
       await new Promise((resolve) => setTimeout(resolve, 3000));
       await request(api.url).get('/health/live').expect(200);
       rmSync(filler);

@@ -1,13 +1,11 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BlobStore } from '@sagsgang/blob-store';
 import { isDiskFull } from '@sagsgang/event-store';
 import { readModelsFile, SetAside, setAsideIfDamaged } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
+import { DiskReserve } from './disk-reserve';
 
-/** What a probe writes (and removes again) to learn whether a full data folder has room again. */
-const PROBE_BYTES = 64 * 1024;
 const PROBE_EVERY_MS = 1000;
 
 export interface DiskReport {
@@ -26,8 +24,10 @@ export interface DiskReport {
  * anything opens it (a damaged one is set aside and rebuilt from the log),
  * and whether the folder has room to write. A write that fails for lack of
  * space marks it full: commands are answered 507 and /health/ready 503 until
- * a write succeeds again or a probe (a small file written, synced and removed)
- * finds room, so readiness comes back by itself when space is freed.
+ * a write succeeds again or a probe (a small file written, synced and removed,
+ * and the DiskReserve made again) finds room, so readiness comes back by
+ * itself when space is freed. An API started on a full disk releases the
+ * reserve, so that it can open its files and serve reads.
  */
 @Injectable()
 export class DataFolder {
@@ -38,11 +38,14 @@ export class DataFolder {
   private fullSince?: string;
   private failedWrite?: string;
   private probedAt = 0;
+  private readonly reserve: DiskReserve;
   private readonly logger = new Logger('DataFolder');
 
   constructor(config: AppConfig) {
     this.path = config.SAGSGANG_DATA;
     mkdirSync(this.path, { recursive: true });
+    this.reserve = new DiskReserve(this.path);
+    this.startWithRoom();
     this.readModelsFile = readModelsFile(this.path);
     this.setAside = setAsideIfDamaged(this.readModelsFile);
     if (this.setAside) {
@@ -79,24 +82,26 @@ export class DataFolder {
     };
   }
 
+  /** Before the stores open: on a full disk the reserve is released, and the folder counts as full from the start. */
+  private startWithRoom(): void {
+    try {
+      this.reserve.probe();
+      this.reserve.keep();
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      const released = this.reserve.release();
+      this.writeFailed(released ? 'the reserve, released so that the API could start' : 'a probe of the free space', error);
+    }
+  }
+
   private probe(): void {
     this.probedAt = Date.now();
-    const file = join(this.path, '.write-probe');
-    let fd: number | undefined;
     try {
-      fd = openSync(file, 'w');
-      writeSync(fd, Buffer.alloc(PROBE_BYTES));
-      fsyncSync(fd);
+      this.reserve.probe();
+      this.reserve.keep();
       this.wrote();
-    } catch (error) {
-      this.writeFailed('a probe of the free space', error);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-      try {
-        unlinkSync(file);
-      } catch {
-        // never created
-      }
+    } catch {
+      // still full
     }
   }
 }
