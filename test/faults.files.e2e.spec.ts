@@ -6,7 +6,7 @@ import request from 'supertest';
 import { compareDigests } from '../bench/api/check';
 import { ChildApi } from './support/child-api';
 import { sagsgang } from './support/cli';
-import { healthOf, logOf, waitUntilCaughtUp } from './support/faults';
+import { logOf, waitUntilCaughtUp } from './support/faults';
 import { forberedSag, Sekretaer } from './support/moeder';
 
 const SAG = { titel: 'Efter fejlen', journalnummer: '00.01.00', sagstype: 'orientering', sagsgang: ['Byrådet'], ansvarligEnhed: 'IT' };

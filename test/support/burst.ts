@@ -88,7 +88,7 @@ export class Burst {
     await onMoede('/punkter', { sagId: sag });
     await onMoede('/udsend');
     await onMoede('/aabn');
-    await onMoede('/punkter/1/beslutning', { outcome: 'godkendt', beslutningstekst: 'Godkendt.' });
+    await onMoede('/punkter/1/beslutning', { udfald: 'godkendt', beslutningstekst: 'Godkendt.' });
   }
 
   /** Creates a sag or a meeting; returns its id. */

@@ -48,7 +48,9 @@ export function readManifest(folder: string): Manifest {
   try {
     manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch (error) {
-    throw new Error(`${folder} holds no readable ${MANIFEST_FILE} (is it a finished sagsgang backup?): ${(error as Error).message}`);
+    throw new Error(`${folder} holds no readable ${MANIFEST_FILE} (is it a finished sagsgang backup?): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (manifest.format !== MANIFEST_FORMAT) throw new Error(`${folder}/${MANIFEST_FILE} is not a ${MANIFEST_FORMAT} manifest`);
   return manifest;
