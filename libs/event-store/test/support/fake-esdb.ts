@@ -105,15 +105,16 @@ export class FakeEventStoreDb {
     const drop = this.drops.shift();
     let closed = false;
     let wake = () => undefined as void;
-    const server = this;
+    const at = (index: number) => this.log[index];
+    const appended = () => new Promise<void>((resolve) => this.waiters.push((wake = resolve)));
     const after = options.fromPosition === undefined || options.fromPosition === 'start' ? -1n : options.fromPosition.commit;
     return {
       async *[Symbol.asyncIterator]() {
         let delivered = 0;
         for (let index = 0; !closed;) {
-          const event = server.log[index];
+          const event = at(index);
           if (!event) {
-            await new Promise<void>((resolve) => server.waiters.push((wake = resolve)));
+            await appended();
             continue;
           }
           index++;
