@@ -56,6 +56,22 @@ describe('Sager under concurrency', () => {
     expect((await eventsOf(api, `sag-${id}`)).map((event) => event.revision)).toEqual([0, 1]);
   });
 
+  it('50 parallel writes to one sag without If-Match each land or are refused by the decider, none with 412', async () => {
+    const created = await request(api.url).post('/sager').set(sagsbehandler).send(NY_SAG).expect(201);
+    const id = created.body.id as string;
+    // 49 caseworkers writing the anledning, and one shelving the sag halfway, after which the decider refuses the rest
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i === 25
+          ? request(api.url).post(`/sager/${id}/henlaeg`).set(sagsbehandler).send({ begrundelse: 'Bortfaldet' })
+          : request(api.url).post(`/sager/${id}/anledning`).set(sagsbehandler).send({ tekst: `Anledning ${i}` }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    expect((await eventsOf(api, `sag-${id}`)).length).toBe(1 + statuses.filter((status) => status === 200).length);
+  });
+
   it('a stale If-Match is refused with the current revision', async () => {
     const created = await request(api.url).post('/sager').set(sagsbehandler).send(NY_SAG).expect(201);
     const id = created.body.id as string;

@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, ExpectedRevisionConflict, JsonObject, RecordedEvent } from '@sagsgang/event-store';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { EVENT_STORE, EventStore, ExpectedRevisionConflict, JsonObject, RecordedEvent, retryDelay } from '@sagsgang/event-store';
 import { DomainEvent } from '@sagsgang/kernel';
 import { CommandContext } from './command-context';
 import { eventId } from './event-ids';
@@ -18,18 +19,24 @@ export interface Appended {
   replayed: boolean;
 }
 
-const ATTEMPTS_WITHOUT_IF_MATCH = 5;
+/** How long a command without If-Match goes on deciding again after losing races to other writers of its stream. */
+const RACE_DEADLINE_MS = 10_000;
 
 /**
  * Load, decide, append — the only thing a command handler does. Checks
- * If-Match, recognises idempotent retries, stamps metadata, and when the
- * client gave no If-Match, retries a lost race on the new state.
+ * If-Match, recognises idempotent retries, stamps metadata. A client that
+ * sent If-Match gets 412 when the stream has moved; one that did not has the
+ * command decided again on the new state after a short jittered back-off,
+ * until it lands or the decider refuses it. Only a stream that keeps moving
+ * for RACE_DEADLINE_MS gives up, with a 503 to retry later, never a 412 the
+ * client did not ask for.
  */
 @Injectable()
 export class CommandRunner {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async run<E extends DomainEvent>(streamName: string, context: CommandContext, decision: StreamDecision<E>): Promise<Appended> {
+    const deadline = Date.now() + RACE_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       const history = await this.store.readStream(streamName);
       const earlier = this.earlierResult(streamName, history, context);
@@ -54,7 +61,9 @@ export class CommandRunner {
         return { revision: result.nextExpectedRevision, position: result.position, replayed: false };
       } catch (error) {
         const raced = error instanceof ExpectedRevisionConflict && context.ifMatch === undefined;
-        if (!raced || attempt === ATTEMPTS_WITHOUT_IF_MATCH) throw error;
+        if (!raced) throw error;
+        if (Date.now() >= deadline) throw tooBusy(streamName);
+        await sleep(retryDelay(attempt, 2, 100));
       }
     }
   }
@@ -68,6 +77,13 @@ export class CommandRunner {
     while (history[last + 1]?.id === eventId(context, streamName, last + 1 - start)) last++;
     return { revision: history[last].revision, position: history[last].position, replayed: true };
   }
+}
+
+function tooBusy(streamName: string): ServiceUnavailableException {
+  return new ServiceUnavailableException({
+    title: 'For mange samtidige ændringer',
+    detail: `${streamName} blev ændret af andre hele tiden i ${RACE_DEADLINE_MS / 1000} sekunder; intet er ændret, prøv igen om lidt.`,
+  });
 }
 
 export function metadataFor(context: CommandContext): JsonObject {
