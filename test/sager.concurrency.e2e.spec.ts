@@ -60,11 +60,15 @@ describe('Sager under concurrency', () => {
     const created = await request(api.url).post('/sager').set(sagsbehandler).send(NY_SAG).expect(201);
     const id = created.body.id as string;
     // 49 caseworkers writing the anledning, and one shelving the sag halfway, after which the decider refuses the rest
+    const post = (path: string, body: object) =>
+      fetch(`${api.url}/sager/${id}/${path}`, {
+        method: 'POST',
+        headers: { ...sagsbehandler, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        i === 25
-          ? request(api.url).post(`/sager/${id}/henlaeg`).set(sagsbehandler).send({ begrundelse: 'Bortfaldet' })
-          : request(api.url).post(`/sager/${id}/anledning`).set(sagsbehandler).send({ tekst: `Anledning ${i}` }),
+        i === 25 ? post('henlaeg', { begrundelse: 'Bortfaldet' }) : post('anledning', { tekst: `Anledning ${i}` }),
       ),
     );
     const statuses = responses.map((response) => response.status);
