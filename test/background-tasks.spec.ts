@@ -154,15 +154,16 @@ describe('Background tasks given a failing dependency', () => {
 
   it("the sagsnummer allocator's batch: a store that refuses the append fails the creations waiting, nothing else", async () => {
     const allocator = new SagsnummerAllocator(store);
-    failFor(store, 'append', 1, diskFull);
+    failFor(store, 'appendToStreams', 1, diskFull);
     const context = {
       actor: { userId: 'anna', role: 'sagsbehandler' as const },
       correlationId: 'c',
       causationId: 'c',
       now: new Date().toISOString(),
     };
-    await expect(allocator.allocate('sag-a', context)).rejects.toMatchObject({ code: 'SQLITE_FULL' });
-    await expect(allocator.allocate('sag-b', context)).resolves.toMatch(/^\d{2}\/1$/);
+    const creation = (sagId: string) => ({ sagId, streamName: `sag-${sagId}`, context, events: () => [event('SagOprettet')] });
+    await expect(allocator.allocate(creation('a'))).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    await expect(allocator.allocate(creation('b'))).resolves.toMatchObject({ sagsnummer: expect.stringMatching(/^\d{2}\/1$/) });
   });
 
   it("the event store's group commit: a transaction that fails refuses the appends in it, and the next group commits", async () => {

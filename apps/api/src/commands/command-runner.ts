@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { EVENT_STORE, EventStore, ExpectedRevisionConflict, JsonObject, RecordedEvent, retryDelay } from '@sagsgang/event-store';
+import { EVENT_STORE, EventData, EventStore, ExpectedRevisionConflict, JsonObject, RecordedEvent, retryDelay } from '@sagsgang/event-store';
 import { DomainEvent } from '@sagsgang/kernel';
 import { CommandContext } from './command-context';
 import { eventId } from './event-ids';
@@ -48,16 +48,7 @@ export class CommandRunner {
       const events = decision.decide(history);
       await decision.beforeAppend?.();
       try {
-        const result = await this.store.append(
-          streamName,
-          events.map((event, index) => ({
-            id: eventId(context, streamName, index),
-            type: event.type,
-            data: event.data as JsonObject,
-            metadata: metadataFor(context),
-          })),
-          revision < 0 ? 'no_stream' : revision,
-        );
+        const result = await this.store.append(streamName, toEventData(context, streamName, events), revision < 0 ? 'no_stream' : revision);
         return { revision: result.nextExpectedRevision, position: result.position, replayed: false };
       } catch (error) {
         const raced = error instanceof ExpectedRevisionConflict && context.ifMatch === undefined;
@@ -84,6 +75,16 @@ function tooBusy(streamName: string): ServiceUnavailableException {
     title: 'For mange samtidige ændringer',
     detail: `${streamName} blev ændret af andre hele tiden i ${RACE_DEADLINE_MS / 1000} sekunder; intet er ændret, prøv igen om lidt.`,
   });
+}
+
+/** A decider's events as the store takes them: ids derived from the command's context, metadata stamped. */
+export function toEventData(context: CommandContext, streamName: string, events: DomainEvent[]): EventData[] {
+  return events.map((event, index) => ({
+    id: eventId(context, streamName, index),
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata: metadataFor(context),
+  }));
 }
 
 export function metadataFor(context: CommandContext): JsonObject {

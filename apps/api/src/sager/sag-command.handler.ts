@@ -5,7 +5,7 @@ import { EVENT_STORE, EventStore, ExpectedRevisionConflict } from '@sagsgang/eve
 import { ValidationFailed } from '@sagsgang/kernel';
 import { CommandMetadata, decide, foldSag, OpretSag, SagCommand, SagState, sagStreamName, WorkflowRegistry } from '@sagsgang/sag';
 import { CommandContext, CommandResult } from '../commands/command-context';
-import { CommandRunner } from '../commands/command-runner';
+import { CommandRunner, toEventData } from '../commands/command-runner';
 import { eventId } from '../commands/event-ids';
 import { SagCommandData, SagCommandMessage } from './sag-commands';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
@@ -52,7 +52,11 @@ export class SagCommandHandler implements ICommandHandler<SagCommandMessage, Com
     return { actor: context.actor, now: context.now, workflow };
   }
 
-  /** Creating a sag also allocates its sagsnummer, only once the command is known to be accepted. */
+  /**
+   * Creating a sag allocates its sagsnummer, only once the command is known
+   * to be accepted, and appends the number and the sag together (one append
+   * to the counter and the sag's stream: SagsnummerAllocator).
+   */
   private async opret({ workflow: name, ...data }: OpretSagData, context: CommandContext): Promise<OpretSagResult> {
     const metadata: CommandMetadata = { actor: context.actor, now: context.now, workflow: this.newest(name) };
     const command = (sagsnummer: string): OpretSag => ({ type: 'OpretSag', data: { ...data, sagsnummer }, metadata });
@@ -64,9 +68,16 @@ export class SagCommandHandler implements ICommandHandler<SagCommandMessage, Com
     if (earlier) return earlier;
     // Decided once before allocating, so a refused sag never consumes a sagsnummer.
     decide(command(UNALLOCATED), foldSag([]));
-    const sagsnummer = await this.allocator.allocate(data.sagId, context);
-    const result = await this.runner.run(stream, context, { decide: (history) => decide(command(sagsnummer), foldSag(history)) });
-    return { id: data.sagId, sagsnummer, revision: result.revision, position: result.position };
+    const events = (sagsnummer: string) => toEventData(context, stream, decide(command(sagsnummer), foldSag([])));
+    try {
+      const created = await this.allocator.allocate({ sagId: data.sagId, streamName: stream, context, events });
+      return { id: data.sagId, ...created };
+    } catch (error) {
+      // The sag's stream exists after all: the decider says what that means for a creation.
+      if (error instanceof ExpectedRevisionConflict && error.streamName === stream)
+        decide(command(UNALLOCATED), foldSag(await this.store.readStream(stream)));
+      throw error;
+    }
   }
 
   /** The sag this idempotency key created, if its SagOprettet is in the log. */

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventData, EventStore, ExpectedRevision, ExpectedRevisionConflict, SqliteEventStore } from '@sagsgang/event-store';
+import { EventStore, ExpectedRevisionConflict, SqliteEventStore, StreamAppend } from '@sagsgang/event-store';
 import { CommandContext } from '../commands/command-context';
+import { eventId } from '../commands/event-ids';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 const NOW = '2026-03-02T10:00:00.000Z';
@@ -17,16 +18,23 @@ function counting(store: EventStore): EventStore & { counterAppends: number; con
   const counted = Object.create(store) as EventStore & { counterAppends: number; conflicts: number };
   counted.counterAppends = 0;
   counted.conflicts = 0;
-  counted.append = async (stream: string, events: EventData[], expected?: ExpectedRevision) => {
-    if (stream === COUNTER) counted.counterAppends++;
+  counted.appendToStreams = async (appends: StreamAppend[]) => {
+    if (appends.some(({ streamName }) => streamName === COUNTER)) counted.counterAppends++;
     try {
-      return await store.append(stream, events, expected);
+      return await store.appendToStreams(appends);
     } catch (error) {
       if (error instanceof ExpectedRevisionConflict) counted.conflicts++;
       throw error;
     }
   };
   return counted;
+}
+
+/** Creates the sag `sagId` with a number from the allocator; resolves with the number. */
+async function create(allocator: SagsnummerAllocator, sagId: string, ctx: CommandContext): Promise<string> {
+  const streamName = `sag-${sagId}`;
+  const events = (sagsnummer: string) => [{ id: eventId(ctx, streamName, 0), type: 'SagOprettet', data: { sagId, sagsnummer } }];
+  return (await allocator.allocate({ sagId, streamName, context: ctx, events })).sagsnummer;
 }
 
 const loebenumre = (numbers: string[]) => numbers.map((number) => Number(number.split('/')[1])).sort((a, b) => a - b);
@@ -56,7 +64,7 @@ describe('SagsnummerAllocator', () => {
     const store = counting(openStore());
     const allocator = new SagsnummerAllocator(store);
 
-    const numbers = await Promise.all(Array.from({ length: 50 }, (_, i) => allocator.allocate(`sag-${i}`, context())));
+    const numbers = await Promise.all(Array.from({ length: 50 }, (_, i) => create(allocator, `sag-${i}`, context())));
 
     expect(loebenumre(numbers)).toEqual(oneTo(50));
     expect(store.counterAppends).toBe(1);
@@ -69,20 +77,20 @@ describe('SagsnummerAllocator', () => {
     let inFlight = 0;
     let mostInFlight = 0;
     const slow = Object.create(store) as EventStore;
-    slow.append = async (stream, events, expected) => {
+    slow.appendToStreams = async (appends) => {
       mostInFlight = Math.max(mostInFlight, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, 20));
       try {
-        return await store.append(stream, events, expected);
+        return await store.appendToStreams(appends);
       } finally {
         inFlight--;
       }
     };
     const allocator = new SagsnummerAllocator(slow);
 
-    const first = allocator.allocate('sag-1', context());
+    const first = create(allocator, 'sag-1', context());
     await new Promise((resolve) => setImmediate(resolve));
-    const numbers = await Promise.all([first, allocator.allocate('sag-2', context())]);
+    const numbers = await Promise.all([first, create(allocator, 'sag-2', context())]);
 
     expect(numbers).toEqual(['26/1', '26/2']);
     expect(mostInFlight).toBe(2);
@@ -95,7 +103,7 @@ describe('SagsnummerAllocator', () => {
     const rounds = await Promise.all(
       Array.from({ length: 10 }, async (_, round) => {
         await new Promise((resolve) => setTimeout(resolve, round));
-        return Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).allocate(`sag-${round}-${i}`, context())));
+        return Promise.all(Array.from({ length: 10 }, (_, i) => create(i % 2 ? first : second, `sag-${round}-${i}`, context())));
       }),
     );
 
@@ -108,13 +116,13 @@ describe('SagsnummerAllocator', () => {
   it('gives a retried creation its first number back, also when it waits beside new ones', async () => {
     const store = openStore();
     const allocator = new SagsnummerAllocator(store);
-    const first = await allocator.allocate('sag-a', context('opret-a'));
-    await allocator.allocate('sag-b', context());
+    const first = await create(allocator, 'sag-a', context('opret-a'));
+    await create(allocator, 'sag-b', context());
 
     const [nyC, retry, nyD] = await Promise.all([
-      allocator.allocate('sag-c', context()),
-      allocator.allocate('sag-a', context('opret-a')),
-      allocator.allocate('sag-d', context()),
+      create(allocator, 'sag-c', context()),
+      create(allocator, 'sag-a', context('opret-a')),
+      create(allocator, 'sag-d', context()),
     ]);
 
     expect(retry).toBe(first);
@@ -127,13 +135,38 @@ describe('SagsnummerAllocator', () => {
     const allocator = new SagsnummerAllocator(store);
 
     const numbers = await Promise.all([
-      allocator.allocate('sag-e', context('opret-e')),
-      allocator.allocate('sag-f', context()),
-      allocator.allocate('sag-e', context('opret-e')),
+      create(allocator, 'sag-e', context('opret-e')),
+      create(allocator, 'sag-f', context()),
+      create(allocator, 'sag-e', context('opret-e')),
     ]);
 
     expect(numbers[0]).toBe(numbers[2]);
     expect(loebenumre(numbers.slice(0, 2))).toEqual([1, 2]);
     expect(await store.readStream(COUNTER)).toHaveLength(2);
+  });
+
+  it('appends each number together with its sag, in the same append', async () => {
+    const store = counting(openStore());
+    const allocator = new SagsnummerAllocator(store);
+
+    await Promise.all(Array.from({ length: 5 }, (_, i) => create(allocator, `sag-${i}`, context())));
+
+    const log = await store.readAll();
+    expect(store.counterAppends).toBe(1);
+    expect(log.map((event) => event.type)).toEqual([...Array(5).fill('SagsnummerTildelt'), ...Array(5).fill('SagOprettet')]);
+    expect(log.filter((event) => event.type === 'SagOprettet').map((event) => event.data.sagsnummer)).toEqual(
+      oneTo(5).map((n) => `26/${n}`),
+    );
+  });
+
+  it('refuses a sag whose stream exists alone, granting the others their numbers and no number to it', async () => {
+    const store = openStore();
+    await store.append('sag-taken', [{ id: '7b2f0c1e-5f0a-4c7e-9d1a-2b3c4d5e6f70', type: 'SagOprettet', data: {} }]);
+    const allocator = new SagsnummerAllocator(store);
+
+    const results = await Promise.allSettled(['sag-1', 'taken', 'sag-2'].map((id) => create(allocator, id, context())));
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.readStream(COUNTER)).map((event) => event.data.sagId)).toEqual(['sag-1', 'sag-2']);
   });
 });
