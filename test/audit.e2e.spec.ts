@@ -119,6 +119,23 @@ describe('The audit routes', () => {
     expect(response.body).toMatchObject({ errors: [{ field: 'from', reason: expect.stringContaining(`position ${beyond}`) }] });
   });
 
+  it("GET /audit/sagsnumre?aar= lists the year's sagsnumre in order, each with its sag and in use", async () => {
+    const year = log.find((event) => event.type === 'SagsnummerTildelt')!.streamName.slice('sagsnummer-'.length);
+    const response = await request(api.url).get(`/audit/sagsnumre?aar=${year}`).set(bearer(api, 'revisor')).expect(200);
+    const created = log.filter((event) => event.type === 'SagOprettet');
+    expect(response.body).toEqual({
+      aar: Number(year),
+      sagsnumre: created.map((event, i) => ({
+        sagsnummer: `${year}/${i + 1}`,
+        loebenummer: i + 1,
+        sagId: event.streamName.slice('sag-'.length),
+        tildelt: event.metadata.recordedAt,
+        status: 'i brug',
+      })),
+    });
+    await request(api.url).get(`/audit/sagsnumre?aar=${year}`).set(bearer(api, 'sagsbehandler')).expect(403);
+  });
+
   it('GET /audit/export?since=&until= exports a period of recordedAt', async () => {
     const at = (e: RecordedEvent) => Date.parse(e.metadata.recordedAt as string);
     // from the second command's time (inclusive) to the last command's (exclusive)

@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { exportJsonLines, requireEventAt, UnknownPosition, verifyLog } from '@sagsgang/audit';
 import { ApiProblem } from '../http/api-errors.decorator';
-import { ExportQuery, VerifyReportDto } from './audit.dto';
+import { ExportQuery, SagsnummerJournalDto, SagsnummerJournalQuery, VerifyReportDto } from './audit.dto';
 import { Roles } from './roles.guard';
+import { SagsnummerJournal } from './sagsnummer-journal';
 
 export const NDJSON = 'application/x-ndjson; charset=utf-8';
 
@@ -23,7 +24,24 @@ const ApiAuditErrors = () =>
 @Roles('revisor', 'admin')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly journal: SagsnummerJournal,
+  ) {}
+
+  @Get('sagsnumre')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    operationId: 'hentSagsnummerjournal',
+    summary: 'Sagsnummerjournalen: hvert tildelt sagsnummer i et år, i brug eller annulleret',
+    description:
+      'Every number granted in the year, in order, with its sag. A number is annulleret when it was granted but its sag never created: on EventStoreDB a crash between the two appends can leave one, and it is annulled a minute later; on the embedded store the number and its sag are one append.',
+  })
+  @ApiOkResponse({ type: SagsnummerJournalDto })
+  @ApiAuditErrors()
+  async sagsnumre(@Query() query: SagsnummerJournalQuery): Promise<SagsnummerJournalDto> {
+    return { aar: query.aar, sagsnumre: await this.journal.entries(query.aar) };
+  }
 
   @Get('verify')
   @Header('cache-control', 'no-store')

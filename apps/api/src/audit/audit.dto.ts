@@ -61,3 +61,30 @@ export class VerifyReportDto {
   @ApiProperty({ type: [VerifyFailureDto], description: 'Empty when nothing was altered' }) failures!: VerifyFailureDto[];
   @ApiProperty({ type: [UnreadableRangeDto], description: 'Data the store could not read back at all' }) unreadable!: UnreadableRangeDto[];
 }
+
+export class SagsnummerJournalQuery {
+  @ApiProperty({ description: 'The year, two digits as in the sagsnummer (26 for 2026)', minimum: 0, maximum: 99, example: 26 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  aar!: number;
+}
+
+export class JournalEntryDto {
+  @ApiProperty({ example: '26/17' }) sagsnummer!: string;
+  @ApiProperty({ example: 17 }) loebenummer!: number;
+  @ApiProperty() sagId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the number was granted' }) tildelt!: string;
+  @ApiProperty({
+    enum: ['i brug', 'annulleret'],
+    description:
+      'annulleret: granted, but its sag was never created (possible only on EventStoreDB, after a crash between the two appends)',
+  })
+  status!: string;
+}
+
+export class SagsnummerJournalDto {
+  @ApiProperty({ example: 26 }) aar!: number;
+  @ApiProperty({ type: [JournalEntryDto] }) sagsnumre!: JournalEntryDto[];
+}

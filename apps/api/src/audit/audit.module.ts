@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { RolesGuard } from './roles.guard';
+import { SagsnummerJournal } from './sagsnummer-journal';
 
-/** GET /audit/verify and /audit/export for revisor and admin, over the configured event store. */
+/** GET /audit/verify, /audit/export and /audit/sagsnumre for revisor and admin, over the configured event store. */
 @Module({
   controllers: [AuditController],
-  providers: [RolesGuard],
+  providers: [RolesGuard, SagsnummerJournal],
 })
 export class AuditModule {}
