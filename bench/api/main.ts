@@ -6,13 +6,17 @@
  * non-zero when a target is missed, a request failed, verify fails or the
  * digests differ. `--no-docs` leaves the docs alone; BENCH_API_SECONDS
  * shortens the runs (default 30), BENCH_API_NODE_ARGS passes flags to the
- * API's node (e.g. --cpu-prof).
+ * API's node (e.g. --cpu-prof). `--backup` takes `sagsgang backup` halfway
+ * through the create-sag load, then restores it into a new folder, verifies
+ * it and compares the restored read models, caught up by the API, with a
+ * replay of the restored log (reported, and a failure if anything differs).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { describeMachine, remeasure } from '../store/machine';
+import { BackupOutcome, backupAfter, checkRestore } from './backup';
 import { compareDigests, verify } from './check';
 import { runCreateOnly, runMix, Run } from './load';
 import { runPublicPages } from './public-pages';
@@ -56,7 +60,10 @@ async function main(): Promise<number> {
     server.sampleRss();
     const mix = await measured(() => runMix(server.url, auth, seeded, SECONDS));
     const afterMix = server.rss();
+    const backupDir = join(dataDir, 'backup');
+    const backingUp = args.has('--backup') ? backupAfter(dataDir, backupDir, (SECONDS * 1000) / 2) : undefined;
     const create = await measured(() => runCreateOnly(server.url, auth, SECONDS));
+    const backup = backingUp && (await backingUp);
     const afterCreate = server.rss();
     const publicPages = await runPublicPages(server.url, seeded, SECONDS, measured);
     const peak = server.peakRss;
@@ -66,6 +73,8 @@ async function main(): Promise<number> {
     console.log(`sagsgang verify: ${verified.passed ? 'OK' : 'FAILED'} (${verified.streams} streams, ${verified.events} events)`);
     const digest = await compareDigests(dataDir);
     console.log(`digest live ${digest.live}\ndigest replay ${digest.replayed} (${digest.replayedEvents} events, head ${digest.head})`);
+    const restored = backup && (await checkRestore(backup, backupDir, secret));
+    if (restored) describeBackup(restored);
     remeasure(machine, dataDir);
     const outcome: Outcome = {
       machine,
@@ -83,7 +92,7 @@ async function main(): Promise<number> {
       digest,
       logLines: countLogLines(server.logFile),
     };
-    const problems = judge(outcome);
+    const problems = [...judge(outcome), ...(restored ? backupProblems(restored) : [])];
     const section = renderSection(outcome, problems);
     console.log('\n' + section);
     if (!args.has('--no-docs')) writeSection(join(ROOT, 'docs', 'benchmarks.md'), section);
@@ -92,6 +101,21 @@ async function main(): Promise<number> {
   } finally {
     if (!process.env.BENCH_API_KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function describeBackup({ backup, restore, verify: verified, digestEqual }: BackupOutcome): void {
+  console.log(`sagsgang backup during the create load: exit ${backup.code} after ${backup.ms} ms: ${backup.output.trim()}`);
+  console.log(`sagsgang restore: exit ${restore.code}: ${restore.output.trim()}`);
+  console.log(`restored: verify ${verified.passed ? 'OK' : 'FAILED'}, read models ${digestEqual ? 'equal' : 'NOT equal'} to a replay`);
+}
+
+function backupProblems({ backup, restore, verify: verified, digestEqual }: BackupOutcome): string[] {
+  return [
+    ...(backup.code === 0 ? [] : [`sagsgang backup failed: ${backup.output}`]),
+    ...(restore.code === 0 ? [] : [`sagsgang restore failed: ${restore.output}`]),
+    ...(verified.passed ? [] : [`the restored log does not verify: ${verified.output}`]),
+    ...(digestEqual ? [] : ['the restored read models differ from a replay of the restored log']),
+  ];
 }
 
 function report(run: Run): Run {
