@@ -96,6 +96,7 @@ export const LAESNINGER: Record<string, Laesning> = {
   'GET /offentlig/referater.atom': { ...OFFENTLIG, url: () => '/offentlig/referater.atom', lukketLaest: 0 },
   'GET /audit/verify': { roles: REVISION, status: 200, url: () => '/audit/verify', lukketLaest: 0 },
   'GET /audit/export': { roles: REVISION, status: 200, url: (f) => `/audit/export?stream=moede-${f.moedeId}`, lukketLaest: 0 },
+  'GET /audit/sagsnumre': { roles: REVISION, status: 200, url: () => '/audit/sagsnumre?aar=26', lukketLaest: 0 },
   'GET /audit/adgangslog': { roles: REVISION, status: 200, url: (f) => `/audit/adgangslog?moedeId=${f.moedeId}`, lukketLaest: 0 },
 };
 

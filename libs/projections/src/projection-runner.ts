@@ -1,8 +1,8 @@
 import { anchorMismatch, EventStore, isTransientStoreError, LogAnchor, RecordedEvent, retryDelay } from '@sagsgang/event-store';
-import { InvalidReadModelQuery, ProjectionFailed } from './errors';
+import { InvalidReadModelQuery } from './errors';
 import { LogSession, SessionEnd } from './log-session';
-import { PositionWaiters, Progress, Scope } from './position-waiters';
-import { PreparedWrite, ProjectionSlot } from './projection-slot';
+import { PositionWaiters } from './position-waiters';
+import { ProjectionSlots } from './projection-slots';
 import { ReadModelStore } from './read-model-store';
 import { Incident, ProjectionLag, ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus, RunnerHealth } from './runner-options';
 
@@ -37,10 +37,9 @@ export class ProjectionRunner {
   private readonly log: ProjectionLogger;
   private readonly onInterrupted: (error: unknown) => void;
   private readonly batchSize: number;
-  private readonly cacheSize: number;
   private readonly logCheckIntervalMs: number;
   private readonly waiters = new PositionWaiters();
-  private slots: ProjectionSlot[];
+  private readonly slots: ProjectionSlots;
   private session?: LogSession;
   /** Whether the runner should be running: start() until stop(). */
   private wanted = false;
@@ -64,13 +63,14 @@ export class ProjectionRunner {
     this.log = options.logger ?? (() => undefined);
     this.onInterrupted = options.onInterrupted ?? (() => undefined);
     this.batchSize = options.batchSize ?? 50_000;
-    this.cacheSize = options.cacheSize ?? 10_000;
     this.logCheckIntervalMs = options.logCheckIntervalMs ?? 10_000;
     for (const { projection, outcome, reason } of this.readModels.installed) {
       if (outcome !== 'rebuilt') continue;
       this.log('warn', `projection ${projection} will be rebuilt from position 0: ${reason}`);
     }
-    this.slots = this.loadSlots();
+    this.slots = new ProjectionSlots(this.readModels, options.cacheSize ?? 10_000, this.log, () =>
+      this.waiters.update(this.slots.progress()),
+    );
   }
 
   /**
@@ -109,13 +109,13 @@ export class ProjectionRunner {
    */
   waitForPosition(position: number, timeoutMs: number, projections?: readonly string[]): Promise<void> {
     if (this.fatal) return Promise.reject(this.fatal);
-    const unknown = projections?.find((name) => !this.slots.some((slot) => slot.projection.name === name));
+    const unknown = projections?.find((name) => !this.slots.has(name));
     if (unknown) return Promise.reject(new InvalidReadModelQuery(`Unknown projection "${unknown}"`));
-    return this.waiters.wait(position, timeoutMs, projections && new Set(projections), this.progress());
+    return this.waiters.wait(position, timeoutMs, projections && new Set(projections), this.slots.progress());
   }
 
   status(): ProjectionStatus[] {
-    return this.slots.map(({ projection, checkpoint, failure }) => {
+    return this.slots.all.map(({ projection, checkpoint, failure }) => {
       const error = failure ?? this.fatal ?? (this.wanted ? this.interruption : undefined);
       const state = failure || this.fatal ? 'failed' : !this.wanted ? 'stopped' : this.session?.active ? 'running' : 'retrying';
       return { name: projection.name, version: projection.version, checkpoint, state, error: error?.message };
@@ -172,9 +172,9 @@ export class ProjectionRunner {
   }
 
   private subscribe(): void {
-    this.slots = this.loadSlots();
-    this.committed = this.newestCheckpoint();
-    const from = Math.min(...this.slots.map((slot) => slot.checkpoint));
+    this.slots.reload();
+    this.committed = this.slots.newestCheckpoint();
+    const from = this.slots.lowest;
     if (!Number.isFinite(from)) return;
     const subscription = this.eventStore.subscribeToAll({ checkpoint: from });
     this.ended = new Promise((resolve) => (this.endSession = resolve));
@@ -182,19 +182,22 @@ export class ProjectionRunner {
     if (this.attempt > 0) {
       this.health.reconnects++;
       this.log('info', 'projection runner subscribed again', { from, attempt: this.attempt });
-    } else this.log('info', 'projection runner started', { from, checkpoints: this.checkpoints() });
+    } else this.log('info', 'projection runner started', { from, checkpoints: this.slots.checkpoints() });
   }
 
   private sessionHandlers() {
     return {
-      receive: (event: RecordedEvent) => this.receive(event),
+      receive: (event: RecordedEvent) => {
+        this.slots.receive(event);
+        this.delivered++;
+      },
       commit: (last: RecordedEvent) => this.commit(last),
-      wanted: () => this.slots.some((slot) => slot.active),
+      wanted: () => this.slots.anyActive,
       caughtUp: () => {
         this.attempt = 0;
         this.interruption = undefined;
-        this.log('info', 'projections caught up', { checkpoints: this.checkpoints() });
-        this.slots.forEach((slot) => slot.caughtUp());
+        this.log('info', 'projections caught up', { checkpoints: this.slots.checkpoints() });
+        this.slots.caughtUp();
       },
       ended: (end: SessionEnd) => this.sessionEnded(end),
     };
@@ -203,7 +206,7 @@ export class ProjectionRunner {
   private sessionEnded(end: SessionEnd): void {
     this.session = undefined;
     this.endSession?.();
-    this.log('info', 'projection runner stopped', { checkpoints: this.checkpoints() });
+    this.log('info', 'projection runner stopped', { checkpoints: this.slots.checkpoints() });
     if (end.kind === 'interrupted') this.interrupted(end.error);
   }
 
@@ -223,7 +226,7 @@ export class ProjectionRunner {
 
   /** Every projection's checkpoint must be a place in this store's log; if one is not, every read model is rebuilt. */
   private async rebuildIfNotInLog(): Promise<void> {
-    for (const { projection } of this.slots) {
+    for (const { projection } of this.slots.all) {
       const reason = await anchorMismatch(this.eventStore, this.readModels.checkpoint(projection.name));
       if (reason) return this.rebuildAll(`read models rebuilt from the log: ${reason}`);
     }
@@ -253,91 +256,20 @@ export class ProjectionRunner {
     if (this.wanted) this.connecting = this.connect();
   }
 
-  private receive(event: RecordedEvent): void {
-    for (const slot of this.slots) {
-      if (!slot.active) continue;
-      try {
-        slot.apply(event);
-      } catch (error) {
-        // Reading a document back failed for a reason that may pass: the session is cut off, not the projection.
-        const cause = error instanceof ProjectionFailed ? error.cause : error;
-        if (isTransientStoreError(cause)) throw cause;
-        this.failProjection(slot, error);
-      }
-    }
-    this.delivered++;
-  }
-
-  /** Writes every projection's changed documents and its checkpoint, anchored at `last`, in one transaction. */
+  /** Commits the batch anchored at its last event, and tells the waiters. */
   private commit(last: RecordedEvent): void {
     const anchor: LogAnchor = { position: last.position, eventId: last.id, storeId: this.storeId };
-    const writes: Array<[ProjectionSlot, PreparedWrite]> = [];
-    for (const slot of this.slots) {
-      if (!slot.active || slot.checkpoint >= anchor.position) continue;
-      try {
-        writes.push([slot, slot.prepare()]);
-      } catch (error) {
-        this.failProjection(slot, error);
-      }
-    }
-    if (writes.length === 0) return;
-    this.readModels.transaction(() => {
-      for (const [slot, { rows }] of writes) {
-        for (const row of rows) slot.table.write(row);
-        this.readModels.advance(slot.projection.name, anchor);
-      }
-    });
-    for (const [slot, write] of writes) slot.committedAt(anchor.position, write);
+    if (!this.slots.commit(anchor)) return;
     this.committed = anchor;
-    this.waiters.update(this.progress());
-  }
-
-  /** The projection stops; its checkpoint stays before the failing batch, and the others go on. */
-  private failProjection(slot: ProjectionSlot, error: unknown): void {
-    const name = slot.projection.name;
-    slot.fail(error instanceof ProjectionFailed ? error : new ProjectionFailed(name, undefined, error, 'in a batch'));
-    this.log('error', slot.failure!.message, { projection: name, checkpoint: slot.checkpoint, error });
-    this.waiters.update(this.progress());
+    this.waiters.update(this.slots.progress());
   }
 
   /** The log or the read model database failed for good: nothing more can be applied until a restart. */
   private failRunner(error: unknown): void {
     this.fatal = error instanceof Error ? error : new Error(String(error));
-    this.log('error', `projection runner failed: ${this.fatal.message}`, { error, checkpoints: this.checkpoints() });
+    this.log('error', `projection runner failed: ${this.fatal.message}`, { error, checkpoints: this.slots.checkpoints() });
     this.waiters.rejectAll(this.fatal);
     this.wanted = false;
     clearInterval(this.checkTimer);
-  }
-
-  private progress(): Progress {
-    const slots = this.slots;
-    const inScope = (scope: Scope) => (scope ? slots.filter((slot) => scope.has(slot.projection.name)) : slots);
-    return {
-      lowest: (scope) => Math.min(...inScope(scope).map((slot) => slot.checkpoint)),
-      blocker: (position, scope) => inScope(scope).find((slot) => slot.failure && slot.checkpoint < position)?.failure,
-    };
-  }
-
-  private newestCheckpoint(): LogAnchor | undefined {
-    const newest = this.readModels.projections
-      .map((projection) => this.readModels.checkpoint(projection.name))
-      .reduce((a, b) => (b.position > a.position ? b : a));
-    return newest.position > 0 ? newest : undefined;
-  }
-
-  private checkpoints(): Record<string, number> {
-    return Object.fromEntries(this.slots.map((slot) => [slot.projection.name, slot.checkpoint]));
-  }
-
-  private loadSlots(): ProjectionSlot[] {
-    return this.readModels.projections.map(
-      (projection) =>
-        new ProjectionSlot(
-          projection,
-          this.readModels.table(projection.name),
-          this.readModels.checkpoint(projection.name).position,
-          this.cacheSize,
-        ),
-    );
   }
 }

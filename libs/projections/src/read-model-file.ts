@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import { isCorruptDatabase, quickCheck } from '@sagsgang/event-store';
-import { ReadModelsInUse } from './errors';
+import { lockExclusively } from './read-model-store';
 
 /** A damaged read model file, and where it was put so that a new one can be built from the log. */
 export interface SetAside {
@@ -37,26 +37,14 @@ function problemsOf(file: string, ifUnused: boolean): string[] {
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { fileMustExist: true });
-    if (ifUnused) probeUnused(db, file);
-    db.pragma('busy_timeout = 10000');
+    // Held until the check is done, so that nobody opens the file meanwhile either.
+    if (ifUnused) lockExclusively(db, file);
+    else db.pragma('busy_timeout = 10000');
     return quickCheck(db);
   } catch (error) {
     if (!isCorruptDatabase(error)) throw error;
     return [(error as Error).message];
   } finally {
     db?.close();
-  }
-}
-
-/** Every connection to a WAL file holds a shared lock on it, so an exclusive lock is refused at once while another process has it open. */
-function probeUnused(db: Database, file: string): void {
-  try {
-    db.pragma('busy_timeout = 0');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
-    db.pragma('locking_mode = NORMAL');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new ReadModelsInUse(file);
-    throw error;
   }
 }

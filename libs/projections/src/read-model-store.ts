@@ -258,9 +258,10 @@ function createCheckpoints(db: Database): void {
 /**
  * Takes the write lock at once and keeps it: in WAL mode every open
  * connection holds a shared lock on the file, so this fails (without waiting)
- * exactly when another connection has the file open.
+ * exactly when another connection has the file open. Closes the connection
+ * if it fails.
  */
-function lockExclusively(db: Database, file: string): void {
+export function lockExclusively(db: Database, file: string): void {
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('locking_mode = EXCLUSIVE');
