@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { AppendResult, EventStore, MemoryEventStore, StreamAppend } from '@sagsgang/event-store';
 import { CommandContext } from '../commands/command-context';
 import { SagsnummerAllocator } from '../sager/sagsnummer-allocator';
@@ -33,10 +34,12 @@ const create = (allocator: SagsnummerAllocator, sagId: string) =>
 describe('The sagsnummer journal on a store without transactions across streams', () => {
   let store: StoreWithoutTransactions;
   let journal: SagsnummerJournal;
+  let warned: jest.SpyInstance;
   const later = Date.parse(NOW) + GRACE_MS + 1;
 
   beforeEach(async () => {
     // given one sag created, and one whose process died between its number and its sag
+    warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     store = new StoreWithoutTransactions();
     journal = new SagsnummerJournal(store as EventStore);
     const allocator = new SagsnummerAllocator(store);
@@ -45,8 +48,11 @@ describe('The sagsnummer journal on a store without transactions across streams'
     await create(allocator, 'b').catch(() => undefined);
   });
 
-  it('annuls the number granted without its sag once the grace has passed, and only that one', async () => {
+  afterEach(() => warned.mockRestore());
+
+  it('annuls the number granted without its sag once the grace has passed, and only that one, saying so in the log', async () => {
     expect(await journal.sweep(later)).toBe(1);
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining('sagsnummer 26/2 was granted at position 3 but its sag b never created'));
     expect(await journal.entries(26)).toEqual([
       expect.objectContaining({ sagsnummer: '26/1', sagId: 'a', status: 'i brug' }),
       expect.objectContaining({ sagsnummer: '26/2', sagId: 'b', status: 'annulleret' }),
