@@ -18,6 +18,9 @@ import { LogLoop } from '../apps/api/src/process-managers/log-loop';
 import { ProcessManagerStore } from '../apps/api/src/process-managers/process-manager-store';
 import { SAG_OPFOELGNING, SagOpfoelgningManager } from '../apps/api/src/process-managers/sag-opfoelgning.manager';
 import { SagsnummerAllocator } from '../apps/api/src/sager/sagsnummer-allocator';
+import { MoedeDokumenter } from '../apps/api/src/moeder/moede-dokumenter';
+import { SoegeIndeks } from '../apps/api/src/offentlig/soegning/soege-indeks';
+import { SoegeIndekser } from '../apps/api/src/offentlig/soegning/soege-indekser';
 import { GroupCommit } from '../libs/event-store/src/sqlite/group-commit';
 
 /**
@@ -150,6 +153,21 @@ describe('Background tasks given a failing dependency', () => {
     failFor(readModels, 'reset', 2, diskFull);
     await eventually(() => runner.incidents().lastRebuild !== undefined);
     expect(runner.incidents().lastRebuild?.reason).toMatch(/ahead of the log/);
+  });
+
+  it("the search index's writes: a full disk keeps the meetings marked, and they are written once there is room", async () => {
+    const indeks = new SoegeIndeks(dir);
+    const dokumenter = { byg: async () => undefined } as unknown as MoedeDokumenter;
+    const indekser = new SoegeIndekser(store, indeks, dokumenter, dataFolder);
+    closing.push(
+      () => indeks.close(),
+      () => indekser.stop(),
+    );
+    failFor(indeks, 'gem', 2, diskFull);
+    await indekser.start();
+    const { position } = await store.append('moede-1', [event('MoedeIndkaldt')]);
+    await expect(indekser.waitFor(position, 5000)).resolves.toBeUndefined();
+    expect(indeks.position).toBe(position);
   });
 
   it("the sagsnummer allocator's batch: a store that refuses the append fails the creations waiting, nothing else", async () => {

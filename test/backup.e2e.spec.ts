@@ -44,7 +44,14 @@ describe('sagsgang backup while the API is under load, then restore into a new f
     expect(backup).toMatchObject({ code: 0, stderr: '' });
     expect(backup.stdout).toMatch(/^backed up \d+ files .* log up to position \d+ of store [0-9a-f-]{36}\n$/);
     expect(during).toBeGreaterThan(0);
-    expect(readdirSync(backupDir).sort()).toEqual(['bilag', 'events.sqlite', JWT_SECRET_FILE, 'manifest.json', 'readmodels.sqlite']);
+    expect(readdirSync(backupDir).sort()).toEqual([
+      'bilag',
+      'events.sqlite',
+      JWT_SECRET_FILE,
+      'manifest.json',
+      'readmodels.sqlite',
+      'soegning.sqlite',
+    ]);
   });
 
   it('restores into a new folder whose log verifies', async () => {

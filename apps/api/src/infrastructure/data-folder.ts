@@ -1,9 +1,11 @@
 import { mkdirSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BlobStore } from '@sagsgang/blob-store';
 import { isDiskFull } from '@sagsgang/event-store';
 import { readModelsFile, SetAside, setAsideIfDamaged } from '@sagsgang/projections';
 import { AppConfig } from '../config/app-config';
+import { SOEGNING_FILE_NAME } from '../offentlig/soegning/soege-indeks';
 import { DiskReserve } from './disk-reserve';
 
 const PROBE_EVERY_MS = 1000;
@@ -20,8 +22,9 @@ export interface DiskReport {
 }
 
 /**
- * SAGSGANG_DATA as the operator sees it: the read model file, checked before
- * anything opens it (a damaged one is set aside and rebuilt from the log),
+ * SAGSGANG_DATA as the operator sees it: the read model file and the search
+ * index, checked before anything opens them (a damaged one is set aside and
+ * rebuilt from the log),
  * and whether the folder has room to write. A write that fails for lack of
  * space marks it full: commands are answered 507 and /health/ready 503 until
  * a write succeeds again or a probe (a small file written, synced and removed,
@@ -47,12 +50,15 @@ export class DataFolder {
     this.reserve = new DiskReserve(this.path);
     this.startWithRoom();
     this.readModelsFile = readModelsFile(this.path);
-    this.setAside = setAsideIfDamaged(this.readModelsFile);
-    if (this.setAside) {
-      this.logger.warn(
-        `${this.readModelsFile} was damaged (${this.setAside.problem}); moved to ${this.setAside.movedTo}, rebuilding it from the log`,
-      );
-    }
+    this.setAside = this.checked(this.readModelsFile);
+    this.checked(join(this.path, SOEGNING_FILE_NAME));
+  }
+
+  /** A file derived from the log, checked: a damaged one is moved aside, to be built again from the log. */
+  private checked(file: string): SetAside | undefined {
+    const setAside = setAsideIfDamaged(file);
+    if (setAside) this.logger.warn(`${file} was damaged (${setAside.problem}); moved to ${setAside.movedTo}, rebuilding it from the log`);
+    return setAside;
   }
 
   /** Every writer says how its writes went; only a failure for lack of space counts. */

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { DataFolder } from '../infrastructure/data-folder';
 import { MoederModule } from '../moeder/moeder.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { SagerModule } from '../sager/sager.module';
@@ -18,7 +18,8 @@ import { Soegning } from './soegning/soegning';
   imports: [MoederModule, SagerModule, ProcessManagersModule],
   controllers: [OffentligController, FeedsController],
   providers: [
-    { provide: SoegeIndeks, inject: [AppConfig], useFactory: (config: AppConfig) => new SoegeIndeks(config.SAGSGANG_DATA) },
+    // Its file was checked (and set aside if damaged) by the DataFolder.
+    { provide: SoegeIndeks, inject: [DataFolder], useFactory: (dataFolder: DataFolder) => new SoegeIndeks(dataFolder.path) },
     SoegeIndekser,
     Soegning,
     OffentligeMoeder,
@@ -31,8 +32,8 @@ export class OffentligModule implements OnApplicationBootstrap, BeforeApplicatio
     private readonly indeks: SoegeIndeks,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.indekser.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.indekser.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

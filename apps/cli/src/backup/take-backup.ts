@@ -7,6 +7,8 @@ import { READ_MODELS_FILE_NAME } from '@sagsgang/projections';
 import { BackedUpFile, describeFile, Manifest, MANIFEST_FORMAT, syncPath, writeManifest } from './manifest';
 
 export const BILAG_FOLDER = 'bilag';
+/** The API's search index (apps/api/src/offentlig/soegning), derived from the log like the read models. */
+const SOEGNING_FILE_NAME = 'soegning.sqlite';
 const BLOB_NAME = /^[0-9a-f]{64}$/;
 /** The most pages better-sqlite3 lets one backup step copy. */
 const ALL_PAGES = 0x7fffffff;
@@ -14,7 +16,7 @@ const ALL_PAGES = 0x7fffffff;
 /**
  * Takes a consistent backup of a data folder while the API may be writing
  * it, into `out` (which must not exist or be empty): the read models with
- * the process manager's tables first, then the event store, each with
+ * the process manager's tables and the search index first, then the event store, each with
  * SQLite's online backup API in one step (a snapshot of one moment; writers
  * go on meanwhile), so the read models never stand ahead of the backed-up
  * log. Then the bilag (content-addressed, written before the events that
@@ -28,9 +30,10 @@ const ALL_PAGES = 0x7fffffff;
 export async function takeBackup(dataDir: string, out: string, eventStoreDb?: EventStore): Promise<Manifest> {
   prepareEmptyFolder(out);
   const files: string[] = [];
-  if (existsSync(join(dataDir, READ_MODELS_FILE_NAME))) {
-    await copyDatabase(join(dataDir, READ_MODELS_FILE_NAME), join(out, READ_MODELS_FILE_NAME));
-    files.push(READ_MODELS_FILE_NAME);
+  for (const derived of [READ_MODELS_FILE_NAME, SOEGNING_FILE_NAME]) {
+    if (!existsSync(join(dataDir, derived))) continue;
+    await copyDatabase(join(dataDir, derived), join(out, derived));
+    files.push(derived);
   }
   let store: Manifest['store'];
   if (eventStoreDb) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
+import type { LogAnchor } from '@sagsgang/event-store';
 
 /** Bump it when the rows or the tokenizer change meaning: the index is then built again from the log. */
 const VERSION = 2;
@@ -19,10 +20,14 @@ export interface IndeksRaekke {
 /** A hit: the punkt's row, best first. */
 export type Fund = IndeksRaekke;
 
+/** The index's file in the data folder. */
+export const SOEGNING_FILE_NAME = 'soegning.sqlite';
+
 /**
  * The public documents' text in SQLite FTS5 (`SAGSGANG_DATA/soegning.sqlite`),
  * one row per punkt of each sent dagsorden and published referat, with the
- * checkpoint of the log position it reflects and which sager sit on which
+ * checkpoint of the log it reflects (anchored: the store and the event at its
+ * position, see LogAnchor) and which sager sit on which
  * meetings (so a change to a sag reaches the meetings that show it). Rows
  * live in a plain table; the FTS5 table indexes them as its external content,
  * kept in step by triggers, so a meeting's rows are replaced by its id.
@@ -34,14 +39,14 @@ export class SoegeIndeks {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new BetterSqlite3(join(dataDir, 'soegning.sqlite'));
+    this.db = new BetterSqlite3(join(dataDir, SOEGNING_FILE_NAME));
     this.db.pragma('journal_mode = WAL');
     // The log is the source: a commit lost on power loss is indexed again from the checkpoint.
     this.db.pragma('synchronous = NORMAL');
     this.opret();
     this.sql = {
-      checkpoint: this.db.prepare('SELECT position FROM soeg_checkpoint WHERE id = 1').pluck(),
-      gem: this.db.prepare('UPDATE soeg_checkpoint SET position = ? WHERE id = 1'),
+      checkpoint: this.db.prepare('SELECT position, store_id AS storeId, event_id AS eventId FROM soeg_checkpoint WHERE id = 1'),
+      gem: this.db.prepare('UPDATE soeg_checkpoint SET position = ?, store_id = ?, event_id = ? WHERE id = 1'),
       knyt: this.db.prepare('INSERT OR IGNORE INTO soeg_sag (sag_id, moede_id) VALUES (?, ?)'),
       moeder: this.db.prepare('SELECT moede_id FROM soeg_sag WHERE sag_id = ?').pluck(),
       slet: this.db.prepare('DELETE FROM soeg_raekke WHERE moede_id = ?'),
@@ -59,7 +64,16 @@ export class SoegeIndeks {
   }
 
   get position(): number {
-    return this.sql.checkpoint.get() as number;
+    return this.anchor.position;
+  }
+
+  get anchor(): LogAnchor {
+    const { position, storeId, eventId } = this.sql.checkpoint.get() as {
+      position: number;
+      storeId: string | null;
+      eventId: string | null;
+    };
+    return { position, ...(storeId ? { storeId } : {}), ...(eventId ? { eventId } : {}) };
   }
 
   /** The meetings a sag has been put on. */
@@ -71,16 +85,24 @@ export class SoegeIndeks {
     this.sql.knyt.run(sagId, moedeId);
   }
 
-  /** Replaces each meeting's rows and moves the checkpoint, in one transaction. */
-  gem(moeder: ReadonlyMap<string, readonly IndeksRaekke[]>, position: number): void {
+  /** Replaces each meeting's rows and moves the checkpoint to the anchor, in one transaction. */
+  gem(moeder: ReadonlyMap<string, readonly IndeksRaekke[]>, { position, storeId, eventId }: LogAnchor): void {
     this.db.transaction(() => {
       for (const [moedeId, raekker] of moeder) {
         this.sql.slet.run(moedeId);
         for (const raekke of raekker) this.sql.indsaet.run(raekke);
       }
-      this.sql.gem.run(position);
+      this.sql.gem.run(position, storeId ?? null, eventId ?? null);
     })();
     if (moeder.size > 0) this.rettelser++;
+  }
+
+  /** Empties the index, to build it again from the start of the log (its checkpoint was not in the log). */
+  nulstil(): void {
+    this.db.exec(
+      'DELETE FROM soeg_raekke; DELETE FROM soeg_sag; UPDATE soeg_checkpoint SET position = 0, store_id = NULL, event_id = NULL',
+    );
+    this.rettelser++;
   }
 
   /** Best match first (bm25; words in the title count four times those in the text). */
@@ -95,8 +117,11 @@ export class SoegeIndeks {
 
   private opret(): void {
     this.db.exec(
-      'CREATE TABLE IF NOT EXISTS soeg_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, version INTEGER NOT NULL)',
+      'CREATE TABLE IF NOT EXISTS soeg_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, version INTEGER NOT NULL, store_id TEXT, event_id TEXT)',
     );
+    const columns = new Set((this.db.pragma('table_info(soeg_checkpoint)') as Array<{ name: string }>).map((column) => column.name));
+    for (const column of ['store_id', 'event_id'])
+      if (!columns.has(column)) this.db.exec(`ALTER TABLE soeg_checkpoint ADD COLUMN ${column} TEXT`);
     const version = this.db.prepare('SELECT version FROM soeg_checkpoint WHERE id = 1').pluck().get() as number | undefined;
     if (version === VERSION) return;
     this.db.exec(`
