@@ -70,24 +70,29 @@ describe('sagsgang export and import', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it.concurrent('moves the log into an empty store that verifies clean with the same lines', async () => {
-    // given the whole log exported to a file
-    await written;
-    const file = join(work, 'log.jsonl');
-    const exported = await sagsgang(source.dir, 'export', '--out', file);
-    expect(exported).toMatchObject({ code: 0, stderr: 'exported 16 events (positions 1–16; resume with --from 16)\n' });
-    // when it is imported into an empty data folder
-    const target = join(work, 'target');
-    const imported = await sagsgang(target, 'import', '--in', file);
-    expect(imported).toMatchObject({
-      code: 0,
-      stdout: expect.stringMatching(/^imported 16 events in 5 streams .*hashes match the export/),
-    });
-    // then the new store verifies clean and exports the same lines
-    const [verified, again] = await Promise.all([sagsgang(target, 'verify'), sagsgang(target, 'export')]);
-    expect(verified.code).toBe(0);
-    expect(again.stdout).toBe(readFileSync(file, 'utf8'));
-  });
+  it.concurrent(
+    'moves the log into an empty store that verifies clean with the same lines',
+    async () => {
+      // given the whole log exported to a file
+      await written;
+      const file = join(work, 'log.jsonl');
+      const exported = await sagsgang(source.dir, 'export', '--out', file);
+      expect(exported).toMatchObject({ code: 0, stderr: 'exported 16 events (positions 1–16; resume with --from 16)\n' });
+      // when it is imported into an empty data folder
+      const target = join(work, 'target');
+      const imported = await sagsgang(target, 'import', '--in', file);
+      expect(imported).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^imported 16 events in 5 streams .*hashes match the export/),
+      });
+      // then the new store verifies clean and exports the same lines
+      const [verified, again] = await Promise.all([sagsgang(target, 'verify'), sagsgang(target, 'export')]);
+      expect(verified.code).toBe(0);
+      expect(again.stdout).toBe(readFileSync(file, 'utf8'));
+      // Three rounds of CLI processes (each a ts-node start) beside the other tests' ones: on a busy machine 30 s is not enough.
+    },
+    90_000,
+  );
 
   it.concurrent('refuses to import into a store that is not empty', async () => {
     await written;
