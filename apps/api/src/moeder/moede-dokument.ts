@@ -58,6 +58,25 @@ function punktDokument(moede: ExistingMoede, punkt: Punkt, sag: ExistingSag | un
   };
 }
 
+/**
+ * The document the public reads: each punkt as lukket as it was then or is
+ * now, whichever is stricter, so closing a punkt after the dagsorden was sent
+ * also closes the version that was sent. Punkter are matched by their sag.
+ * The same object when nothing is stricter now.
+ */
+export function offentligtDokument(dokument: MoedeDokument, vist: ExistingMoede, nu: ExistingMoede): MoedeDokument {
+  const lukketNu = new Map(nu.punkter.filter((punkt) => punkt.lukket).map((punkt) => [punkt.sag.sagId, punkt] as const));
+  const sagAf = new Map(vist.punkter.map((punkt) => [punkt.nr, punkt.sag.sagId] as const));
+  let strengere = false;
+  const punkter = dokument.punkter.map((punkt) => {
+    const nuLukket = lukketNu.get(sagAf.get(punkt.nr) ?? '');
+    if (punkt.lukket || !nuLukket) return punkt;
+    strengere = true;
+    return { ...punkt, lukket: true, ...(nuLukket.neutralTitel ? { neutralTitel: nuLukket.neutralTitel } : {}) };
+  });
+  return strengere ? { ...dokument, punkter } : dokument;
+}
+
 function person({ navn, parti }: { navn: string; parti: string | null }) {
   return parti === null ? { navn } : { navn, parti };
 }

@@ -85,7 +85,7 @@ export class MoedeDokumenterController {
     }
     if (publikum === 'intern') await this.lukket.moede(request, bygget.moede, bygget.nu);
     void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
-    return rendered(bygget.dokument, art, format, publikum);
+    return rendered(publikum === 'intern' ? bygget.dokument : bygget.offentligt, art, format, publikum);
   }
 
   /** The public learns no more from a moment than without one: not when the meeting was created, nor its revisions. */

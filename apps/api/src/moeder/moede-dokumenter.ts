@@ -5,7 +5,7 @@ import { MoedeDokument } from '@sagsgang/referat';
 import { ExistingSag, foldSag, sagStreamName } from '@sagsgang/sag';
 import { Moment, otherStreamsAt, streamAt } from '../historik/point-in-time';
 import { LogFollower, LogReader } from '../infrastructure/log-follower';
-import { moedeDokument, sagenLaesesTil } from './moede-dokument';
+import { moedeDokument, offentligtDokument, sagenLaesesTil } from './moede-dokument';
 
 /** Bounds the documents kept (the least recently built go first). */
 const FAERDIGE_MOEDER = 500;
@@ -18,6 +18,8 @@ export interface MoedeMedDokument {
   dokument: MoedeDokument;
   /** Each punkt's sag as the document shows it, by punkt number (a punkt whose sag is not found has none). */
   sager: ReadonlyMap<number, ExistingSag>;
+  /** What the public may read of it: every punkt lukket then or now hidden (see offentligtDokument). */
+  offentligt: MoedeDokument;
 }
 
 /**
@@ -60,7 +62,8 @@ export class MoedeDokumenter implements LogReader {
     );
     const fundne = new Map(sager.filter((entry): entry is readonly [number, ExistingSag] => entry[1] !== undefined));
     const nu = history === stream ? moede : (foldMoede(stream) as ExistingMoede);
-    const bygget = { moede, nu, dokument: moedeDokument(moede, fundne), sager: fundne };
+    const dokument = moedeDokument(moede, fundne);
+    const bygget = { moede, nu, dokument, offentligt: offentligtDokument(dokument, moede, nu), sager: fundne };
     const faerdig = !moment && moede.punkter.every((punkt) => laesTil(punkt.nr) !== undefined);
     // Kept only if no look at the log passed the meeting's newer events meanwhile (see LogFollower.seen).
     if (faerdig && seen === this.log.seen) this.husk(moedeId, stream, bygget);

@@ -1,0 +1,100 @@
+import request from 'supertest';
+import { RecordedEvent } from '@sagsgang/event-store';
+import { forberedSag, Klient, klient, Sekretaer, somFormat } from './support/moeder';
+import { eventsOf } from './support/store';
+import { RunningApi, startApi } from './support/test-app';
+
+/** Every text of the punkt that is closed after the dagsorden went out; none may reach the public afterwards. */
+const HEMMELIG = {
+  titel: 'Salg af grunden Lindegården',
+  anledning: 'Køberen har bedt om fortrolighed om prisen',
+  indstiller: 'Ejendomschefen indstiller fortroligt,',
+  at: 'at grunden sælges for 4,2 mio. kr.',
+  sagsfremstilling: 'Tilbuddet fra køberen ligger over vurderingen',
+  beslutning: 'Grunden sælges til den højestbydende',
+};
+const AABENT = { titel: 'Budgetopfølgning 3. kvartal' };
+const FORMATER = ['text', 'markdown', 'html'] as const;
+const recordedAt = (event: RecordedEvent) => event.metadata.recordedAt as string;
+
+describe('A punkt marked lukket after the dagsorden was sent, in the public views', () => {
+  let api: RunningApi;
+  let klienten: Klient;
+  let moedeId: string;
+  let sagsnummer: string;
+  let events: RecordedEvent[];
+  const event = (type: string) => events.find((candidate) => candidate.type === type)!;
+
+  const offentlig = (art: 'dagsorden' | 'referat', accept: string, query: Record<string, string | number> = {}) =>
+    request(api.url).get(`/moeder/${moedeId}/${art}`).query(query).set('Accept', accept);
+
+  function laekket(text: string, piece: (tekst: string) => string): string[] {
+    return [...Object.values(HEMMELIG), sagsnummer].filter((hemmelig) => text.includes(piece(hemmelig)) || text.includes(hemmelig));
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    klienten = klient(api);
+    const sekretaer = new Sekretaer(klienten);
+    const aabent = await forberedSag(klienten, { titel: AABENT.titel, sagstype: 'orientering', sagsgang: ['Økonomiudvalget'] });
+    const hemmelig = await forberedSag(klienten, {
+      titel: HEMMELIG.titel,
+      sagstype: 'beslutning',
+      sagsgang: ['Økonomiudvalget'],
+      anledning: HEMMELIG.anledning,
+      sagsfremstilling: HEMMELIG.sagsfremstilling,
+      indstilling: { indstiller: HEMMELIG.indstiller, atPunkter: [HEMMELIG.at] },
+    });
+    sagsnummer = hemmelig.sagsnummer;
+    moedeId = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-03-02T17:00:00+01:00', medlemmer: [{ navn: 'Anne' }] });
+    await sekretaer.tilfoej(moedeId, aabent.id);
+    await sekretaer.tilfoej(moedeId, hemmelig.id);
+    await sekretaer.post(`/moeder/${moedeId}/udsend`);
+    await sekretaer.post(`/moeder/${moedeId}/punkter/2/marker`, { lukket: true, neutralTitel: 'Ejendomshandel' });
+    await sekretaer.post(`/moeder/${moedeId}/aabn`);
+    await sekretaer.beslut(moedeId, 1, 'taget_til_efterretning');
+    await sekretaer.beslut(moedeId, 2, 'godkendt', HEMMELIG.beslutning);
+    await sekretaer.afslut(moedeId, ['Anne']);
+    events = await eventsOf(api, `moede-${moedeId}`);
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  const dagsordenMomenter = () => ({
+    nu: {},
+    'revision of the sending': { revision: event('DagsordenUdsendt').revision },
+    'asOf the sending': { asOf: recordedAt(event('DagsordenUdsendt')) },
+  });
+  const referatMomenter = () => ({
+    nu: {},
+    'revision of the publishing': { revision: event('ReferatOffentliggjort').revision },
+    'asOf the publishing': { asOf: recordedAt(event('ReferatOffentliggjort')) },
+  });
+
+  describe.each(FORMATER)('the dagsorden as %s', (format) => {
+    it.each(['nu', 'revision of the sending', 'asOf the sending'] as const)('shows no content of the punkt (%s)', async (moment) => {
+      const { accept, piece, document } = somFormat[format];
+      const text = document((await offentlig('dagsorden', accept, dagsordenMomenter()[moment]).expect(200)).text);
+      expect(laekket(text, piece)).toEqual([]);
+      expect(text).toContain(piece('Punkt 2: Ejendomshandel'));
+    });
+  });
+
+  describe.each(FORMATER)('the referat as %s', (format) => {
+    it.each(['nu', 'revision of the publishing', 'asOf the publishing'] as const)('shows no content of the punkt (%s)', async (moment) => {
+      const { accept, piece, document } = somFormat[format];
+      const text = document((await offentlig('referat', accept, referatMomenter()[moment]).expect(200)).text);
+      expect(laekket(text, piece)).toEqual([]);
+      expect(text).toContain(piece('Der er truffet beslutning i sagen.'));
+    });
+  });
+
+  it('the internal dagsorden as sent still shows the punkt as it was then: åbent, in full', async () => {
+    const response = await offentlig('dagsorden', 'text/plain', { revision: event('DagsordenUdsendt').revision })
+      .set(klienten.token('revisor'))
+      .expect(200);
+    expect(response.text).toContain(`Punkt 2: ${HEMMELIG.titel}\n`);
+    expect(response.text).toContain(HEMMELIG.at);
+  });
+});
