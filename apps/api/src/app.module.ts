@@ -5,6 +5,7 @@ import { JwtSecret } from './auth/jwt-secret.provider';
 import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { BlobStoreModule } from './infrastructure/blob-store.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { workflowsProvider } from './infrastructure/workflows.provider';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ObservabilityModule.forRoot(logger),
         EventStoreModule,
+        BlobStoreModule,
         ReadModelsModule,
         SagerModule,
         MoederModule,

@@ -112,19 +112,26 @@ export class DataFolder {
   }
 }
 
-/** The bilag store, telling the data folder how each write went. */
+/** The bilag store, telling the data folder how each write went (a received file's, and its keeping). */
 export function watchBlobWrites(blobs: BlobStore, dataFolder: DataFolder): BlobStore {
+  async function watched<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      const written = await write();
+      dataFolder.wrote();
+      return written;
+    } catch (error) {
+      dataFolder.writeFailed('a bilag', error);
+      throw error;
+    }
+  }
   return {
-    async put(content) {
-      try {
-        const stored = await blobs.put(content);
-        dataFolder.wrote();
-        return stored;
-      } catch (error) {
-        dataFolder.writeFailed('a bilag', error);
-        throw error;
-      }
+    put: (content) => watched(() => blobs.put(content)),
+    receive: async (chunks) => {
+      const pending = await watched(() => blobs.receive(chunks));
+      return { ...pending, keep: () => watched(() => pending.keep()) };
     },
     get: (sha256) => blobs.get(sha256),
+    open: (sha256) => blobs.open(sha256),
+    has: (sha256) => blobs.has(sha256),
   };
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { EVENT_STORE, EventStore } from '@sagsgang/event-store';
 import { decide, foldMoede, MoedeCommand, moedeStreamName, SagSnapshot, sagSnapshot } from '@sagsgang/moede';
 import { referatSha256, referatTilGodkendelse } from '@sagsgang/referat';
@@ -29,15 +30,17 @@ export class MoedeCommandHandler implements ICommandHandler<MoedeCommandMessage,
     private readonly workflows: WorkflowRegistry,
     private readonly dokumenter: MoedeDokumenter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   async execute({ command, context }: MoedeCommandMessage): Promise<CommandResult | TilfoejPunktResult> {
     const { moedeId } = command.data;
-    const complete = await this.withWhatItReads(command);
+    const { complete, beforeAppend } = await this.withWhatItReads(command);
     const metadata = { actor: context.actor, now: context.now };
     const stream = moedeStreamName(moedeId);
     const result = await this.runner.run(stream, context, {
       decide: (history) => decide({ ...complete, metadata } as MoedeCommand, foldMoede(history)),
+      beforeAppend,
     });
     const answer = { id: moedeId, revision: result.revision, position: result.position };
     if (command.type !== 'TilfoejPunkt') return answer;
@@ -46,15 +49,26 @@ export class MoedeCommandHandler implements ICommandHandler<MoedeCommandMessage,
     return { ...answer, nr: tilfoejet.data.nr as number };
   }
 
-  /** Read before deciding, since decide is synchronous. */
-  private async withWhatItReads(command: MoedeCommandData): Promise<PlainCommand<MoedeCommand>> {
+  /** Read before deciding, since decide is synchronous; and what to store once the command is accepted, before its events. */
+  private async withWhatItReads(
+    command: MoedeCommandData,
+  ): Promise<{ complete: PlainCommand<MoedeCommand>; beforeAppend?: () => Promise<void> }> {
     switch (command.type) {
       case 'TilfoejPunkt':
-        return { type: command.type, data: { ...command.data, sag: await this.snapshot(command.data.sagId) } };
-      case 'GodkendReferat':
-        return { type: command.type, data: { ...command.data, referatSha256: await this.referatSha256(command.data.moedeId) } };
+        return { complete: { type: command.type, data: { ...command.data, sag: await this.snapshot(command.data.sagId) } } };
+      case 'GodkendReferat': {
+        const tekst = await this.referatTekst(command.data.moedeId);
+        return {
+          complete: {
+            type: command.type,
+            data: { ...command.data, referatSha256: tekst === undefined ? NO_DIGEST : referatSha256(tekst) },
+          },
+          // The approved text itself, under its sha256, so the exact bytes can be handed out (GodkendteReferater).
+          beforeAppend: tekst === undefined ? undefined : async () => void (await this.blobs.put(Buffer.from(tekst, 'utf8'))),
+        };
+      }
       default:
-        return command;
+        return { complete: command };
     }
   }
 
@@ -65,13 +79,13 @@ export class MoedeCommandHandler implements ICommandHandler<MoedeCommandMessage,
   }
 
   /**
-   * The digest of the referat text as the app renders it now. From haevet on
-   * the content is fixed (see MoedeDokumenter), so a digest taken a moment
-   * before deciding is the one every member approves; if not, the members'
-   * digests differ and the decider refuses the mismatch.
+   * The referat text as the app renders it now; none for a meeting that does
+   * not exist. From haevet on the content is fixed (see MoedeDokumenter), so
+   * a digest taken a moment before deciding is the one every member approves;
+   * if not, the members' digests differ and the decider refuses the mismatch.
    */
-  private async referatSha256(moedeId: string): Promise<string> {
+  private async referatTekst(moedeId: string): Promise<string | undefined> {
     const dokument = await this.dokumenter.byg(moedeId);
-    return dokument ? referatSha256(referatTilGodkendelse(dokument.dokument)) : NO_DIGEST;
+    return dokument ? referatTilGodkendelse(dokument.dokument) : undefined;
   }
 }

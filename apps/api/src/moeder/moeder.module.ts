@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
+import { GodkendtReferatController } from './godkendt-referat.controller';
+import { GodkendteReferater } from './godkendte-referater';
 import { MoedeCommandHandler } from './moede-command.handler';
 import { MoedeDokumenter } from './moede-dokumenter';
 import { MoedeDokumenterController } from './moede-dokumenter.controller';
@@ -13,8 +15,14 @@ import { PunkterCommandsController } from './punkter.commands.controller';
 /** Meetings: the secretary's commands, the list and detail queries, the dagsorden and referat. */
 @Module({
   imports: [CqrsModule, HistorikModule, ProcessManagersModule],
-  controllers: [MoederCommandsController, PunkterCommandsController, MoederQueriesController, MoedeDokumenterController],
-  providers: [CommandRunner, MoedeDokumenter, MoedeCommandHandler],
+  controllers: [
+    MoederCommandsController,
+    PunkterCommandsController,
+    MoederQueriesController,
+    MoedeDokumenterController,
+    GodkendtReferatController,
+  ],
+  providers: [CommandRunner, MoedeDokumenter, GodkendteReferater, MoedeCommandHandler],
   exports: [MoedeDokumenter],
 })
 export class MoederModule {}

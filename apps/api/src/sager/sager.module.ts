@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { BLOB_STORE, FilesystemBlobStore } from '@sagsgang/blob-store';
-import { join } from 'node:path';
-import { AppConfig } from '../config/app-config';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
-import { DataFolder, watchBlobWrites } from '../infrastructure/data-folder';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
 import { SagCommandHandler } from './sag-command.handler';
 import { SagerCommandsController } from './sager.commands.controller';
@@ -15,17 +11,6 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
 @Module({
   imports: [CqrsModule, HistorikModule, ProcessManagersModule],
   controllers: [SagerCommandsController, SagerQueriesController],
-  providers: [
-    CommandRunner,
-    SagsnummerAllocator,
-    SagCommandHandler,
-    {
-      provide: BLOB_STORE,
-      inject: [AppConfig, DataFolder],
-      useFactory: (config: AppConfig, dataFolder: DataFolder) =>
-        watchBlobWrites(new FilesystemBlobStore(join(config.SAGSGANG_DATA, 'bilag')), dataFolder),
-    },
-  ],
-  exports: [BLOB_STORE],
+  providers: [CommandRunner, SagsnummerAllocator, SagCommandHandler],
 })
 export class SagerModule {}
