@@ -11,7 +11,12 @@ import {
   Sekretaer,
   somFormat,
 } from './support/moeder';
+import { describeMedPdftotext, foersteLinje, helePdfTekst, indholdssider, pdfInfo, pdfTekst } from './support/pdf';
 import { RunningApi, startApi } from './support/test-app';
+
+const KOMMUNE = 'Sagsgang Kommune';
+
+const enkelt = (tekst: string) => tekst.replace(/\s+/g, ' ').trim();
 
 /** Where each udfald leaves the sag: decided, on to the next udvalg, or back to await the same one. */
 function forventetSag(punkt: SeedMoede['punkter'][number]) {
@@ -32,7 +37,7 @@ describe.each([
   let sidstePosition = 0;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ SAGSGANG_KOMMUNE: KOMMUNE });
     klienten = klient(api);
     const sekretaer = new Sekretaer(klienten);
     for (const punkt of seed.punkter) sager.push(await forberedSag(klienten, seedSag(punkt)));
@@ -75,6 +80,49 @@ describe.each([
       expect(manglerIRaekkefoelge(text, iReferatet(seed, { numre: false }).map(piece))).toBeNull();
     },
   );
+
+  describeMedPdftotext('the referat as PDF', () => {
+    let pdf: Buffer;
+    let sidelinje: (linje: string) => boolean;
+    const hentPdf = async (token: boolean) => {
+      const response = await fetch(`${api.url}/moeder/${moedeId}/referat`, {
+        headers: { accept: 'application/pdf', ...(token ? klienten.token('revisor') : {}) },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    beforeAll(async () => {
+      pdf = await hentPdf(true);
+      const { Title } = pdfInfo(pdf);
+      sidelinje = (linje) => linje === KOMMUNE || linje === Title || /^Side \d+ af \d+$/.test(linje);
+    });
+
+    it('has every title, at-clause, beslutning, absence and bilag in the seed order', () => {
+      expect(manglerIRaekkefoelge(helePdfTekst(pdf, sidelinje), iReferatet(seed, { numre: false }).map(enkelt))).toBeNull();
+    });
+
+    it('lists in its contents the page where each punkt starts', () => {
+      const sider = indholdssider(pdf);
+      expect([...sider.keys()]).toEqual(seed.punkter.map((punkt) => punkt.nr));
+      for (const punkt of seed.punkter) {
+        expect(foersteLinje(pdfTekst(pdf, sider.get(punkt.nr)!.side), sidelinje)).toBe(`Punkt ${punkt.nr}: ${punkt.titel}`);
+      }
+    });
+
+    it('names the kommune configured in SAGSGANG_KOMMUNE as its author and on every page', () => {
+      expect(pdfInfo(pdf)).toMatchObject({ Author: KOMMUNE, Tagged: 'yes' });
+      for (const side of pdfTekst(pdf)
+        .split('\f')
+        .filter((tekst) => tekst.trim() !== ''))
+        expect(side).toContain(KOMMUNE);
+    });
+
+    it('is the same bytes on every request, and the public one too', async () => {
+      expect((await hentPdf(true)).equals(pdf)).toBe(true);
+      expect((await hentPdf(false)).equals(await hentPdf(false))).toBe(true);
+    });
+  });
 
   it('heads the referat with the udvalg and the meeting date, and ends it with the approval', async () => {
     const text = await referat('text/plain');

@@ -1,5 +1,6 @@
 export * from './model';
-export { renderDagsorden, renderReferat, referatSha256, referatTilGodkendelse } from './render';
+export { renderDagsorden, renderPdf, renderReferat, referatSha256, referatTilGodkendelse } from './render';
+export type { PdfValg } from './render';
 export { escapeHtml } from './format/html';
 export { somTekst } from './format/tekst';
 export { moedetidspunkt, kortDato, opremsning } from './dansk';

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting comes from an environment variable with a sensible default,
@@ -76,6 +76,12 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   SAGSGANG_BODY_TIMEOUT_MS = 30_000;
+
+  /** The kommune's name, printed at the top of every page of a PDF dagsorden or referat and as its author; unset prints none. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  SAGSGANG_KOMMUNE?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   SAGSGANG_LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

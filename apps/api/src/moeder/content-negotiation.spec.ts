@@ -11,6 +11,9 @@ describe('vaelgFormat: the referat format from Accept', () => {
     ['text/markdown', 'markdown'],
     ['text/html', 'html'],
     ['TEXT/HTML; charset=utf-8', 'html'],
+    ['application/pdf', 'pdf'],
+    ['application/*', 'pdf'],
+    ['application/pdf, image/*', 'pdf'],
   ])('gives %p the %s format', (accept, format) => {
     expect(vaelgFormat(accept).format).toBe(format);
   });
@@ -28,7 +31,7 @@ describe('vaelgFormat: the referat format from Accept', () => {
     expect(vaelgFormat('text/plain;q=0, */*').format).toBe('markdown');
   });
 
-  it.each(['application/json', 'application/pdf, image/*', 'text/plain;q=0', 'ikke en medietype'])('refuses %p with 406', (accept) => {
+  it.each(['application/json', 'image/*', 'text/plain;q=0, application/pdf;q=0', 'ikke en medietype'])('refuses %p with 406', (accept) => {
     expect(() => vaelgFormat(accept)).toThrow(NotAcceptableException);
   });
 });

@@ -1,11 +1,15 @@
 import { NotAcceptableException } from '@nestjs/common';
 import { Format } from '@sagsgang/referat';
 
+/** The text formats, and the PDF (rendered from the same blocks, see renderPdf). */
+export type Dokumentformat = Format | 'pdf';
+
 /** The media types a dagsorden or referat is rendered as; the first is the default. */
-export const DOKUMENT_MEDIETYPER: readonly { type: string; format: Format }[] = [
+export const DOKUMENT_MEDIETYPER: readonly { type: string; format: Dokumentformat }[] = [
   { type: 'text/plain', format: 'text' },
   { type: 'text/markdown', format: 'markdown' },
   { type: 'text/html', format: 'html' },
+  { type: 'application/pdf', format: 'pdf' },
 ];
 
 /**
@@ -14,13 +18,13 @@ export const DOKUMENT_MEDIETYPER: readonly { type: string; format: Format }[] = 
  * `text/*`, then `*\/*`); the highest q wins, ties in our order, so no header
  * or `*\/*` means text/plain. Nothing acceptable is a 406.
  */
-export function vaelgFormat(accept: string | undefined): { type: string; format: Format } {
+export function vaelgFormat(accept: string | undefined): { type: string; format: Dokumentformat } {
   if (accept === undefined || accept.trim() === '') return DOKUMENT_MEDIETYPER[0];
   const ranges = accept
     .split(',')
     .map(parseRange)
     .filter((range) => range !== null);
-  let best: { type: string; format: Format; q: number } | undefined;
+  let best: { type: string; format: Dokumentformat; q: number } | undefined;
   for (const candidate of DOKUMENT_MEDIETYPER) {
     const q = quality(candidate.type, ranges);
     if (q > 0 && (!best || q > best.q)) best = { ...candidate, q };

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { ID } from '../http/path-params';
 import { ExistingMoede } from '@sagsgang/moede';
-import { Format, MoedeDokument, Publikum, renderDagsorden, renderReferat } from '@sagsgang/referat';
+import { MoedeDokument, Publikum, renderDagsorden, renderPdf, renderReferat } from '@sagsgang/referat';
+import { AppConfig } from '../config/app-config';
 import { AuthenticatedRequest, Public } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
 import { Moment, momentFrom } from '../historik/point-in-time';
 import { MomentQuery } from '../historik/point-in-time.query';
 import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
-import { DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
+import { Dokumentformat, DOKUMENT_MEDIETYPER, vaelgFormat } from './content-negotiation';
 import { erOffentlig } from '@sagsgang/read-models';
 import { MoedeDokumenter, MoedeMedDokument } from './moede-dokumenter';
 
@@ -32,12 +33,13 @@ export class MoedeDokumenterController {
   constructor(
     private readonly dokumenter: MoedeDokumenter,
     private readonly lukket: LukketLaesning,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('dagsorden')
   @ApiDokument(
     'hentDagsorden',
-    'Dagsorden: mødets dagsorden som tekst, Markdown eller HTML',
+    'Dagsorden: mødets dagsorden som tekst, Markdown, HTML eller PDF',
     'The dagsorden: internal with a token; without one, once sent, lukkede punkter by number and neutral title only',
   )
   dagsorden(
@@ -53,7 +55,7 @@ export class MoedeDokumenterController {
   @Get('referat')
   @ApiDokument(
     'hentReferat',
-    'Referat: mødets referat som tekst, Markdown eller HTML',
+    'Referat: mødets referat som tekst, Markdown, HTML eller PDF',
     'The referat: internal with a token once the meeting has opened; without one only when published, lukkede punkter hidden',
   )
   referat(
@@ -73,7 +75,7 @@ export class MoedeDokumenterController {
     accept: string | undefined,
     request: AuthenticatedRequest,
     reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<string | Buffer> {
     const { type, format } = vaelgFormat(accept);
     const publikum: Publikum = request.actor ? 'intern' : 'offentlig';
     const bygget = await this.byg(id, moment, publikum);
@@ -84,8 +86,10 @@ export class MoedeDokumenterController {
       });
     }
     if (publikum === 'intern') await this.lukket.moede(request, bygget.moede, bygget.nu);
-    void reply.header('content-type', `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
-    return rendered(publikum === 'intern' ? bygget.dokument : bygget.offentligt, art, format, publikum);
+    void reply.header('content-type', format === 'pdf' ? type : `${type}; charset=utf-8`).header('vary', 'Accept, Authorization');
+    if (format === 'pdf') void reply.header('content-disposition', `inline; filename="${art}-${id}.pdf"`);
+    const dokument = publikum === 'intern' ? bygget.dokument : bygget.offentligt;
+    return rendered(dokument, art, format, publikum, () => renderPdf(dokument, art, publikum, { kommune: this.config.SAGSGANG_KOMMUNE }));
   }
 
   /** The public learns no more from a moment than without one: not when the meeting was created, nor its revisions. */
@@ -102,29 +106,42 @@ export class MoedeDokumenterController {
 /**
  * A document is rendered once per art, format and audience: MoedeDokumenter
  * hands out the same document object for as long as it cannot change, and
- * rendering is pure. Held weakly, so it goes when the document does.
+ * rendering is pure. Held weakly, so it goes when the document does; a PDF
+ * is kept as its promise, so requests arriving while it renders share it.
  */
-const renderings = new WeakMap<MoedeDokument, Map<string, string>>();
+const renderings = new WeakMap<MoedeDokument, Map<string, string | Promise<Buffer>>>();
 
-function rendered(dokument: MoedeDokument, art: Art, format: Format, publikum: Publikum): string {
+function rendered(
+  dokument: MoedeDokument,
+  art: Art,
+  format: Dokumentformat,
+  publikum: Publikum,
+  pdf: () => Promise<Buffer>,
+): string | Promise<Buffer> {
   let cache = renderings.get(dokument);
   if (!cache) renderings.set(dokument, (cache = new Map()));
   const key = `${art} ${format} ${publikum}`;
-  let text = cache.get(key);
-  if (text === undefined) {
-    text = (art === 'dagsorden' ? renderDagsorden : renderReferat)(dokument, format, publikum);
-    cache.set(key, text);
+  let rendering = cache.get(key);
+  if (rendering === undefined) {
+    rendering = format === 'pdf' ? pdf() : (art === 'dagsorden' ? renderDagsorden : renderReferat)(dokument, format, publikum);
+    cache.set(key, rendering);
+    // A failed rendering is not kept: the next request tries again.
+    if (typeof rendering !== 'string') rendering.catch(() => cache.delete(key));
   }
-  return text;
+  return rendering;
 }
 
 /** The rendered document in each format, and the 406 when Accept names none of them. */
 function ApiDokument(operationId: string, summary: string, description: string) {
-  const tekst = { schema: { type: 'string' } };
+  const schema = (format: Dokumentformat) => ({ schema: format === 'pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } });
   return applyDecorators(
     ApiOperation({ operationId, summary }),
-    ApiResponse({ status: 200, description, content: Object.fromEntries(DOKUMENT_MEDIETYPER.map(({ type }) => [type, tekst])) }),
-    ApiProblem(406, 'Accept names none of text/plain, text/markdown, text/html'),
+    ApiResponse({
+      status: 200,
+      description,
+      content: Object.fromEntries(DOKUMENT_MEDIETYPER.map(({ type, format }) => [type, schema(format)])),
+    }),
+    ApiProblem(406, `Accept names none of ${DOKUMENT_MEDIETYPER.map(({ type }) => type).join(', ')}`),
     ApiQueryErrors(NOT_FOUND.dokument),
   );
 }
