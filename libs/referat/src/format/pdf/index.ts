@@ -73,7 +73,11 @@ function sidehoveder(doc: PDFKit.PDFDocument, kommune: string, titel: string): v
     doc.font(SKRIFT.brod).fontSize(STOERRELSE.sidehoved).fillColor('#444444');
     if (kommune) doc.text(kommune, margins.left, margins.top / 2, { width: bredde / 2, lineBreak: false });
     doc.text(titel, margins.left + bredde / 2, margins.top / 2, { width: bredde / 2, align: 'right', lineBreak: false });
-    doc.text(`Side ${side + 1} af ${count}`, margins.left, doc.page.height - bund / 2, { width: bredde, align: 'center', lineBreak: false });
+    doc.text(`Side ${side + 1} af ${count}`, margins.left, doc.page.height - bund / 2, {
+      width: bredde,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.endMarkedContent();
     doc.fillColor('black');
     margins.bottom = bund;

@@ -107,7 +107,9 @@ export class Tegner {
       const y = doc.y;
       const punkt = doc.struct('LI');
       liste.add(punkt);
-      punkt.add(doc.struct('Lbl', {}, () => doc.text(nr === undefined ? '•' : `${nr}.`, this.venstre, y, { width: INDRYK, lineBreak: false })));
+      punkt.add(
+        doc.struct('Lbl', {}, () => doc.text(nr === undefined ? '•' : `${nr}.`, this.venstre, y, { width: INDRYK, lineBreak: false })),
+      );
       punkt.add(doc.struct('LBody', {}, () => doc.text(tekst, this.venstre + INDRYK, y, { width: this.bredde - INDRYK })));
       punkt.end();
       doc.y += LUFT.afsnit / 2;
