@@ -35,7 +35,7 @@ describe('A punkt marked lukket after the dagsorden was sent, in the public view
   /** The public document as text to search, and how a plain piece of text shows in it. */
   async function offentligTekst(art: 'dagsorden' | 'referat', format: Format, query: Record<string, string | number>) {
     if (format === 'pdf') {
-      const url = `${api.url}/moeder/${moedeId}/${art}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`;
+      const url = `${api.url}/moeder/${moedeId}/${art}?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`;
       const response = await fetch(url, { headers: { accept: 'application/pdf' } });
       expect(response.status).toBe(200);
       return { text: helePdfTekst(Buffer.from(await response.arrayBuffer()), () => false), piece: (tekst: string) => tekst };

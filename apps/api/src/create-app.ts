@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { schemasNamedForClients } from './http/openapi-names';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { registerRawUpload } from './bilag/raw-upload';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { countHandlersInFlight, RequestsInFlight } from './lifecycle/requests-in-flight';
@@ -49,6 +50,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
   registerRequestBodies(fastify, config.SAGSGANG_BODY_TIMEOUT_MS);
+  // …except the bilag upload, which takes the file itself as its body.
+  registerRawUpload(fastify);
   countHandlersInFlight(fastify, app.get(RequestsInFlight));
   registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);

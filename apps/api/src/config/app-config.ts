@@ -77,6 +77,12 @@ export class AppConfig {
   @Min(100)
   SAGSGANG_BODY_TIMEOUT_MS = 30_000;
 
+  /** The largest bilag file accepted by POST /sager/:id/bilag/fil, in bytes (default 100 MiB). */
+  @Transform(({ value }) => (value === undefined ? 100 * 1024 * 1024 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SAGSGANG_BILAG_MAX_BYTES = 100 * 1024 * 1024;
+
   /** The kommune's name, printed at the top of every page of a PDF dagsorden or referat and as its author; unset prints none. */
   @IsOptional()
   @IsString()

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ID } from '../http/path-params';
 import { describeBlob } from '@sagsgang/blob-store';
+import { HOVED_BYTES, medietypeFejl } from '../bilag/medietype';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
@@ -85,6 +86,8 @@ export class SagerCommandsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const content = Buffer.from(body.indhold, 'base64');
+    const fejl = medietypeFejl(body.medietype, content.subarray(0, HOVED_BYTES));
+    if (fejl) throw new UnsupportedMediaTypeException({ title: 'Filtypen passer ikke', detail: fejl });
     const { sha256, size } = describeBlob(content);
     const bilagId = newAggregateId(context, `bilag-${id}`);
     const { titel, filnavn, medietype } = body;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { BilagFilController } from '../bilag/bilag-fil.controller';
 import { CommandRunner } from '../commands/command-runner';
 import { HistorikModule } from '../historik/historik.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
@@ -10,7 +11,7 @@ import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 @Module({
   imports: [CqrsModule, HistorikModule, ProcessManagersModule],
-  controllers: [SagerCommandsController, SagerQueriesController],
+  controllers: [SagerCommandsController, SagerQueriesController, BilagFilController],
   providers: [CommandRunner, SagsnummerAllocator, SagCommandHandler],
 })
 export class SagerModule {}

@@ -80,7 +80,7 @@ export class SagerQueriesController {
   @ApiOperation({ operationId: 'hentBilag', summary: 'Bilag: filen, præcis som den blev vedhæftet' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The bilag file, exactly the bytes that were attached (checked against its sha256), with its own media type',
+    description: 'The bilag file, exactly the bytes that were attached streamed (checked against its sha256 as it goes), with its own media type',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiQueryErrors(NOT_FOUND.bilag)
@@ -91,13 +91,17 @@ export class SagerQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const bilag = this.findSag(id).bilag.find((candidate) => candidate.bilagId === bilagId);
-    const content = bilag && (await this.blobs.get(bilag.sha256));
-    if (!bilag || !content) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} findes ikke på sag ${id}` });
-    await this.lukket.sag(request, id);
+    const fil = bilag && (await this.blobs.open(bilag.sha256));
+    if (!bilag || !fil) throw new NotFoundException({ title: 'Findes ikke', detail: `bilag ${bilagId} findes ikke på sag ${id}` });
+    await this.lukket.sag(request, id).catch((error: unknown) => {
+      fil.stream.destroy();
+      throw error;
+    });
     void reply
       .header('content-type', bilag.medietype)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(bilag.filnavn)}`);
-    return new StreamableFile(content);
+    // Streamed from disk; a file that no longer hashes to its name breaks off at the end instead of arriving whole.
+    return new StreamableFile(fil.stream, { length: fil.size });
   }
 
   private findSag(id: string): SagView {

@@ -1,8 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBase64, IsString, Length, Matches } from 'class-validator';
+import { FILNAVN } from '../../bilag/bilag-fil.dto';
 import { TEXT } from './limits';
 
-/** A bilag travels as base64 inside JSON; the engine stores the bytes by their sha256, never in the event. */
+/**
+ * A small bilag as base64 inside JSON, within the 1 MiB body limit (scripts, tests); a real file goes to
+ * POST /sager/:id/bilag/fil as it is. Either way the bytes are stored by their sha256, never in the event.
+ */
 export class VedhaeftBilagDto {
   @ApiProperty({ example: 'Handleplan 2016-17 for Erhvervsstrategien 2013 - 2017' })
   @IsString()
@@ -12,7 +16,7 @@ export class VedhaeftBilagDto {
   @ApiProperty({ example: 'handleplan.pdf', description: 'A plain file name: no folders, no control characters' })
   @IsString()
   @Length(1, 255)
-  @Matches(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, {
+  @Matches(FILNAVN, {
     message: 'skal være et filnavn uden mapper og kontroltegn',
   })
   filnavn!: string;

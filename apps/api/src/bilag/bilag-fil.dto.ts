@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { TEXT } from '../sager/dto/limits';
+
+/** A plain file name: no folders, no control characters, not "." or "..". */
+export const FILNAVN = /^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/;
+
+/** What the upload's query says of the file; its bytes are the body and its media type the Content-Type. */
+export class BilagFilQuery {
+  @ApiProperty({ example: 'Handleplan 2016-17 for Erhvervsstrategien 2013 - 2017' })
+  @IsString()
+  @Length(1, TEXT.titel)
+  titel!: string;
+
+  @ApiProperty({ example: 'handleplan.pdf', description: 'A plain file name: no folders, no control characters' })
+  @IsString()
+  @Length(1, 255)
+  @Matches(FILNAVN, { message: 'filnavn must be a plain file name without folders or control characters' })
+  filnavn!: string;
+}
