@@ -67,7 +67,7 @@ describe('POST /sager/:id/bilag/fil: a bilag sent as the file itself', () => {
     });
 
     const sag = await request(api.url)
-      .get(`/sager/${sagId}?minPosition=${(await response.json()).position}`)
+      .get(`/sager/${sagId}?minPosition=${((await response.json()) as { position: number }).position}`)
       .set(klienten.token('revisor'));
     const download = await fetch(`${api.url}/sager/${sagId}/bilag/${sag.body.bilag[0].bilagId}`, { headers: klienten.token('revisor') });
     expect(download.headers.get('content-type')).toBe('application/pdf');
@@ -102,7 +102,7 @@ describe('POST /sager/:id/bilag/fil: a bilag sent as the file itself', () => {
     it('a .docx declared as application/pdf, with 415 saying what it looks like', async () => {
       const response = await upload(DOCX, 'application/pdf');
       expect(response.status).toBe(415);
-      const body = await response.json();
+      const body = (await response.json()) as { title: string; detail: string };
       expect(body.title).toBe('Filtypen passer ikke');
       expect(body.detail).toContain('declared as application/pdf, but its content looks like');
       expect(body.detail).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -121,7 +121,7 @@ describe('POST /sager/:id/bilag/fil: a bilag sent as the file itself', () => {
     it('a Content-Length over the limit, before reading it, with 413 stating the limit', async () => {
       const response = await upload(Buffer.alloc(GRAENSE + 1, 'x'), 'application/pdf');
       expect(response.status).toBe(413);
-      const body = await response.json();
+      const body = (await response.json()) as { title: string; detail: string };
       expect(body.title).toBe('Bilaget er for stort');
       expect(body.detail).toBe(`a bilag may be at most ${GRAENSE} bytes (0 MiB; SAGSGANG_BILAG_MAX_BYTES)`);
     });

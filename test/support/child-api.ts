@@ -83,6 +83,11 @@ export class ChildApi implements Klient {
     return this.exited;
   }
 
+  /** The API process's id (node itself, no wrapper), e.g. to read its memory in /proc. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   /** What the process wrote to stdout and stderr so far. */
   get log(): string {
     return this.output;

@@ -1,4 +1,5 @@
 import { EventStore, JsonObject, RecordedEvent } from '@sagsgang/event-store';
+import { BlobOptions, BlobRecord, blobRecords } from './blob-lines';
 import { DEFAULT_PAGE_SIZE, readLog } from './read-log';
 
 /** One line of an export: an event with its place in the log and its hash. */
@@ -72,6 +73,32 @@ export async function requireEventAt(store: EventStore, position: number): Promi
   }
   if (found?.position !== position) {
     throw new UnknownPosition(`no event in this log is at position ${position}: give the position of the last line already received`);
+  }
+}
+
+/**
+ * The export with the files its events name: each file's lines just before
+ * the first event that names it, each file once. A file that must be there
+ * and is not stops the export: a move would lose it.
+ */
+export async function* exportWithBlobs(
+  store: EventStore,
+  blobs: BlobOptions,
+  options: ExportOptions = {},
+): AsyncGenerator<ExportRecord | BlobRecord> {
+  const exported = new Set<string>();
+  for await (const record of exportLog(store, options)) {
+    for (const { sha256, optional } of blobs.references(record)) {
+      if (exported.has(sha256)) continue;
+      const opened = await blobs.store.open(sha256);
+      if (!opened) {
+        if (optional) continue;
+        throw new Error(`${record.stream} revision ${record.revision} names the file ${sha256}, which is not in the bilag folder`);
+      }
+      exported.add(sha256);
+      yield* blobRecords(sha256, opened);
+    }
+    yield record;
   }
 }
 

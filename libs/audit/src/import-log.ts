@@ -1,4 +1,6 @@
 import { EventData, eventHash, EventStore, GENESIS_HASH, JsonObject, withoutChainFields } from '@sagsgang/event-store';
+import { BlobImport } from './blob-import';
+import { BlobOptions, isBlobRecord } from './blob-lines';
 import { ExportRecord } from './export-log';
 import { readLog } from './read-log';
 
@@ -24,11 +26,15 @@ export interface ImportOptions {
    * interleaved streams several times faster.
    */
   inFlight?: number;
+  /** Where the files the export carries go (bilag, approved referater); an export with file lines needs it. */
+  blobs?: BlobOptions;
 }
 
 export interface ImportReport {
   streams: number;
   events: number;
+  /** Files written, when `blobs` was given. */
+  files?: number;
 }
 
 interface StreamHead {
@@ -74,6 +80,8 @@ export async function importLog(
   if (head !== 0) throw new Error(`the target store is not empty (its log ends at position ${head}): import only into an empty store`);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const appender = new Appender(store, options.inFlight ?? 1);
+  const files = options.blobs && new BlobImport(options.blobs);
+  const fail = (line: number, detail: string) => new ImportFailed(line, detail);
   const heads = new Map<string, StreamHead>();
   let batch: Batch | undefined;
   let lastPosition = -Infinity;
@@ -83,7 +91,14 @@ export async function importLog(
     for await (const line of lines) {
       lineNumber++;
       if (typeof line === 'string' && line.trim() === '') continue;
-      const record = checkLine(line, lineNumber, lastPosition, heads);
+      const parsed = parseJson(line, lineNumber);
+      if (isBlobRecord(parsed)) {
+        if (!files) throw new ImportFailed(lineNumber, 'a line of a file (bilag), but this import was given nowhere to put files');
+        await files.piece(parsed, lineNumber, fail);
+        continue;
+      }
+      const record = checkLine(parsed, lineNumber, lastPosition, heads);
+      await files?.named(record, lineNumber, fail);
       lastPosition = record.position;
       heads.set(record.stream, { revision: record.revision, hash: record.hash });
       if (batch && (batch.stream !== record.stream || batch.events.length >= batchSize)) {
@@ -99,12 +114,13 @@ export async function importLog(
     // Also when a line is refused: everything before it goes in, so "stopped at line N" holds.
     if (batch) await appender.append(batch);
     await appender.finish();
+    await files?.abandon();
   }
-  return { streams: heads.size, events };
+  return { streams: heads.size, events, ...(files ? { files: files.count } : {}) };
 }
 
 /** Parses a line and checks that it continues the export: position order, the stream's next revision, the hash chain. */
-function checkLine(line: string | ExportRecord, lineNumber: number, lastPosition: number, heads: Map<string, StreamHead>): ExportRecord {
+function checkLine(line: unknown, lineNumber: number, lastPosition: number, heads: Map<string, StreamHead>): ExportRecord {
   const record = parseRecord(line, lineNumber);
   if (!(record.position > lastPosition)) {
     const detail = `lines must be in the export's order, each once`;
@@ -200,15 +216,16 @@ class Appender {
   }
 }
 
-function parseRecord(line: string | ExportRecord, lineNumber: number): ExportRecord {
-  let value: unknown = line;
-  if (typeof line === 'string') {
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new ImportFailed(lineNumber, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
+function parseJson(line: string | ExportRecord, lineNumber: number): unknown {
+  if (typeof line !== 'string') return line;
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    throw new ImportFailed(lineNumber, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function parseRecord(value: unknown, lineNumber: number): ExportRecord {
   const record = value as Partial<Record<keyof ExportRecord, unknown>>;
   const wrong = (field: string, what: string) => new ImportFailed(lineNumber, `${field} must be ${what}`);
   if (!isObject(record)) throw new ImportFailed(lineNumber, 'not an export record (a JSON object per line)');

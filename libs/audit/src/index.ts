@@ -1,6 +1,8 @@
 export { verifyLog } from './verify-log';
 export type { VerifyFailure, VerifyOptions, VerifyReport, UnreadableRange } from './verify-log';
-export { exportJsonLines, exportLog, requireEventAt, toExportRecord, UnknownPosition } from './export-log';
+export { exportJsonLines, exportLog, exportWithBlobs, requireEventAt, toExportRecord, UnknownPosition } from './export-log';
+export { isBlobRecord } from './blob-lines';
+export type { BlobOptions, BlobRecord, BlobReferences } from './blob-lines';
 export type { ExportOptions, ExportRecord } from './export-log';
 export { importLog, ImportFailed } from './import-log';
 export type { ImportOptions, ImportReport } from './import-log';

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { join } from 'node:path';
-import { BLOB_STORE, FilesystemBlobStore } from '@sagsgang/blob-store';
+import { BLOB_STORE, blobFolder, FilesystemBlobStore } from '@sagsgang/blob-store';
 import { DataFolder, watchBlobWrites } from './data-folder';
 
 /**
@@ -16,7 +15,7 @@ import { DataFolder, watchBlobWrites } from './data-folder';
       provide: BLOB_STORE,
       inject: [DataFolder],
       useFactory: (dataFolder: DataFolder) => {
-        const blobs = new FilesystemBlobStore(bilagFolder(dataFolder.path));
+        const blobs = new FilesystemBlobStore(blobFolder(dataFolder.path));
         blobs.removeTemporaryFiles();
         return watchBlobWrites(blobs, dataFolder);
       },
@@ -25,7 +24,3 @@ import { DataFolder, watchBlobWrites } from './data-folder';
   exports: [BLOB_STORE],
 })
 export class BlobStoreModule {}
-
-export function bilagFolder(dataDir: string): string {
-  return join(dataDir, 'bilag');
-}

@@ -3,14 +3,18 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EventStore } from '@sagsgang/event-store';
-import { exportLog, ExportOptions, requireEventAt, UnknownPosition } from '@sagsgang/audit';
+import { ExportOptions, exportWithBlobs, requireEventAt, UnknownPosition } from '@sagsgang/audit';
+import { bilagFolder } from '../bilag';
 import { Command, UsageError } from '../command';
 import { withEventStore } from '../store';
 
 export const exportCommand: Command = {
   usage: `export [--from <position>] [--stream <name>] [--since <ISO time>] [--until <ISO time>] [--out <file>]
         writes the log as JSON Lines, one event per line (position, stream,
-        revision, id, type, data, metadata, hash), to stdout or --out.
+        revision, id, type, data, metadata, hash), to stdout or --out, with
+        the files its events name (bilag, approved referater) from
+        SAGSGANG_DATA/bilag as lines of base64 just before the first event
+        that names each ({"blob": sha256, "size", "offset", "base64"}).
         --from continues after the position of the last line already received
         (append to the old file: sagsgang export --from N >> log.jsonl);
         --stream exports one stream (e.g. sag-<id>); --since (inclusive) and
@@ -39,16 +43,22 @@ export const exportCommand: Command = {
       return writeExport(store, options, values.out ? createWriteStream(values.out) : process.stdout);
     });
     const range = summary.events > 0 ? ` (positions ${summary.first}–${summary.last}; resume with --from ${summary.last})` : '';
-    process.stderr.write(`exported ${summary.events} events${range}\n`);
+    const files = summary.files > 0 ? ` and ${summary.files} files` : '';
+    process.stderr.write(`exported ${summary.events} events${files}${range}\n`);
     return 0;
   },
 };
 
 /** Streams the export into `output` with back-pressure: the log is never held in memory. */
 async function writeExport(store: EventStore, options: ExportOptions, output: Writable) {
-  const summary = { events: 0, first: 0, last: 0 };
+  const summary = { events: 0, files: 0, first: 0, last: 0 };
   async function* lines() {
-    for await (const record of exportLog(store, options)) {
+    for await (const record of exportWithBlobs(store, bilagFolder(), options)) {
+      if ('blob' in record) {
+        if (record.offset === 0) summary.files++;
+        yield `${JSON.stringify(record)}\n`;
+        continue;
+      }
       if (summary.events++ === 0) summary.first = record.position;
       summary.last = record.position;
       yield `${JSON.stringify(record)}\n`;
