@@ -1,6 +1,6 @@
 import { EventData, eventHash, EventStore, GENESIS_HASH, JsonObject, withoutChainFields } from '@sagsgang/event-store';
 import { BlobImport } from './blob-import';
-import { BlobOptions, isBlobRecord } from './blob-lines';
+import { BlobOptions, BlobRecord, isBlobRecord } from './blob-lines';
 import { ExportRecord } from './export-log';
 import { readLog } from './read-log';
 
@@ -73,7 +73,7 @@ const CONFIRM_WINDOW = 1000;
  */
 export async function importLog(
   store: EventStore,
-  lines: AsyncIterable<string | ExportRecord> | Iterable<string | ExportRecord>,
+  lines: AsyncIterable<string | ExportRecord | BlobRecord> | Iterable<string | ExportRecord | BlobRecord>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const head = await store.headPosition();
@@ -216,7 +216,7 @@ class Appender {
   }
 }
 
-function parseJson(line: string | ExportRecord, lineNumber: number): unknown {
+function parseJson(line: string | ExportRecord | BlobRecord, lineNumber: number): unknown {
   if (typeof line !== 'string') return line;
   try {
     return JSON.parse(line);
