@@ -68,6 +68,7 @@ export const LAESNINGER: Record<string, Laesning> = {
   // The public version of a sent dagsorden and a published referat; see the public rule in access.e2e.spec.ts.
   'GET /moeder/{id}/dagsorden': { ...OFFENTLIG, url: (f) => `/moeder/${f.moedeId}/dagsorden`, lukketLaest: 1 },
   'GET /moeder/{id}/referat': { ...OFFENTLIG, url: (f) => `/moeder/${f.moedeId}/referat`, lukketLaest: 1 },
+  'GET /moeder/{id}/referat/godkendt': { roles: ALLE, status: 200, url: (f) => `/moeder/${f.moedeId}/referat/godkendt`, lukketLaest: 1 },
   'GET /moeder/{id}/historik': {
     roles: ['sekretaer', 'revisor', 'admin'],
     status: 200,
@@ -107,7 +108,7 @@ export const DOKUMENTATION: Record<string, Laesning> = {
 };
 
 export interface Skrivning extends Adgang {
-  /** A fresh target in a state where the command succeeds, and a valid body. */
+  /** A fresh target in a state where the command succeeds, and a valid body (a Buffer: a PDF file as the body itself). */
   maal: (klient: Klient) => Promise<{ url: string; body: object }>;
 }
 
@@ -133,6 +134,14 @@ export const SKRIVNINGER: Record<string, Skrivning> = {
     medietype: 'application/pdf',
     indhold: PDF,
   }),
+  'POST /sager/{id}/bilag/fil': {
+    roles: SAGSBEHANDLING,
+    status: 200,
+    maal: async (klient: Klient) => ({
+      url: `/sager/${await sagI(klient, 'under_udarbejdelse')}/bilag/fil?titel=Plan&filnavn=plan.pdf`,
+      body: Buffer.from('%PDF-1.4 bilag'),
+    }),
+  },
   'POST /sager/{id}/indstilling': sag('under_udarbejdelse', 'indstilling', {
     indstiller: 'Direktøren indstiller,',
     atPunkter: ['at sagen godkendes'],
