@@ -22,11 +22,9 @@ import { newAggregateId } from '../commands/event-ids';
 import { ApiCommandErrors } from '../http/api-errors.decorator';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
 import { ExecuteSagCommand } from '../sager/sag-commands';
-import { BilagFilQuery } from './bilag-fil.dto';
+import { BilagFilQuery, MEDIETYPE } from './bilag-fil.dto';
 import { modtagBilag } from './bilag-modtagelse';
 import { RawUploadRequest } from './raw-upload';
-
-const MEDIETYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
 /**
  * A bilag as a file: the body is the file itself, streamed to disk as it
