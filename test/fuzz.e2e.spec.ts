@@ -14,6 +14,13 @@ const RUNS = 1000;
 const SAMTIDIGE = 4;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
+/**
+ * A route whose body is a file: any bytes are a file (a JSON body too, as application/json), so
+ * hostile JSON says nothing about it. Its refusals (type, size, query, headers, a broken-off upload)
+ * are tested in sager.bilag-fil.e2e.spec.ts.
+ */
+const FILRUTER = new Set(['POST /sager/{id}/bilag/fil']);
+
 type OpenApi = {
   paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>;
   components: { schemas: Record<string, { properties?: Record<string, { type?: string }>; required?: string[] }> };
@@ -26,7 +33,7 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
   let document: OpenApi;
   const skabeloner = new Map<string, Skabelon>();
   const oversigt: string[] = [];
-  const skrivninger = () => operationer(document).filter((operation) => !operation.startsWith('GET '));
+  const skrivninger = () => operationer(document).filter((operation) => !operation.startsWith('GET ') && !FILRUTER.has(operation));
 
   beforeAll(async () => {
     api = await startApi();
@@ -66,7 +73,7 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
     expect([...skabeloner.keys()].sort()).toEqual(skrivninger().sort());
   });
 
-  it.each(Object.keys(SKRIVNINGER))(
+  it.each(Object.keys(SKRIVNINGER).filter((route) => !FILRUTER.has(route)))(
     `%s: ${RUNS} hostile requests`,
     async (route) => {
       const skabelon = skabeloner.get(route)!;

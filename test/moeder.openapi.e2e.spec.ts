@@ -68,9 +68,9 @@ describe('The OpenAPI document of the meeting routes', () => {
     expect(Object.keys(paths['/moeder/{id}'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '503']));
   });
 
-  it.each(['/moeder/{id}/dagsorden', '/moeder/{id}/referat'])('documents GET %s in three formats and its 406', (path) => {
+  it.each(['/moeder/{id}/dagsorden', '/moeder/{id}/referat'])('documents GET %s in four formats and its 406', (path) => {
     const { responses } = paths[path].get;
-    expect(Object.keys(responses['200'].content ?? {})).toEqual(['text/plain', 'text/markdown', 'text/html']);
+    expect(Object.keys(responses['200'].content ?? {})).toEqual(['text/plain', 'text/markdown', 'text/html', 'application/pdf']);
     expect(Object.keys(responses)).toContain('406');
   });
 });

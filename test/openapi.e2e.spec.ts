@@ -123,7 +123,7 @@ describe('The OpenAPI document', () => {
     expect(wrong.map(({ name }) => name)).toEqual([]);
   });
 
-  it.each(['anledning', 'sagsfremstilling', 'bilag', 'indstilling', 'henlaeg', 'afslut', 'genoptag'])(
+  it.each(['anledning', 'sagsfremstilling', 'bilag', 'bilag/fil', 'indstilling', 'henlaeg', 'afslut', 'genoptag'])(
     'documents every error of POST /sager/{id}/%s',
     (command) => {
       const statuses = Object.keys(document.paths[`/sager/{id}/${command}`].post.responses);
@@ -132,7 +132,14 @@ describe('The OpenAPI document', () => {
   );
 
   it('documents the body of every command that takes one', () => {
-    const commands = ['/sager', '/sager/{id}/anledning', '/sager/{id}/sagsfremstilling', '/sager/{id}/bilag', '/sager/{id}/indstilling'];
+    const commands = [
+      '/sager',
+      '/sager/{id}/anledning',
+      '/sager/{id}/sagsfremstilling',
+      '/sager/{id}/bilag',
+      '/sager/{id}/bilag/fil',
+      '/sager/{id}/indstilling',
+    ];
     expect(commands.filter((path) => !document.paths[path]?.post?.requestBody)).toEqual([]);
   });
 
