@@ -33,6 +33,8 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
   let document: OpenApi;
   const skabeloner = new Map<string, Skabelon>();
   const oversigt: string[] = [];
+  /** The files the fixtures stored (an approved referat's text); the hostile requests may add none. */
+  let filerFoer: number;
   const skrivninger = () => operationer(document).filter((operation) => !operation.startsWith('GET ') && !FILRUTER.has(operation));
 
   beforeAll(async () => {
@@ -62,6 +64,7 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
       .get(`/moeder?minPosition=${await headPosition(api)}`)
       .set(klienten.token('revisor'))
       .expect(200);
+    filerFoer = filerI(bilagFolder(api));
   }, 60_000);
   afterAll(async () => {
     await api.stop();
@@ -98,6 +101,6 @@ describe('Hostile input on every write route: refused, no 5xx, nothing appended,
 
   it('left Object.prototype untouched and no bilag file behind', () => {
     expect(objectPrototypeUroert()).toBe(true);
-    expect(filerI(bilagFolder(api))).toBe(0);
+    expect(filerI(bilagFolder(api))).toBe(filerFoer);
   });
 });
