@@ -1,36 +1,26 @@
-import {
-  BadRequestException,
-  Controller,
-  HttpCode,
-  HttpException,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, HttpException, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
 import { AppConfig } from '../config/app-config';
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { newAggregateId } from '../commands/event-ids';
-import { ApiCommandErrors } from '../http/api-errors.decorator';
+import { ApiCommandErrors, NOT_FOUND } from '../http/api-errors.decorator';
+import { ID } from '../http/path-params';
 import { CommandResultDto } from '../sager/dto/command-result.dto';
-import { ExecuteSagCommand } from '../sager/sag-commands';
+import { SagCommandMessage } from '../sager/sag-commands';
 import { BilagFilQuery, MEDIETYPE } from './bilag-fil.dto';
 import { modtagBilag } from './bilag-modtagelse';
 import { RawUploadRequest } from './raw-upload';
 
 /**
- * A bilag as a file: the body is the file itself, streamed to disk as it
- * arrives (never held whole), its Content-Type the declared media type,
- * which its first bytes must bear out. The command is decided once the file
- * is in; a refused one, like any failure, leaves no file behind.
+ * A bilag as a file: the body is the file itself, streamed to a temporary
+ * file as it arrives (never held whole), its Content-Type the declared media
+ * type, which its first bytes must bear out. The received file travels with
+ * the plain command and is moved into the store only once the command is
+ * accepted; a refused one, like any failure, leaves no file behind.
  */
 @ApiTags('sager')
 @ApiBearerAuth()
@@ -46,6 +36,7 @@ export class BilagFilController {
 
   @Post(':id/bilag/fil')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'vedhaeftBilagFil', summary: 'VedhaeftBilag: vedhæfter et bilag sendt som selve filen' })
   @ApiConsumes(
     'application/pdf',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -55,10 +46,12 @@ export class BilagFilController {
   )
   @ApiBody({ description: 'The file, as it is; Content-Type is its media type', schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: CommandResultDto })
-  @ApiCommandErrors()
-  @ApiResponse({ status: 415, description: 'The first bytes of the file are not of the declared media type' })
+  @ApiCommandErrors(NOT_FOUND.sag, {
+    413: 'The file is over SAGSGANG_BILAG_MAX_BYTES (the detail states the limit)',
+    415: 'The first bytes of the file are not of the declared media type',
+  })
   async fil(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Query() query: BilagFilQuery,
     @Req() request: RawUploadRequest,
     @CommandCtx() context: CommandContext,
@@ -77,17 +70,9 @@ export class BilagFilController {
     try {
       const bilagId = newAggregateId(context, `bilag-${id}`);
       const { titel, filnavn } = query;
-      const command = new ExecuteSagCommand(
-        id,
-        context,
-        (metadata) => ({
-          type: 'VedhaeftBilag',
-          data: { sagId: id, bilagId, titel, filnavn, medietype, stoerrelse: modtaget.size, sha256: modtaget.sha256 },
-          metadata,
-        }),
-        () => modtaget.keep(),
-      );
-      const result = await this.commandBus.execute<ExecuteSagCommand, CommandResult>(command);
+      const data = { sagId: id, bilagId, titel, filnavn, medietype, stoerrelse: modtaget.size, sha256: modtaget.sha256 };
+      const message = new SagCommandMessage({ type: 'VedhaeftBilag', data }, context, modtaget);
+      const result = await this.commandBus.execute<SagCommandMessage, CommandResult>(message);
       void reply.header('etag', `"${result.revision}"`);
       return result;
     } finally {
@@ -100,10 +85,11 @@ export class BilagFilController {
 function medietypeOf(request: RawUploadRequest): string {
   const erklaeret = request.declaredContentType?.split(';')[0].trim().toLowerCase();
   if (!erklaeret || !MEDIETYPE.test(erklaeret)) {
+    const reason = 'skal være filens medietype, fx application/pdf';
     throw new BadRequestException({
       title: 'Ugyldig forespørgsel',
-      detail: 'Content-Type must be the media type of the file, e.g. application/pdf',
-      errors: [{ field: 'Content-Type', reason: 'must be the media type of the file, e.g. application/pdf' }],
+      detail: `Content-Type: ${reason}`,
+      errors: [{ field: 'Content-Type', reason }],
     });
   }
   return erklaeret;

@@ -18,10 +18,20 @@ export const NOT_FOUND = {
   dokument: 'Mødet findes ikke, eller dokumentet er ikke offentligt endnu',
   offentligtMoede: 'Mødet findes ikke, eller dets dagsorden er ikke udsendt',
   offentligtBilag: 'Mødet findes ikke, eller bilaget er ikke offentligt: punktet er lukket, trukket eller ikke på en udsendt dagsorden',
+  godkendtReferat: 'Mødet findes ikke, eller referatet er ikke godkendt endnu',
 } as const;
 
-/** Documents the problem+json answers every command can give; `notFound` says what a 404 means here (null: a creation, never 404). */
-export function ApiCommandErrors(notFound: string | null) {
+/** What 413 and 415 mean for a command whose body is JSON. */
+const JSON_BODY = {
+  413: 'Request body over the size limit (1 MB)',
+  415: 'The body is not JSON (send Content-Type: application/json)',
+};
+
+/**
+ * Documents the problem+json answers every command can give; `notFound` says what a 404 means here (null: a creation, never 404),
+ * `body` what 413 and 415 mean for its body.
+ */
+export function ApiCommandErrors(notFound: string | null, body: Readonly<Record<413 | 415, string>> = JSON_BODY) {
   return applyDecorators(
     ApiProblem(400, 'Validation failed: which field and why; unknown fields, malformed JSON and bad headers too'),
     ApiProblem(401, 'Missing, expired or invalid bearer token'),
@@ -29,8 +39,8 @@ export function ApiCommandErrors(notFound: string | null) {
     ...(notFound ? [ApiProblem(404, notFound)] : []),
     ApiProblem(409, 'Illegal transition: current state, attempted command, allowed commands'),
     ApiProblem(412, 'If-Match names a stale revision; currentRevision tells the current one'),
-    ApiProblem(413, 'Request body over the size limit (1 MB)'),
-    ApiProblem(415, 'The body is not JSON (send Content-Type: application/json)'),
+    ApiProblem(413, body[413]),
+    ApiProblem(415, body[415]),
     ApiProblem(507, 'The data folder is full: nothing was changed; reads still work'),
   );
 }

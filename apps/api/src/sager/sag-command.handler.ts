@@ -7,7 +7,7 @@ import { CommandMetadata, decide, foldSag, OpretSag, SagCommand, SagState, sagSt
 import { CommandContext, CommandResult } from '../commands/command-context';
 import { CommandRunner, toEventData } from '../commands/command-runner';
 import { eventId } from '../commands/event-ids';
-import { SagCommandData, SagCommandMessage } from './sag-commands';
+import { BilagIndhold, SagCommandData, SagCommandMessage } from './sag-commands';
 import { SagsnummerAllocator } from './sagsnummer-allocator';
 
 export interface OpretSagResult extends CommandResult {
@@ -34,16 +34,22 @@ export class SagCommandHandler implements ICommandHandler<SagCommandMessage, Com
     return command.type === 'OpretSag' ? this.opret(command.data, context) : this.onExisting(command, context, bilag);
   }
 
-  private async onExisting(command: Exclude<SagCommandData, { type: 'OpretSag' }>, context: CommandContext, bilag?: Buffer) {
+  private async onExisting(command: Exclude<SagCommandData, { type: 'OpretSag' }>, context: CommandContext, bilag?: BilagIndhold) {
     const { sagId } = command.data;
     const result = await this.runner.run(sagStreamName(sagId), context, {
       decide: (history) => {
         const sag = foldSag(history);
         return decide({ ...command, metadata: this.metadata(context, sag) } as SagCommand, sag);
       },
-      beforeAppend: bilag && (async () => void (await this.blobs.put(bilag))),
+      beforeAppend: bilag && (() => this.gem(bilag)),
     });
     return { id: sagId, revision: result.revision, position: result.position };
+  }
+
+  /** A bilag's bytes into the store under their sha256: a received file is moved there, bytes in memory written. */
+  private async gem(bilag: BilagIndhold): Promise<void> {
+    if (Buffer.isBuffer(bilag)) await this.blobs.put(bilag);
+    else await bilag.keep();
   }
 
   /** The workflow a sag is decided under is the version it was created under; a sag with no stream has none. */
