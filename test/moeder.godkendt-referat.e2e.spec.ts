@@ -52,7 +52,7 @@ describe('GET /moeder/:id/referat/godkendt: the approved referat, byte for byte'
     await sekretaer.post(`/moeder/${moedeId}/referat/godkend`, { medlem: 'Anne' });
     const response = await hent();
     expect(response.status).toBe(404);
-    expect(response.body.detail).toBe(`møde ${moedeId} has no approved referat`);
+    expect(response.body.detail).toBe(`møde ${moedeId} har intet godkendt referat`);
   });
 
   describe('once approved', () => {

@@ -104,7 +104,7 @@ describe('POST /sager/:id/bilag/fil: a bilag sent as the file itself', () => {
       expect(response.status).toBe(415);
       const body = (await response.json()) as { title: string; detail: string };
       expect(body.title).toBe('Filtypen passer ikke');
-      expect(body.detail).toContain('declared as application/pdf, but its content looks like');
+      expect(body.detail).toContain('angivet som application/pdf, men indholdet ligner');
       expect(body.detail).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     });
 
@@ -123,7 +123,7 @@ describe('POST /sager/:id/bilag/fil: a bilag sent as the file itself', () => {
       expect(response.status).toBe(413);
       const body = (await response.json()) as { title: string; detail: string };
       expect(body.title).toBe('Bilaget er for stort');
-      expect(body.detail).toBe(`a bilag may be at most ${GRAENSE} bytes (0 MiB; SAGSGANG_BILAG_MAX_BYTES)`);
+      expect(body.detail).toBe(`et bilag må højst være ${GRAENSE} bytes (0 MiB; SAGSGANG_BILAG_MAX_BYTES)`);
     });
 
     it('a chunked file that grows past the limit', async () => {

@@ -18,6 +18,6 @@ export class BilagFilQuery {
   @ApiProperty({ example: 'handleplan.pdf', description: 'A plain file name: no folders, no control characters' })
   @IsString()
   @Length(1, 255)
-  @Matches(FILNAVN, { message: 'filnavn must be a plain file name without folders or control characters' })
+  @Matches(FILNAVN, { message: 'skal være et filnavn uden mapper og kontroltegn' })
   filnavn!: string;
 }

@@ -41,7 +41,7 @@ async function* kontrolleret({ indhold, medietype, maksBytes }: Modtagelse): Asy
 
 /** Null once checked, so the rest of the file is not looked at. */
 function tjekket(medietype: string, hoved: Buffer): null {
-  if (hoved.length === 0) throw new UnsupportedMediaTypeException({ title: 'Tomt bilag', detail: 'the file is empty' });
+  if (hoved.length === 0) throw new UnsupportedMediaTypeException({ title: 'Tomt bilag', detail: 'filen er tom' });
   const fejl = medietypeFejl(medietype, hoved);
   if (fejl) throw new UnsupportedMediaTypeException({ title: 'Filtypen passer ikke', detail: fejl });
   return null;
@@ -50,6 +50,6 @@ function tjekket(medietype: string, hoved: Buffer): null {
 export function forStort(maksBytes: number): PayloadTooLargeException {
   return new PayloadTooLargeException({
     title: 'Bilaget er for stort',
-    detail: `a bilag may be at most ${maksBytes} bytes (${(maksBytes / 1024 / 1024).toFixed(0)} MiB; SAGSGANG_BILAG_MAX_BYTES)`,
+    detail: `et bilag må højst være ${maksBytes} bytes (${(maksBytes / 1024 / 1024).toFixed(0)} MiB; SAGSGANG_BILAG_MAX_BYTES)`,
   });
 }

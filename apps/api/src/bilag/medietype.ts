@@ -15,14 +15,14 @@ export const HOVED_BYTES = 4096;
 export function medietypeFejl(erklaeret: string, hoved: Uint8Array): string | null {
   const type = erklaeret.split(';')[0].trim().toLowerCase();
   const mulige = [...new Set(filetypemime(hoved))];
-  const ligner = mulige.length > 0 ? `its content looks like ${mulige.join(' or ')}` : 'its content has no known signature';
+  const ligner = mulige.length > 0 ? `indholdet ligner ${mulige.join(' eller ')}` : 'indholdet har ingen kendt signatur';
   if (type.startsWith('text/')) {
-    if (mulige.length > 0 && !mulige.includes(type)) return `declared as ${type}, but ${ligner}`;
-    if (hoved.includes(0)) return `declared as ${type}, but its content holds NUL bytes: it is not text`;
+    if (mulige.length > 0 && !mulige.includes(type)) return `angivet som ${type}, men ${ligner}`;
+    if (hoved.includes(0)) return `angivet som ${type}, men indholdet har NUL-bytes: det er ikke tekst`;
     return null;
   }
   if (type === 'application/octet-stream') {
-    return mulige.length === 0 ? null : `declared as application/octet-stream, but ${ligner}: declare it as that`;
+    return mulige.length === 0 ? null : `angivet som application/octet-stream, men ${ligner}: angiv den medietype`;
   }
-  return mulige.includes(type) ? null : `declared as ${type}, but ${ligner}`;
+  return mulige.includes(type) ? null : `angivet som ${type}, men ${ligner}`;
 }

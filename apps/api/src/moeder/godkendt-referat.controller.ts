@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { LukketLaesning } from '../historik/lukket-laesning';
-import { ApiQueryErrors } from '../http/api-errors.decorator';
+import { ApiProblem, ApiQueryErrors, NOT_FOUND } from '../http/api-errors.decorator';
+import { ID } from '../http/path-params';
 import { GodkendteReferater } from './godkendte-referater';
 
 /** The approved referat text, byte for byte: for the members and the auditor, so it is internal (lukkede punkter in full). */
@@ -17,14 +18,16 @@ export class GodkendtReferatController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'hentGodkendtReferat', summary: 'Godkendt referat: præcis de bytes, medlemmerne godkendte' })
   @ApiOkResponse({
     description:
       "Exactly the bytes the members approved (the internal text referat without its Godkendelse section); their sha256 is the ReferatGodkendt event's referatSha256, also sent as ETag and Repr-Digest. 404 until the referat is approved",
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
-  @ApiQueryErrors()
+  @ApiProblem(500, 'The approved text is not stored and the referat renders differently today; never another text')
+  @ApiQueryErrors(NOT_FOUND.godkendtReferat)
   async godkendt(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ID) id: string,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {

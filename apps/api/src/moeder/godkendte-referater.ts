@@ -28,7 +28,7 @@ export class GodkendteReferater {
     const bygget = await this.dokumenter.byg(moedeId);
     const moede = bygget?.moede;
     if (!moede || (moede.status !== 'referat_godkendt' && moede.status !== 'offentliggjort')) {
-      throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${moedeId} has no approved referat` });
+      throw new NotFoundException({ title: 'Findes ikke', detail: `møde ${moedeId} har intet godkendt referat` });
     }
     const sha256 = moede.referatSha256;
     const gemt = await this.blobs.get(sha256);
@@ -37,7 +37,7 @@ export class GodkendteReferater {
     if (referatSha256(gengivet.toString('utf8')) === sha256) return { bytes: gengivet, sha256, moede };
     throw new InternalServerErrorException({
       title: 'Det godkendte referat kan ikke udleveres',
-      detail: `the approved text of møde ${moedeId} (sha256 ${sha256}) is not stored, and the referat renders differently today`,
+      detail: `den godkendte tekst til møde ${moedeId} (sha256 ${sha256}) er ikke gemt, og referatet gengives anderledes i dag`,
     });
   }
 }

@@ -80,7 +80,8 @@ export class SagerQueriesController {
   @ApiOperation({ operationId: 'hentBilag', summary: 'Bilag: filen, præcis som den blev vedhæftet' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The bilag file, exactly the bytes that were attached streamed (checked against its sha256 as it goes), with its own media type',
+    description:
+      'The bilag file, exactly the bytes that were attached, streamed (checked against its sha256 as it goes), with its own media type',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiQueryErrors(NOT_FOUND.bilag)
