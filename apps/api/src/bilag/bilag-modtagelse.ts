@@ -1,4 +1,4 @@
-import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { BlobStore, PendingBlob } from '@sagsgang/blob-store';
 import { HOVED_BYTES, medietypeFejl } from './medietype';
 
@@ -21,7 +21,17 @@ export interface Modtagelse {
  */
 export async function modtagBilag(blobs: BlobStore, modtagelse: Modtagelse): Promise<PendingBlob> {
   if (modtagelse.laengde !== undefined && modtagelse.laengde > modtagelse.maksBytes) throw forStort(modtagelse.maksBytes);
-  return blobs.receive(kontrolleret(modtagelse));
+  return blobs.receive(kontrolleret(modtagelse)).catch((error: unknown) => {
+    throw afbrudt(error)
+      ? new BadRequestException({ title: 'Upload afbrudt', detail: 'forbindelsen blev afbrudt, før hele filen var modtaget' })
+      : error;
+  });
+}
+
+/** The client broke the connection off: its own doing, not a failure of the server's. */
+function afbrudt(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' || message === 'aborted';
 }
 
 async function* kontrolleret({ indhold, medietype, maksBytes }: Modtagelse): AsyncGenerator<Uint8Array> {
