@@ -24,12 +24,13 @@ export function chromiumAvailable(): boolean {
 }
 
 /**
- * `describe` when Chromium is there, else a skipped one that says why (as
- * scripts/ensure-chromium.sh does), so a machine without it runs the rest.
+ * `describe` when Chromium is there, else a skipped one and a plain line
+ * saying why (scripts/debian-packages.sh installs it where it can), so a
+ * machine without it runs the rest.
  */
 export const describeInBrowser: (name: string, body: () => void) => void = (name, body) => {
   if (chromiumAvailable()) return describe(name, body);
-  console.log(`skipped: no Chromium at ${CHROMIUM} (${name})`);
+  process.stdout.write(`skipped: ${name} — no Chromium at ${CHROMIUM} (Debian chromium; run scripts/debian-packages.sh as root)\n`);
   return describe.skip(name, body);
 };
 
