@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { RecordedEvent } from '@sagsgang/event-store';
-import { forberedSag, Klient, klient, Sekretaer, somFormat } from './support/moeder';
+import { forberedSag, Klient, klient, sagEfter, Sekretaer, somFormat } from './support/moeder';
 import { helePdfTekst, PDFTOTEXT } from './support/pdf';
-import { eventsOf } from './support/store';
+import { eventsOf, headPosition } from './support/store';
 import { RunningApi, startApi } from './support/test-app';
 
 /** Every text of the punkt that is closed after the dagsorden went out; none may reach the public afterwards. */
@@ -13,6 +13,7 @@ const HEMMELIG = {
   at: 'at grunden sælges for 4,2 mio. kr.',
   sagsfremstilling: 'Tilbuddet fra køberen ligger over vurderingen',
   beslutning: 'Grunden sælges til den højestbydende',
+  bilag: 'Købstilbud fra Lindegårdens køber',
 };
 const AABENT = { titel: 'Budgetopfølgning 3. kvartal' };
 type Format = 'text' | 'markdown' | 'html' | 'pdf';
@@ -26,6 +27,8 @@ describe('A punkt marked lukket after the dagsorden was sent, in the public view
   let klienten: Klient;
   let moedeId: string;
   let sagsnummer: string;
+  let bilagId: string;
+  let head: number;
   let events: RecordedEvent[];
   const event = (type: string) => events.find((candidate) => candidate.type === type)!;
 
@@ -60,6 +63,7 @@ describe('A punkt marked lukket after the dagsorden was sent, in the public view
       anledning: HEMMELIG.anledning,
       sagsfremstilling: HEMMELIG.sagsfremstilling,
       indstilling: { indstiller: HEMMELIG.indstiller, atPunkter: [HEMMELIG.at] },
+      bilag: [HEMMELIG.bilag],
     });
     sagsnummer = hemmelig.sagsnummer;
     moedeId = await sekretaer.indkald({ udvalg: 'Økonomiudvalget', start: '2020-03-02T17:00:00+01:00', medlemmer: [{ navn: 'Anne' }] });
@@ -72,6 +76,8 @@ describe('A punkt marked lukket after the dagsorden was sent, in the public view
     await sekretaer.beslut(moedeId, 2, 'godkendt', HEMMELIG.beslutning);
     await sekretaer.afslut(moedeId, ['Anne']);
     events = await eventsOf(api, `moede-${moedeId}`);
+    head = await headPosition(api);
+    bilagId = (await sagEfter(klienten, hemmelig.id, head)).bilag[0].bilagId as string;
   });
   afterAll(async () => {
     await api.stop();
@@ -101,6 +107,28 @@ describe('A punkt marked lukket after the dagsorden was sent, in the public view
       const { text, piece } = await offentligTekst('referat', format, referatMomenter()[moment]);
       expect(laekket(text, piece)).toEqual([]);
       expect(text).toContain(piece('Der er truffet beslutning i sagen.'));
+    });
+  });
+
+  describe('the public API, pages and search', () => {
+    it('the meeting at /offentlig shows the punkt by its neutral title, without sagsnummer or bilag', async () => {
+      const response = await request(api.url).get(`/offentlig/moeder/${moedeId}`).expect(200);
+      expect(laekket(JSON.stringify(response.body), (tekst) => tekst)).toEqual([]);
+      expect(response.body.punkter[1]).toMatchObject({ nr: 2, titel: 'Ejendomshandel', lukket: true, sagsnummer: null, bilag: [] });
+    });
+
+    it('does not hand out the punkt’s bilag', async () => {
+      await request(api.url).get(`/offentlig/moeder/${moedeId}/punkter/2/bilag/${bilagId}`).expect(404);
+    });
+
+    it.each(['', '/dagsorden', '/referat'])('the page /moede/:id%s shows no content of the punkt', async (side) => {
+      const response = await request(api.url).get(`/moede/${moedeId}${side}`).expect(200);
+      expect(laekket(response.text, somFormat.html.piece)).toEqual([]);
+    });
+
+    it('search finds none of the punkt’s words', async () => {
+      const response = await request(api.url).get('/offentlig/soeg').query({ q: 'Lindegården', minPosition: head }).expect(200);
+      expect(response.body.items).toEqual([]);
     });
   });
 

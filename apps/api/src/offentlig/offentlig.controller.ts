@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.guard';
@@ -68,7 +68,8 @@ export class OffentligController {
   @ApiOperation({ operationId: 'hentOffentligtBilag', summary: 'Offentligt bilag: filen til et åbent punkt på en udsendt dagsorden' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The bilag file of an open punkt on a sent dagsorden, exactly the bytes attached',
+    description:
+      'The bilag file of an open punkt on a sent dagsorden, exactly the bytes attached, streamed (checked against its sha256 as it goes)',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiQueryErrors(NOT_FOUND.offentligtBilag)
@@ -77,13 +78,13 @@ export class OffentligController {
     @Param('nr', NR) nr: number,
     @Param('bilagId', ID) bilagId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const fundet = await this.moeder.bilag(id, nr, bilagId);
     if (!fundet) throw ikkeFundet(`intet offentligt bilag ${bilagId} på punkt ${nr} af møde ${id}`);
     void reply
       .header('content-type', fundet.bilag.medietype)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fundet.bilag.filnavn)}`);
-    return fundet.indhold;
+    return new StreamableFile(fundet.fil.stream, { length: fundet.fil.size });
   }
 
   @Get('soeg')

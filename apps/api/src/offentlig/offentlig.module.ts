@@ -2,7 +2,6 @@ import { BeforeApplicationShutdown, Module, OnApplicationBootstrap } from '@nest
 import { DataFolder } from '../infrastructure/data-folder';
 import { MoederModule } from '../moeder/moeder.module';
 import { ProcessManagersModule } from '../process-managers/process-managers.module';
-import { SagerModule } from '../sager/sager.module';
 import { FeedsController } from './feeds.controller';
 import { OffentligController } from './offentlig.controller';
 import { OffentligeMoeder } from './offentlige-moeder';
@@ -15,7 +14,7 @@ import { Soegning } from './soegning/soegning';
  * index behind it, which follows the log from the app's start until it stops.
  */
 @Module({
-  imports: [MoederModule, SagerModule, ProcessManagersModule],
+  imports: [MoederModule, ProcessManagersModule],
   controllers: [OffentligController, FeedsController],
   providers: [
     // Its file was checked (and set aside if damaged) by the DataFolder.

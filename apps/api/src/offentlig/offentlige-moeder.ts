@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BLOB_STORE, BlobStore } from '@sagsgang/blob-store';
-import { ExistingMoede } from '@sagsgang/moede';
 import { FindQuery, ReadModelStore } from '@sagsgang/projections';
 import { erOffentlig, moederProjection, MoedeView } from '@sagsgang/read-models';
 import { MoedeDokumenter, MoedeMedDokument } from '../moeder/moede-dokumenter';
@@ -81,18 +80,18 @@ export class OffentligeMoeder {
     if (!bygget || !erOffentlig(bygget.moede)) return null;
     let visning = this.visninger.get(bygget);
     if (!visning) {
-      visning = offentligtMoede(bygget.moede as ExistingMoede & { udsendt: string }, bygget.sager);
+      visning = offentligtMoede(bygget);
       this.visninger.set(bygget, visning);
     }
     return { visning, bygget };
   }
 
-  /** A bilag of an open punkt of a public meeting, with its bytes; undefined when the public may not have it. */
+  /** A bilag of an open punkt of a public meeting, opened as a checked stream; undefined when the public may not have it. */
   async bilag(id: string, nr: number, bilagId: string) {
     const offentligt = await this.moede(id);
-    const bilag = offentligt && offentligtBilagAf(offentligt.bygget.moede, offentligt.bygget.sager, nr, bilagId);
-    const indhold = bilag && (await this.blobs.get(bilag.sha256));
-    return bilag && indhold ? { bilag, indhold } : undefined;
+    const bilag = offentligt && offentligtBilagAf(offentligt.bygget, nr, bilagId);
+    const fil = bilag && (await this.blobs.open(bilag.sha256));
+    return bilag && fil ? { bilag, fil } : undefined;
   }
 
   private find(query: Omit<FindQuery, 'where' | 'orderBy'>, udvalg?: string) {

@@ -82,7 +82,7 @@ export class SiderController {
       html =
         art === 'moede'
           ? sider.moede(visning, this.assets)
-          : sider.dokument(visning, art, dokumentblokke(bygget.dokument, art, 'offentlig'), this.assets);
+          : sider.dokument(visning, art, dokumentblokke(bygget.offentligt, art, 'offentlig'), this.assets);
       kendte.set(art, html);
     }
     return side(reply, html);

@@ -111,7 +111,7 @@ export class SoegeIndekser {
         for (const moedeId of moeder) {
           const dokument = await this.dokumenter.byg(moedeId);
           if (dokument && this.indekseret.has(dokument)) continue;
-          raekker.set(moedeId, dokument ? offentligeTekster(dokument.moede, dokument.dokument) : []);
+          raekker.set(moedeId, dokument ? offentligeTekster(dokument.moede, dokument.offentligt) : []);
           if (dokument) bygget.push(dokument);
         }
         this.indeks.gem(raekker, anchor);
