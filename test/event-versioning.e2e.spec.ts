@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -10,6 +10,8 @@ import { sagsgang } from './support/cli';
 
 /** Written through the HTTP API before outcome became udfald; see its README. */
 const FIXTURE = join(__dirname, 'fixtures', 'log-v1', 'log.jsonl');
+/** The bilag folder of the store it was exported from (its one bilag); the export predates exports carrying files. */
+const FIXTURE_BILAG = join(__dirname, 'fixtures', 'log-v1', 'bilag');
 
 interface Line {
   position: number;
@@ -60,7 +62,8 @@ describe('a log written before the renames (version 1 of its events)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    // given the fixture imported into an empty store
+    // given the fixture imported into an empty store, the old store's bilag folder copied over first
+    cpSync(FIXTURE_BILAG, join(dir, 'bilag'), { recursive: true });
     const imported = await sagsgang(dir, 'import', '--in', FIXTURE);
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining(`imported ${head} events`) });
   }, 60_000);
