@@ -68,6 +68,33 @@ describe('HTTP at its edges', () => {
     expect(answer.status).toBe(201);
   });
 
+  describe('a bilag file, its body streamed', () => {
+    let sagId: string;
+    beforeAll(async () => {
+      sagId = (await request(api.url).post('/sager').set('Authorization', token).send(SAG).expect(201)).body.id as string;
+    });
+    const upload = (headers: string) =>
+      `POST /sager/${sagId}/bilag/fil?titel=Plan&filnavn=plan.pdf HTTP/1.1\r\nHost: api\r\nAuthorization: ${token}\r\n` +
+      `Content-Type: application/pdf\r\n${headers}\r\n`;
+
+    it('may take longer than the body timeout as long as it never falls silent for it', async () => {
+      const pieces = ['%PDF-1.4 ', 'første del ', 'anden del ', 'tredje del ', 'sidste del'];
+      const length = Buffer.byteLength(pieces.join(''));
+      const answer = await rawRequest(api.url, [upload(`Content-Length: ${length}\r\nConnection: close\r\n`), ...pieces], {
+        pauseMs: BODY_TIMEOUT_MS / 2,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.ms).toBeGreaterThan(BODY_TIMEOUT_MS);
+    });
+
+    it('is answered 408 once it falls silent for the body timeout, and closes the connection', async () => {
+      const before = await headPosition(api);
+      const answer = await rawRequest(api.url, [upload('Content-Length: 200\r\n'), '%PDF-1.4 halvdelen']);
+      expect(answer).toMatchObject({ status: 408, headers: { connection: 'close' } });
+      expect(await headPosition(api)).toBe(before);
+    });
+  });
+
   const invalidUtf8 = Buffer.concat([
     Buffer.from('{"titel":"Bad '),
     Buffer.from([0xc3, 0x28, 0xff]),

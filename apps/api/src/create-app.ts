@@ -4,7 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { schemasNamedForClients } from './http/openapi-names';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
-import { registerRawUpload } from './bilag/raw-upload';
+import { isRawUpload, registerRawUpload } from './bilag/raw-upload';
 import { JwtSecret } from './auth/jwt-secret.provider';
 import { AppConfig } from './config/app-config';
 import { countHandlersInFlight, RequestsInFlight } from './lifecycle/requests-in-flight';
@@ -49,9 +49,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // JSON only: a text or form body is a 415, not something validation half-understands.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
-  registerRequestBodies(fastify, config.SAGSGANG_BODY_TIMEOUT_MS);
-  // …except the bilag upload, which takes the file itself as its body.
+  // …except the bilag upload, which takes the file itself as its body: it may take long, but not fall silent.
   registerRawUpload(fastify);
+  registerRequestBodies(fastify, config.SAGSGANG_BODY_TIMEOUT_MS, isRawUpload);
   countHandlersInFlight(fastify, app.get(RequestsInFlight));
   registerHttpObservability(fastify, app.get(Metrics), logger);
   await registerSecurity(app, config, app.get(JwtSecret).value);

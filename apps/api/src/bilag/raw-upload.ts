@@ -16,11 +16,16 @@ export type RawUploadRequest = FastifyRequest & { declaredContentType?: string }
  */
 export function registerRawUpload(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request: RawUploadRequest, _reply, done) => {
-    if (request.method === 'POST' && request.routeOptions.url === BILAG_FIL_ROUTE) {
+    if (isRawUpload(request)) {
       request.declaredContentType = request.headers['content-type'];
       request.headers['content-type'] = RAW;
     }
     done();
   });
   fastify.addContentTypeParser(RAW, (_request, payload, done) => done(null, payload));
+}
+
+/** The bilag upload, whose body is the file itself, streamed. */
+export function isRawUpload(request: FastifyRequest): boolean {
+  return request.method === 'POST' && request.routeOptions.url === BILAG_FIL_ROUTE;
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 
@@ -12,9 +12,15 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * encoding, then parsed by Fastify's own JSON parser (which refuses
  * __proto__ and constructor poisoning); and each body within `timeoutMs` of
  * its first byte being awaited, or a 408 and the connection closed, so a
- * client that never sends its body does not hold a request open.
+ * client that never sends its body does not hold a request open. A streamed
+ * body (a bilag file of up to 100 MiB, which takes longer on a slow line)
+ * must instead never fall silent for `timeoutMs`.
  */
-export function registerRequestBodies(fastify: FastifyInstance, timeoutMs: number): void {
+export function registerRequestBodies(
+  fastify: FastifyInstance,
+  timeoutMs: number,
+  streamed: (request: FastifyRequest) => boolean = () => false,
+): void {
   fastify.removeContentTypeParser('application/json');
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -30,7 +36,7 @@ export function registerRequestBodies(fastify: FastifyInstance, timeoutMs: numbe
     if (!hasBody(request.raw)) return done(null, payload);
     done(
       null,
-      withDeadline(payload, timeoutMs, reply.raw, () => void reply.header('connection', 'close')),
+      withDeadline(payload, timeoutMs, streamed(request), reply.raw, () => void reply.header('connection', 'close')),
     );
   });
 }
@@ -41,11 +47,11 @@ function hasBody(raw: IncomingMessage): boolean {
 
 /**
  * The body as it arrives, failing with a 408 if it has not all arrived
- * within `timeoutMs`. A request answered without its body being read (a 415)
- * stops the clock when its response closes; a failure nobody reads any more
- * is dropped rather than thrown.
+ * within `timeoutMs` (`idle`: if no byte arrived for `timeoutMs`). A request
+ * answered without its body being read (a 415) stops the clock when its
+ * response closes; a failure nobody reads any more is dropped rather than thrown.
  */
-function withDeadline(payload: Readable, timeoutMs: number, response: NodeJS.EventEmitter, onTimeout: () => void): Readable {
+function withDeadline(payload: Readable, timeoutMs: number, idle: boolean, response: NodeJS.EventEmitter, onTimeout: () => void): Readable {
   const timed = new PassThrough();
   timed.on('error', () => undefined);
   const timer = setTimeout(() => {
@@ -54,6 +60,7 @@ function withDeadline(payload: Readable, timeoutMs: number, response: NodeJS.Eve
     timed.destroy(bodyTimeout(timeoutMs));
   }, timeoutMs);
   const stop = () => clearTimeout(timer);
+  if (idle) payload.on('data', () => timer.refresh());
   payload.once('end', stop).once('error', (error) => (stop(), timed.destroy(error)));
   response.once('close', stop);
   return payload.pipe(timed);
